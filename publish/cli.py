@@ -1,0 +1,151 @@
+"""Command line: publish build / fit / layouts / import / proof / preflight / package.
+
+Heavy modules are imported inside the commands, so `publish --help` and
+`publish fit` do not pay for reportlab or python-docx.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import PublishError
+
+FORMATS = ("pdf", "docx")
+
+
+def _fail(e: PublishError):
+    for p in e.problems:
+        click.echo(str(p), err=True)
+    sys.exit(e.exit_code)
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    fmts = tuple(f.strip().lower() for f in value.split(",") if f.strip())
+    bad = [f for f in fmts if f not in FORMATS]
+    if bad or not fmts:
+        raise click.BadParameter(f"未知格式 {','.join(bad) or value}；可用：{','.join(FORMATS)}")
+    return fmts
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="publish")
+def main():
+    """发言摘登排版工具：把会议内容文件排成报纸版面的 PDF 和 Word。
+
+    \b
+    常用：
+      publish build content/MEETING            排出 PDF 和 DOCX 到 build/
+      publish fit content/MEETING              只看每位发言人的版面占用（超出/不足）
+      publish proof content/MEETING            校对检查
+      publish layouts                          列出可用版式
+    """
+
+
+@main.command()
+@click.argument("content_dirs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--layout", "-l", default="broadsheet", show_default=True, help="版式名称（见 publish layouts）或版式文件夹。")
+@click.option("--format", "-f", "fmt", default="pdf,docx", show_default=True, help="输出格式，逗号分隔：pdf,docx")
+@click.option("-o", "--output", "out_dir", default="build", show_default=True, type=click.Path(path_type=Path), help="输出文件夹。")
+@click.option("--marks/--no-marks", default=False, help="加裁切线和套准线（印厂用）。")
+@click.option("--embed-fonts/--no-embed-fonts", default=False, help="把子集字体嵌入 DOCX。")
+@click.option("--jobs", "-j", default=0, type=int, help="并行进程数（多个会议时；0 = CPU 核数）。")
+@click.option("--quiet", "-q", is_flag=True, help="只输出错误。")
+def build(content_dirs, layout, fmt, out_dir, marks, embed_fonts, jobs, quiet):
+    """把会议文件夹排成 PDF / DOCX。"""
+    from .build import BuildOptions, build_many
+    opts = BuildOptions(layout=layout, formats=_formats(fmt), out_dir=out_dir, marks=marks,
+                        embed_fonts=embed_fonts, quiet=quiet)
+    sys.exit(build_many(list(content_dirs), opts, jobs=jobs))
+
+
+@main.command()
+@click.argument("content_dir", type=click.Path(path_type=Path))
+@click.option("--layout", "-l", default="broadsheet", show_default=True)
+def fit(content_dir, layout):
+    """核算版面：每位发言人的字数、占行、超出或不足（不写输出文件）。"""
+    from .build import fit_report
+    try:
+        report = fit_report(content_dir, layout)
+    except PublishError as e:
+        _fail(e)
+    click.echo(report.format())
+    sys.exit(0 if report.fits else 1)
+
+
+@main.command()
+def layouts():
+    """列出可用版式。"""
+    from .layout.spec import available_layouts, load_layout
+    for name in available_layouts():
+        try:
+            lay = load_layout(name)
+            click.echo(f"{name:14s} {lay.title}")
+        except PublishError as e:
+            click.echo(f"{name:14s} （版式文件有误：{e.problems[0]}）")
+
+
+@main.command("import")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), help="写出的会议文件夹（默认 content/文件名）。")
+@click.option("--force", is_flag=True, help="覆盖已有的会议文件夹。")
+def import_(source, out_dir, force):
+    """把记者稿（.txt / .docx）导入为会议内容文件。"""
+    from .importer import import_file
+    out_dir = out_dir or Path("content") / source.stem
+    try:
+        report = import_file(source, out_dir, force=force)
+    except PublishError as e:
+        _fail(e)
+    click.echo(report.format())
+
+
+@main.command()
+@click.argument("content_dir", type=click.Path(path_type=Path))
+@click.option("--layout", "-l", default="broadsheet", show_default=True)
+def proof(content_dir, layout):
+    """校对检查：标点、序号、字形、篇幅、发言人名单。"""
+    from .proof import proof_meeting
+    try:
+        findings = proof_meeting(content_dir, layout)
+    except PublishError as e:
+        _fail(e)
+    errors = 0
+    for f in findings:
+        click.echo(str(f), err=f.severity == "error")
+        errors += f.severity == "error"
+    warnings = len(findings) - errors
+    click.echo(f"校对：{errors} 个错误，{warnings} 个提醒。", err=bool(errors))
+    sys.exit(1 if errors else 0)
+
+
+@main.command()
+@click.argument("pdf", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON。")
+def preflight(pdf, as_json):
+    """印前检查任意 PDF：字体嵌入、颜色空间、页面框、图片分辨率、PDF/X。"""
+    from .preflight import run_preflight
+    try:
+        sys.exit(run_preflight(pdf, as_json=as_json))
+    except PublishError as e:
+        _fail(e)
+
+
+@main.command()
+@click.argument("content_dir", type=click.Path(path_type=Path))
+@click.option("--layout", "-l", default="broadsheet", show_default=True)
+@click.option("-o", "--output", "out_dir", default="build", show_default=True, type=click.Path(path_type=Path))
+def package(content_dir, layout, out_dir):
+    """生成交印厂的文件包（zip）：PDF、DOCX、校样 PNG、印前报告、清单。"""
+    from .package import make_package
+    try:
+        path = make_package(content_dir, layout, out_dir)
+    except PublishError as e:
+        _fail(e)
+    click.echo(f"文件包：{path}")
+
+
+if __name__ == "__main__":
+    main()

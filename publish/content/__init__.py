@@ -1,0 +1,3 @@
+from .loader import load_meeting
+
+__all__ = ["load_meeting"]

@@ -1,0 +1,55 @@
+"""Errors an editor or designer can cause, reported as FILE:LINE: message.
+
+Everything the user can get wrong is raised as InputError (exit 2); a page that
+cannot be built from good input (text over the page, a font missing) is a
+BuildError (exit 1). Neither ever reaches the user as a traceback.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int | None
+    message: str
+    col: int | None = None
+
+    def __str__(self) -> str:
+        where = _display_path(self.path)
+        if self.line:
+            where += f":{self.line}"
+            if self.col:
+                where += f":{self.col}"
+        return f"{where}: {self.message}"
+
+
+def _display_path(path: str) -> str:
+    # Paths under the working directory are shown relative, as the editor typed them.
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return rel if not rel.startswith("..") else str(path)
+
+
+class PublishError(Exception):
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem] | Problem | str):
+        if isinstance(problems, (Problem, str)):
+            problems = [problems]
+        self.problems = [p if isinstance(p, Problem) else Problem("", None, p) for p in problems]
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class InputError(PublishError):
+    """Bad content, layout or template: the user's file is wrong (exit 2)."""
+    exit_code = 2
+
+
+class BuildError(PublishError):
+    """Good input that cannot be built as asked (exit 1)."""
+    exit_code = 1

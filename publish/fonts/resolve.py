@@ -1,0 +1,98 @@
+"""Font names (fontconfig patterns or file paths) to font files on this machine."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cache import cache_root, write_atomic
+
+
+@dataclass(frozen=True)
+class Face:
+    path: str
+    index: int
+    family: str
+    style: str
+
+    @property
+    def ident(self) -> str:
+        st = os.stat(self.path)
+        return f"{self.path}#{self.index}@{st.st_size}:{int(st.st_mtime)}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.family} {self.style}".strip()
+
+
+_memo: dict[str, Face | None] = {}
+
+
+def find_face(pattern: str) -> Face | None:
+    """The installed face for 'Family[:style]' or a font file path; None if not installed.
+
+    fc-match always answers with *some* font, so the family it returns is checked
+    against the one asked for: a missing 楷体 must not silently become a sans."""
+    if pattern in _memo:
+        return _memo[pattern]
+    face = _from_path(pattern) or _cached(pattern) or _fc_match(pattern)
+    _memo[pattern] = face
+    return face
+
+
+def _from_path(pattern: str) -> Face | None:
+    path, _, idx = pattern.partition("#")
+    if os.sep in path and os.path.isfile(path):
+        return Face(path, int(idx or 0), Path(path).stem, "")
+    return None
+
+
+def _cache_file() -> Path:
+    return cache_root() / "faces.json"
+
+
+def _cached(pattern: str) -> Face | None:
+    try:
+        data = json.loads(_cache_file().read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    rec = data.get(pattern)
+    if not rec or not os.path.isfile(rec["path"]):
+        return None
+    return Face(**rec)
+
+
+def _remember(pattern: str, face: Face) -> None:
+    try:
+        data = json.loads(_cache_file().read_text("utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    data[pattern] = face.__dict__
+    write_atomic(_cache_file(), json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode())
+
+
+def _fc_match(pattern: str) -> Face | None:
+    if not shutil.which("fc-match"):
+        return None
+    try:
+        out = subprocess.run(["fc-match", "-f", "%{file}\t%{index}\t%{family}\t%{style}", pattern],
+                             capture_output=True, text=True, timeout=20).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    parts = out.split("\t")
+    if len(parts) < 4 or not os.path.isfile(parts[0]):
+        return None
+    want_family, _, want_style = pattern.partition(":")
+    families = [f.strip().lower() for f in parts[2].split(",")]
+    if want_family.strip().lower() not in families:
+        return None
+    styles = [s.strip().lower() for s in parts[3].split(",")]
+    want_style = want_style.replace("style=", "").strip().lower()
+    if want_style and want_style not in styles:
+        return None
+    face = Face(parts[0], int(parts[1] or 0), parts[2].split(",")[0], parts[3].split(",")[0])
+    _remember(pattern, face)
+    return face

@@ -1,0 +1,96 @@
+"""Jinja2 templates of a layout: all fixed wording and page furniture.
+
+Templates run sandboxed with StrictUndefined: a typo in a template is an error
+that names the template and its line, never an empty string on the page.
+Content is passed in as data and never parsed as a template.
+"""
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from ..errors import InputError, Problem
+from ..model import Meeting
+
+WEEKDAYS = "一二三四五六日"
+SHARED = Path(__file__).resolve().parents[2] / "layouts" / "_shared" / "templates"
+
+
+def cn_date(d) -> str:
+    """2026年2月5日"""
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def cn_weekday(d) -> str:
+    """星期四"""
+    return "星期" + WEEKDAYS[d.weekday()]
+
+
+CN_DIGITS = "〇一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """3 → 三, 12 → 十二, 2026 → 二〇二六 (years are read digit by digit)."""
+    n = int(n)
+    if n >= 100:
+        return "".join(CN_DIGITS[int(c)] for c in str(n))
+    if n < 10:
+        return CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
+
+
+class Templates:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        search = [str(folder / "templates")]
+        if SHARED.is_dir():
+            search.append(str(SHARED))
+        self.env = SandboxedEnvironment(loader=jinja2.FileSystemLoader(search), undefined=jinja2.StrictUndefined,
+                                        autoescape=False, keep_trailing_newline=False, trim_blocks=True,
+                                        lstrip_blocks=True)
+        self.env.filters.update(cn_date=cn_date, cn_weekday=cn_weekday, cn_number=cn_number)
+        self._cache: dict[str, jinja2.Template] = {}
+
+    def _template(self, name: str) -> jinja2.Template:
+        if name not in self._cache:
+            try:
+                self._cache[name] = self.env.get_template(name)
+            except jinja2.TemplateNotFound:
+                raise InputError(Problem(str(self.folder / "templates" / name), None,
+                                         f"模板文件“{name}”不存在。请在版式的 templates/ 文件夹中创建它，或改正 layout.yaml 中的文件名。")) from None
+            except jinja2.TemplateSyntaxError as e:
+                raise InputError(Problem(e.filename or str(self.folder / "templates" / name), e.lineno,
+                                         f"模板语法错误：{e.message}。")) from None
+        return self._cache[name]
+
+    def render(self, name: str, **context) -> str:
+        tpl = self._template(name)
+        try:
+            text = tpl.render(**context)
+        except jinja2.UndefinedError as e:
+            raise InputError(Problem(*_template_frame(tpl, name), f"模板里用了未定义的名字：{e.message}。可用的名字见 layouts/README.md。")) from None
+        except jinja2.TemplateError as e:
+            raise InputError(Problem(*_template_frame(tpl, name), f"模板出错：{e}。")) from None
+        except Exception as e:  # a filter applied to the wrong type, division by zero …
+            raise InputError(Problem(*_template_frame(tpl, name), f"模板出错：{e}。")) from None
+        # Templates are written over several lines for readability; a piece of
+        # furniture is one line, so line breaks mean nothing but "\n" written on purpose.
+        return text.strip()
+
+
+def _template_frame(tpl, name):
+    for fr in reversed(traceback.extract_tb(__import__("sys").exc_info()[2])):
+        if fr.filename and fr.filename.endswith(".j2"):
+            return fr.filename, fr.lineno
+    return tpl.filename or name, None
+
+
+def context(meeting: Meeting, **extra) -> dict:
+    pub = meeting.publication
+    return dict(meeting=meeting, publication=pub, byline=meeting.byline, bulletin=meeting.bulletin,
+                title=meeting.title, subtitle=meeting.subtitle, kicker=meeting.kicker,
+                date=pub.date, **extra)
