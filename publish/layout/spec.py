@@ -55,6 +55,7 @@ class RuleSpec:
 class Item:
     """One piece of page furniture or headline: text from templates in a style."""
     template: str = ""        # template for the whole line (centred/aligned by style)
+    content: str = ""         # or a piece of the content set across the full width: "lead" (导语)
     left: str = ""            # or a strip: left / center / right templates on one line
     center: str = ""
     right: str = ""
@@ -94,6 +95,7 @@ class Grid:
     leading: float            # the grid: every body line sits on it
     column_rule: RuleSpec | None = None
     head_columns: int | None = None   # columns the lead spans (None: flows like body)
+    fill_page: bool = False   # 撑版: spread spare lines between speaker blocks so the columns reach the foot
 
 
 @dataclass(frozen=True)
@@ -169,11 +171,11 @@ TOP_KEYS = {
 PAGE_KEYS = {"trim": "成品尺寸", "bleed": "出血", "margins": "版心边距", "overflow": "超版处理",
              "max_pages": "最多页数"}
 GRID_KEYS = {"columns": "栏数", "gutter": "栏距", "leading": "行距", "column_rule": "栏线",
-             "head_columns": "导语栏数"}
+             "head_columns": "导语栏数", "fill_page": "撑满版面"}
 STYLE_KEYS = {"font": "字体", "size": "字号", "leading": "行距", "color": "颜色", "align": "对齐",
               "indent": "首行缩进", "space_before": "段前", "space_after": "段后", "min_size": "最小字号",
               "max_lines": "最多行数", "tracking": "字距", "bold_font": "加粗字体"}
-ITEM_KEYS = {"template": "模板", "left": "左", "center": "中", "right": "右", "style": "样式",
+ITEM_KEYS = {"template": "模板", "content": "内容", "left": "左", "center": "中", "right": "右", "style": "样式",
              "rule_below": "下线", "rule_above": "上线", "fill": "底色", "space_before": "前距",
              "space_after": "后距"}
 RULE_KEYS = {"width": "线宽", "color": "颜色", "gap": "间距", "double": "双线"}
@@ -270,7 +272,8 @@ def load_layout(name_or_path: str, root: Path = DEFAULT_LAYOUTS) -> Layout:
                 gutter=ck.length(grid_d, "gutter", 12.0),
                 leading=ck.length(grid_d, "leading", 15.0),
                 column_rule=_rule(ck, grid_d, "column_rule", colors),
-                head_columns=ck.number(grid_d, "head_columns", None, 1, 20, integer=True))
+                head_columns=ck.number(grid_d, "head_columns", None, 1, 20, integer=True),
+                fill_page=bool(grid_d.get("fill_page", False)))
     styles = _styles(ck, ck.mapping(data, "styles"), fonts, colors)
 
     def check_style(line, name, what):
@@ -452,10 +455,12 @@ def _items(ck, data, key, colors, check_style) -> tuple[Item, ...]:
             ck.err(line, f"{key} 的每一项应写成 {{template: xxx.j2, style: 样式名}}。")
             continue
         ck.keys(it, ITEM_KEYS, {"style"}, f"{key} 项")
-        if not any(it.get(k) for k in ("template", "left", "center", "right")):
+        if not any(it.get(k) for k in ("template", "left", "center", "right", "content")):
             ck.err(line, f"{key} 项需要 template（或 left/center/right）指明模板文件。")
+        if it.get("content") not in (None, "lead"):
+            ck.err(it.line_of("content"), f"content 目前只能是 lead（导语），现在是“{it.get('content')}”。")
         check_style(it.line_of("style"), it.get("style"), key)
-        out.append(Item(template=ck.text(it, "template"), left=ck.text(it, "left"), center=ck.text(it, "center"),
+        out.append(Item(template=ck.text(it, "template"), content=ck.text(it, "content"), left=ck.text(it, "left"), center=ck.text(it, "center"),
                         right=ck.text(it, "right"), style=ck.text(it, "style"),
                         rule_below=_rule(ck, it, "rule_below", colors), rule_above=_rule(ck, it, "rule_above", colors),
                         fill=_color_ref(ck, it, "fill", colors), space_before=ck.length(it, "space_before", 0.0),

@@ -1,0 +1,86 @@
+"""One build: load, compose, render, report — outputs written atomically."""
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .atomic import atomic_path
+from .errors import BuildError, Problem, PublishError
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    layout: str = "broadsheet"
+    formats: tuple[str, ...] = ("pdf", "docx")
+    out_dir: Path = Path("build")
+    marks: bool = False
+    embed_fonts: bool = False
+    quiet: bool = False
+
+
+@dataclass
+class BuildResult:
+    outputs: list[Path]
+    report: object
+    seconds: float
+
+
+def output_name(meeting_key: str, layout: str) -> str:
+    return meeting_key if layout == "broadsheet" else f"{meeting_key}-{layout}"
+
+
+def compose_meeting(content_dir: Path, layout_name: str):
+    from .compose import compose
+    from .content import load_meeting
+    from .layout.spec import load_layout
+    layout = load_layout(layout_name)
+    meeting = load_meeting(content_dir)
+    return meeting, layout, compose(meeting, layout)
+
+
+def fit_report(content_dir: Path, layout_name: str):
+    _, _, comp = compose_meeting(content_dir, layout_name)
+    return comp.report
+
+
+def build_one(content_dir: Path, opts: BuildOptions) -> BuildResult:
+    t0 = time.perf_counter()
+    meeting, layout, comp = compose_meeting(content_dir, opts.layout)
+    report = comp.report
+    if not report.fits:
+        raise BuildError([Problem(str(content_dir), None, "排不下：" + report.format())])
+    base = opts.out_dir / output_name(meeting.key, layout.name)
+    outputs = []
+    if "pdf" in opts.formats:
+        from .render.pdf import render_pdf
+        target = base.with_suffix(".pdf")
+        with atomic_path(target) as tmp:
+            render_pdf(comp, tmp, marks=opts.marks)
+        outputs.append(target)
+    if "docx" in opts.formats:
+        from .render.docx import render_docx
+        target = base.with_suffix(".docx")
+        with atomic_path(target) as tmp:
+            render_docx(meeting, layout, tmp, embed_fonts=opts.embed_fonts)
+        outputs.append(target)
+    return BuildResult(outputs, report, time.perf_counter() - t0)
+
+
+def build_many(dirs: list[Path], opts: BuildOptions, jobs: int = 0) -> int:
+    """Build each meeting; exit status 0 all good, 2 bad input, 1 build problem."""
+    status = 0
+    for d in dirs:
+        try:
+            res = build_one(d, opts)
+        except PublishError as e:
+            for p in e.problems:
+                print(str(p), file=sys.stderr)
+            status = max(status, e.exit_code)
+            continue
+        if not opts.quiet:
+            print(res.report.format())
+            for o in res.outputs:
+                print(f"输出：{o}")
+    return status

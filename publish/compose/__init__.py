@@ -1,0 +1,3 @@
+from .page import compose
+
+__all__ = ["compose"]

@@ -1,0 +1,66 @@
+"""The composed page: what to draw where. Renderer-neutral, in pt, y down from the trim's top-left."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..typeset.types import Glyph
+
+
+@dataclass
+class TextLine:
+    x: float                  # left edge of the line's measure
+    baseline: float
+    glyphs: list[Glyph]
+    color: str                # layout colour name
+    role: str = "body"        # which element (body, headline …), for tests and the DOCX-free checks
+
+
+@dataclass
+class Rule:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    width: float
+    color: str
+
+
+@dataclass
+class Fill:
+    x: float
+    y: float
+    w: float
+    h: float
+    color: str
+
+
+@dataclass
+class Picture:
+    path: Path
+    x: float
+    y: float
+    w: float
+    h: float
+    crop: tuple[int, int, int, int]   # pixel box of the source image shown in the frame
+    source: tuple[str, int | None] = ("", None)
+
+
+@dataclass
+class PageBox:
+    number: int
+    items: list = field(default_factory=list)
+
+
+@dataclass
+class Composition:
+    width: float
+    height: float
+    bleed: float
+    pages: list[PageBox]
+    fonts: dict                # registered font name -> Subset
+    colors: dict               # colour name -> Color
+    title: str = ""
+    author: str = ""
+    subject: str = ""
+    report: object = None      # copyfit.Report

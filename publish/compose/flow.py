@@ -1,0 +1,128 @@
+"""Column flow on the baseline grid (分栏走文).
+
+Everything in the body zone is a block a whole number of grid lines tall (占行),
+so text after a headline or a portrait is back on the grid. Paragraphs split
+at any line; a headline group is never split and keeps the first lines of
+what follows in its column. The last page is balanced: its columns end at the
+same depth, give or take a line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Block:
+    lines: int                    # grid lines it takes
+    owner: str                    # copyfit block it counts for (speaker key, "lead" …)
+    payload: object = None        # what the composer draws for it
+    splittable: bool = False      # a paragraph: may split between lines
+    keep_with_next: int = 0       # lines of the following block that must share its column
+    space: bool = False           # blank space or rule that vanishes at the top of a column
+
+
+@dataclass
+class Piece:
+    block: Block
+    start: int                    # first line of the block in this piece
+    end: int                      # one past the last line
+    column: int
+    row: int                      # grid line in the column where the piece begins
+
+
+@dataclass
+class Placement:
+    pieces: list[Piece] = field(default_factory=list)
+    depths: list[int] = field(default_factory=list)   # lines used per column
+    rest: list[tuple[Block, int]] = field(default_factory=list)   # (block, first line not placed)
+
+    @property
+    def overflow_lines(self) -> int:
+        return sum(b.lines - start for b, start in self.rest if not b.space)
+
+
+def fill(blocks: list[tuple[Block, int]], capacities: list[int], reserve_last: int = 0) -> Placement:
+    """Place blocks (each with the line it resumes at) into columns of the given depths.
+
+    reserve_last lines at the foot of the last column are kept free (for 下转 labels)."""
+    out = Placement(depths=[0] * len(capacities))
+    caps = list(capacities)
+    if caps and reserve_last:
+        caps[-1] = max(0, caps[-1] - reserve_last)
+    col, row = 0, 0
+    i = 0
+    while i < len(blocks):
+        block, start = blocks[i]
+        if col >= len(caps):
+            out.rest = [(b, s) for b, s in blocks[i:]]
+            break
+        cap = caps[col]
+        if block.space:
+            if row == 0 or row + block.lines > cap:
+                i += 1            # a separator at a column top or foot is dropped
+                continue
+            out.pieces.append(Piece(block, 0, block.lines, col, row))
+            row += block.lines
+            out.depths[col] = row
+            i += 1
+            continue
+        remaining = block.lines - start
+        if not block.splittable:
+            need = remaining + _kept_lines(blocks, i, block.keep_with_next)
+            if row + need > cap and row > 0:
+                col, row = col + 1, 0
+                continue
+            if remaining > cap:
+                # Taller than a whole column: cannot be placed anywhere.
+                out.rest = [(b, s) for b, s in blocks[i:]]
+                break
+            out.pieces.append(Piece(block, start, block.lines, col, row))
+            row += remaining
+            out.depths[col] = row
+            i += 1
+            continue
+        room = cap - row
+        if room <= 0:
+            col, row = col + 1, 0
+            continue
+        take = min(room, remaining)
+        out.pieces.append(Piece(block, start, start + take, col, row))
+        row += take
+        out.depths[col] = row
+        if take < remaining:
+            blocks = blocks[:i] + [(block, start + take)] + blocks[i + 1:]
+            col, row = col + 1, 0
+            continue
+        i += 1
+    return out
+
+
+def _kept_lines(blocks, i, keep) -> int:
+    """Lines of the blocks after i that must stay with block i (a headline and its first text lines)."""
+    n = 0
+    j = i + 1
+    while keep > 0 and j < len(blocks):
+        b, s = blocks[j]
+        if b.space:
+            j += 1
+            continue
+        take = min(keep, b.lines - s) if b.splittable else b.lines - s
+        n += take
+        keep -= take
+        j += 1
+    return n
+
+
+def total_lines(blocks: list[Block]) -> int:
+    return sum(b.lines for b in blocks if not b.space)
+
+
+def balance(blocks: list[tuple[Block, int]], columns: int, depth: int) -> Placement:
+    """The shallowest even depth (≤ depth) at which all blocks fit in the columns."""
+    content = sum(b.lines - s for b, s in blocks if not b.space)
+    lo = max(1, -(-content // columns))
+    for d in range(lo, depth + 1):
+        p = fill(blocks, [d] * columns)
+        if not p.rest:
+            return p
+    return fill(blocks, [depth] * columns)

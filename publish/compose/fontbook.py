@@ -1,0 +1,112 @@
+"""Font roles of a layout turned into typesetting runs.
+
+A role (宋/黑/楷 …) is a list of faces in order of preference; each character is
+set in the first installed face that has it. Every face is subset to exactly
+the characters it sets. A character no face has is an error naming where it is.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..errors import BuildError, InputError, Problem
+from ..fonts.resolve import Face, find_face
+from ..fonts.subset import Subset, coverage, subset
+from ..typeset.types import Run
+
+
+@dataclass
+class Use:
+    """One piece of text the page will print, with its role and where it came from."""
+    role: str
+    text: str
+    where: tuple[str, int | None]
+
+
+class FontBook:
+    def __init__(self, roles: dict[str, tuple[str, ...]], layout_path: str):
+        self.roles = roles
+        self.layout_path = layout_path
+        self._faces: dict[str, list[Face]] = {}
+        self._cov: dict[Face, frozenset[int]] = {}
+        self._pick: dict[tuple[str, str], Face] = {}
+        self.subsets: dict[Face, Subset] = {}
+
+    def faces(self, role: str) -> list[Face]:
+        if role not in self._faces:
+            faces = [f for f in (find_face(n) for n in self.roles.get(role, ())) if f]
+            if not faces:
+                names = "、".join(self.roles.get(role, ())) or "（未定义）"
+                raise BuildError(Problem(self.layout_path, None,
+                                         f"字体角色“{role}”的字体都没有安装：{names}。"
+                                         "请运行 make（会安装 Debian 的 fonts-noto-cjk、fonts-lxgw-wenkai），"
+                                         "或在版式的 fonts 中改用已安装的字体（fc-list :lang=zh 可查看）。"))
+            self._faces[role] = faces
+        return self._faces[role]
+
+    def _coverage(self, face: Face) -> frozenset[int]:
+        if face not in self._cov:
+            self._cov[face] = coverage(face)
+        return self._cov[face]
+
+    def prepare(self, uses: list[Use]) -> None:
+        """Pick a face for every character of every use, then build the subsets."""
+        need: dict[Face, set[str]] = defaultdict(set)
+        missing: dict[str, tuple[str, tuple]] = {}
+        for use in uses:
+            faces = self.faces(use.role)
+            for ch in use.text:
+                key = (use.role, ch)
+                if key in self._pick:
+                    continue
+                if ch in "\n\t":
+                    continue
+                cp = ord(ch)
+                for face in faces:
+                    if cp in self._coverage(face) or ch == " ":
+                        self._pick[key] = face
+                        need[face].add(ch)
+                        break
+                else:
+                    missing.setdefault(ch, (use.role, use.where))
+        if missing:
+            problems = []
+            for ch, (role, (path, line)) in missing.items():
+                problems.append(Problem(path, line,
+                                        f"字符“{ch}”（U+{ord(ch):04X}）在{role}字体（{'、'.join(f.label for f in self.faces(role))}）中都没有，"
+                                        "印出来会是空白方框。请改用常用字形，或在版式中为该字体角色加一个含此字的后备字体。"))
+            raise InputError(problems)
+        for face, chars in need.items():
+            self.subsets[face] = subset(face, chars | self.subsets.get(face, _EMPTY).advances.keys())
+
+    def runs(self, text: str, role: str, size: float, bold: bool = False) -> list[Run]:
+        """Text in one role, split where the face changes (fallback for rare characters)."""
+        out: list[Run] = []
+        cur_face, start = None, 0
+        for i, ch in enumerate(text):
+            face = self._pick.get((role, ch)) or self.faces(role)[0]
+            if face is not cur_face:
+                if cur_face is not None:
+                    out.append(self._run(text[start:i], cur_face, size, bold))
+                cur_face, start = face, i
+        if cur_face is not None:
+            out.append(self._run(text[start:], cur_face, size, bold))
+        return out
+
+    def _run(self, text: str, face: Face, size: float, bold: bool) -> Run:
+        sub = self.subsets[face]
+        return Run(text=text, font=sub.name, size=size, advance=sub.advance, bold=bold)
+
+    def advance(self, role: str, ch: str) -> float:
+        face = self._pick.get((role, ch)) or self.faces(role)[0]
+        return self.subsets[face].advance(ch)
+
+    def fonts_used(self) -> dict[str, Subset]:
+        return {s.name: s for s in self.subsets.values()}
+
+
+class _Empty:
+    advances: dict = {}
+
+
+_EMPTY = _Empty()

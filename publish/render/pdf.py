@@ -1,0 +1,122 @@
+"""Draw a composition with reportlab: exactly the glyph positions the typesetter chose.
+
+Print rules kept here: every font embedded as a subset (no Helvetica even in
+the page preamble), colours only in DeviceCMYK, TrimBox and BleedBox on every
+page, and the same bytes for the same input.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..compose.boxes import Composition, Fill, Picture, Rule, TextLine
+
+MARKS = 36.0   # room around the bleed for crop and registration marks
+
+
+def _register(fonts: dict) -> str:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    registered = set(pdfmetrics.getRegisteredFontNames())
+    for name, sub in sorted(fonts.items()):
+        if name not in registered:
+            pdfmetrics.registerFont(TTFont(name, str(sub.ttf)))
+    return sorted(fonts)[0]
+
+
+def render_pdf(comp: Composition, out: Path, *, marks: bool = False) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    first_font = _register(comp.fonts)
+    bleed = comp.bleed
+    extra = MARKS if marks else 0.0
+    off = bleed + extra                      # trim origin inside the media box
+    media = (comp.width + 2 * off, comp.height + 2 * off)
+    c = Canvas(str(out), pagesize=media, invariant=1, pageCompression=1, enforceColorSpace="cmyk",
+               initialFontName=first_font, initialFontSize=10, initialLeading=12,
+               trimBox=(off, off, off + comp.width, off + comp.height),
+               bleedBox=(off - bleed, off - bleed, off + comp.width + bleed, off + comp.height + bleed),
+               lang="zh-CN")
+    c.setTitle(comp.title)
+    c.setAuthor(comp.author)
+    c.setSubject(comp.subject)
+    c.setCreator("publish")
+    colors = comp.colors
+    top = off + comp.height
+
+    def cmyk(name):
+        return colors[name].cmyk
+
+    for page in comp.pages:
+        for it in page.items:
+            if isinstance(it, Fill):
+                c.setFillColorCMYK(*cmyk(it.color))
+                c.rect(off + it.x, top - it.y - it.h, it.w, it.h, stroke=0, fill=1)
+            elif isinstance(it, Rule):
+                c.setStrokeColorCMYK(*cmyk(it.color))
+                c.setLineWidth(it.width)
+                c.line(off + it.x0, top - it.y0, off + it.x1, top - it.y1)
+            elif isinstance(it, TextLine):
+                _text(c, it, off, top, cmyk(it.color))
+            elif isinstance(it, Picture):
+                _picture(c, it, off, top)
+        if marks:
+            _marks(c, off, comp.width, comp.height, bleed)
+        c.showPage()
+    c.save()
+
+
+def _text(c, line: TextLine, off: float, top: float, color) -> None:
+    """One text object per line; glyphs evenly spaced share one Tj with a char spacing."""
+    t = c.beginText()
+    t.setFillColorCMYK(*color)
+    y = top - line.baseline
+    gl = line.glyphs
+    i = 0
+    font = None
+    while i < len(gl):
+        g = gl[i]
+        j = i + 1
+        gap = None
+        while j < len(gl) and gl[j].font == g.font and gl[j].size == g.size:
+            d = gl[j].x - gl[j - 1].x - gl[j - 1].advance
+            if gap is None:
+                gap = d
+            elif abs(d - gap) > 0.001:
+                break
+            j += 1
+        if (g.font, g.size) != font:
+            t.setFont(g.font, g.size)
+            font = (g.font, g.size)
+        t.setTextOrigin(off + line.x + g.x, y)
+        t.setCharSpace(round(gap or 0.0, 4))
+        t.textOut("".join(x.ch for x in gl[i:j]))
+        i = j
+    c.drawText(t)
+
+
+def _picture(c, pic: Picture, off: float, top: float) -> None:
+    from reportlab.lib.utils import ImageReader
+
+    from ..compose.portrait import open_image
+    im = open_image(pic.path, pic.source).crop(pic.crop)
+    # Print takes CMYK or grey only; a portrait in RGB is converted here.
+    if im.mode not in ("L", "CMYK"):
+        im = im.convert("CMYK")
+    c.drawImage(ImageReader(im), off + pic.x, top - pic.y - pic.h, pic.w, pic.h)
+
+
+def _marks(c, off, w, h, bleed) -> None:
+    """Crop marks outside the bleed at each trim corner, and registration in K."""
+    c.setStrokeColorCMYK(0, 0, 0, 1)
+    c.setLineWidth(0.25)
+    gap, ln = bleed + 3, 18
+    for x in (off, off + w):
+        for y in (off, off + h):
+            sx = -1 if x == off else 1
+            sy = -1 if y == off else 1
+            c.line(x + sx * gap, y, x + sx * (gap + ln), y)
+            c.line(x, y + sy * gap, x, y + sy * (gap + ln))
+    for cx, cy in ((off + w / 2, off - bleed - 14), (off + w / 2, off + h + bleed + 14)):
+        c.circle(cx, cy, 5, stroke=1, fill=0)
+        c.line(cx - 8, cy, cx + 8, cy)
+        c.line(cx, cy - 8, cx, cy + 8)
