@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 import time
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,6 +79,13 @@ def build_many(dirs: list[Path], opts: BuildOptions, jobs: int = 0) -> int:
             for p in e.problems:
                 print(str(p), file=sys.stderr)
             status = max(status, e.exit_code)
+            continue
+        except Exception:  # a bug of ours: say so plainly, keep the details in a log
+            log = opts.out_dir / "publish-error.log"
+            opts.out_dir.mkdir(parents=True, exist_ok=True)
+            log.write_text(traceback.format_exc(), "utf-8")
+            print(f"{d}: 内部错误，排版未完成（不是内容的问题）。详细信息已写入 {log}，请发给开发人员。", file=sys.stderr)
+            status = max(status, 1)
             continue
         if not opts.quiet:
             print(res.report.format())

@@ -33,7 +33,7 @@ def set_line(book: FontBook, role: str, text: str, size: float, measure: float, 
     shift = {"center": (measure - width) / 2, "right": measure - width}.get(align, 0.0)
     for g in glyphs:
         g.x += shift
-    return Line(glyphs, width, True)
+    return Line(glyphs, width, True, False)
 
 
 def set_heading(book: FontBook, role: str, text: str, size: float, measure: float, align: str,
@@ -53,7 +53,7 @@ def set_heading(book: FontBook, role: str, text: str, size: float, measure: floa
         if _measure(book, role, ln, size, tracking) <= measure + 0.01:
             out.append(set_line(book, role, ln, size, measure, align, tracking))
         else:
-            style = ParaStyle(measure=measure, align=align if align != "justify" else "center")
+            style = ParaStyle(measure=measure, align=align if align in ("left", "center") else "center")
             out.extend(break_paragraph(book.runs(ln, role, size), style))
     return out
 

@@ -276,7 +276,7 @@ def _header(cx: _Ctx, pg: PageBox, header_texts) -> float:
 
 def _merge(lines: list[Line]) -> Line:
     glyphs = [g for ln in lines for g in ln.glyphs]
-    return Line(glyphs, max((ln.width for ln in lines), default=0), True)
+    return Line(glyphs, max((ln.width for ln in lines), default=0), True, False)
 
 
 def _rule(pg: PageBox, x: float, y: float, width: float, spec) -> None:

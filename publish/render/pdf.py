@@ -66,7 +66,10 @@ def render_pdf(comp: Composition, out: Path, *, marks: bool = False) -> None:
 
 
 def _text(c, line: TextLine, off: float, top: float, color) -> None:
-    """One text object per line; glyphs evenly spaced share one Tj with a char spacing."""
+    """One text object per line. Glyphs that sit edge to edge share one Tj; every
+    other glyph gets its own origin. (Char spacing, Tc, would be shorter, but PDF
+    readers disagree on where it applies at string ends, and then a justified line
+    no longer ends on the column edge for them.)"""
     t = c.beginText()
     t.setFillColorCMYK(*color)
     y = top - line.baseline
@@ -76,19 +79,13 @@ def _text(c, line: TextLine, off: float, top: float, color) -> None:
     while i < len(gl):
         g = gl[i]
         j = i + 1
-        gap = None
-        while j < len(gl) and gl[j].font == g.font and gl[j].size == g.size:
-            d = gl[j].x - gl[j - 1].x - gl[j - 1].advance
-            if gap is None:
-                gap = d
-            elif abs(d - gap) > 0.001:
-                break
+        while (j < len(gl) and gl[j].font == g.font and gl[j].size == g.size
+               and abs(gl[j].x - gl[j - 1].x - gl[j - 1].advance) < 0.0005):
             j += 1
         if (g.font, g.size) != font:
             t.setFont(g.font, g.size)
             font = (g.font, g.size)
         t.setTextOrigin(off + line.x + g.x, y)
-        t.setCharSpace(round(gap or 0.0, 4))
         t.textOut("".join(x.ch for x in gl[i:j]))
         i = j
     c.drawText(t)

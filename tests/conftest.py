@@ -1,0 +1,58 @@
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+REFERENCE = ROOT / "content" / "yongchuan-2026-q1"
+SHARED = ROOT.parent / "shared"
+PAGECHECK = SHARED / "tools" / "pagecheck.py"
+
+
+def run_cli(*args, cwd=None, env=None):
+    """Run `publish ...` as an editor would, in a fresh process."""
+    e = dict(os.environ)
+    e.update(env or {})
+    return subprocess.run([sys.executable, "-m", "publish", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd or ROOT, env=e, timeout=300)
+
+
+@pytest.fixture
+def meeting_copy(tmp_path):
+    """A writable copy of the reference meeting."""
+    dst = tmp_path / "yongchuan-2026-q1"
+    shutil.copytree(REFERENCE, dst)
+    return dst
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The reference meeting built once per test session: {layout: {fmt: path}}."""
+    out = tmp_path_factory.mktemp("build")
+    res = {}
+    for layout in ("broadsheet",):
+        r = run_cli("build", REFERENCE, "--layout", layout, "-o", out)
+        assert r.returncode == 0, r.stderr + r.stdout
+        stem = "yongchuan-2026-q1" if layout == "broadsheet" else f"yongchuan-2026-q1-{layout}"
+        res[layout] = {"pdf": out / f"{stem}.pdf", "docx": out / f"{stem}.docx", "stdout": r.stdout}
+    return res
+
+
+def pagecheck(pdf: Path) -> dict:
+    import json
+    r = subprocess.run([sys.executable, str(PAGECHECK), str(pdf), "--json"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def han(text: str) -> str:
+    """The Chinese characters of a text, in order (what 'nothing lost' compares)."""
+    return "".join(ch for ch in text if "\u3400" <= ch <= "\u9fff")
+
+
+def is_subsequence(needle: str, hay: str) -> bool:
+    it = iter(hay)
+    return all(ch in it for ch in needle)
