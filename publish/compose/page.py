@@ -110,7 +110,7 @@ def compose(meeting: Meeting, layout: Layout) -> Composition:
 
     placed: dict[str, int] = {}
     unplaced: dict[str, int] = {}
-    for pl in placements:
+    for pl in placements[-1:]:
         for b, s in pl.rest:
             if not b.space:
                 unplaced[b.owner] = unplaced.get(b.owner, 0) + b.lines - s
@@ -186,7 +186,7 @@ def _uses(meeting, layout, header_texts, speaker_lines, end_texts, footer_sample
     for texts, it in header_texts + end_texts + footer_sample:
         for k, t in texts.items():
             st = layout.style(it.style)
-            uses.append(Use(st.font, t + DIGITS, src))
+            uses.append(Use(st.font, t + DIGITS + "\u3000", src))
             if k == "content" and st.bold_font:
                 uses.append(Use(st.bold_font, t, src))
     headline = layout.style(layout.speaker.headline_style)
@@ -299,8 +299,13 @@ def _footer(cx: _Ctx, pg: PageBox, ctx: dict) -> None:
             continue
         st = cx.layout.style(it.style)
         if "template" in texts:
-            ln = set_line(cx.book, st.font, texts["template"], st.size, page.type_width,
-                          st.align if st.align != "justify" else "left")
+            align = st.align if st.align != "justify" else "left"
+            if align == "outside":
+                # GB/T 9704: odd pages right, even pages left, one character in from the edge
+                align = "right" if pg.number % 2 else "left"
+                text = texts["template"]
+                texts["template"] = text + "\u3000" if align == "right" else "\u3000" + text
+            ln = set_line(cx.book, st.font, texts["template"], st.size, page.type_width, align)
         else:
             ln = _merge([set_line(cx.book, st.font, texts[k], st.size, page.type_width, k)
                          for k in ("left", "center", "right") if texts.get(k)])
@@ -331,7 +336,7 @@ def _blocks(cx: _Ctx, point_re, speaker_lines, end_texts) -> tuple[list[Block], 
     for texts, it in end_texts:
         if any(texts.values()):
             blocks.append(_end_block(cx, texts, it))
-            fits.setdefault("end", ("文末", 0))
+            fits.setdefault("end", ("版记", 0))
     return blocks, fits
 
 
@@ -371,13 +376,18 @@ def _speaker_group(cx: _Ctx, s: Speaker, line_text: str) -> Block:
     hlead = hs.leading * hsize / hs.size
     _, slines = fit_heading(cx.book, ls.font, line_text, ls.size, None, None, cx.measure,
                             "center" if ls.align == "justify" else ls.align)
-    pad = 0.3 * hs.size
+    # Headlines set on the grid's own leading sit on grid lines (no padding); others
+    # get a little air above and below and are centred in the lines they take.
+    on_grid = abs(hlead - cx.lead) < 0.01
+    pad = 0.0 if on_grid else 0.3 * hs.size
     head_h = len(hlines) * hlead + 2 * pad
     pic_h = sp.portrait_lines * cx.lead if s.portrait else 0.0
     speaker_h = len(slines) * ls.leading
     total = head_h + pic_h + speaker_h
     n = math.ceil(total / cx.lead - 1e-6)
     slack = n * cx.lead - total
+    if on_grid and abs(ls.leading - cx.lead) < 0.01:
+        slack = 0.0
     image = portraits.prepare(s, sp.portrait_width * cx.measure, pic_h - 0.3 * cx.lead) if s.portrait else None
 
     def draw(pg, x, top, start, end):

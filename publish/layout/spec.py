@@ -186,7 +186,7 @@ RULES_KEYS = {"body_style": "正文样式", "lead_style": "导语样式", "point
               "point_pattern": "要点规则", "kinsoku": "避头尾方式", "han_latin_space": "中西文间距"}
 TEMPLATES_KEYS = {"continued_to": "下转", "continued_from": "上接"}
 PRINT_KEYS = {"image_min_ppi": "图片最低分辨率", "image_warn_ppi": "图片建议分辨率", "icc_profile": "输出意图"}
-ALIGNS = ("justify", "left", "center", "right")
+ALIGNS = ("justify", "left", "center", "right", "outside")   # outside: 单页居右、双页居左 (folios)
 
 
 class _Checker:
