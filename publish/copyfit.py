@@ -38,14 +38,22 @@ class Report:
     used: int               # grid lines the content needs
     chars_per_line: int
     pages: int
-    overflow: int           # lines that did not fit anywhere
+    unplaced: int           # lines that found no place on the page(s)
     continues: bool = False # layout continues on further pages (转版)
     blocks: list[BlockFit] = field(default_factory=list)
     loose_lines: int = 0
 
     @property
     def fits(self) -> bool:
-        return self.overflow == 0
+        return self.unplaced == 0
+
+    @property
+    def overflow(self) -> int:
+        """Lines to cut: what the text needs beyond what the page holds. (Fewer may
+        remain unplaced than this where headlines can end a column early, or more.)"""
+        if self.fits:
+            return 0
+        return max(self.used - self.capacity, 0) if not self.continues else self.unplaced
 
     @property
     def spare(self) -> int:
@@ -64,13 +72,16 @@ class Report:
             tail = f"；有 {b.unplaced} 行排不下" if b.unplaced else ""
             out.append(f"  {b.label}：{b.chars} 字，{b.lines} 行，应占约 {b.allotment:.0f} 行，{verdict}{tail}")
         if self.continues:
-            out.append(f"全文：{self.used} 行，排 {self.pages} 页" + ("" if self.fits else f"，超出上限 {self.overflow} 行"))
+            out.append(f"全文：{self.used} 行，排 {self.pages} 页" + ("" if self.fits else f"，超出页数上限，还有 {self.unplaced} 行排不下"))
         elif self.fits:
             out.append(f"全版：可排 {self.capacity} 行，已用 {self.used} 行，" +
                        (f"尚余 {self.spare} 行（约 {self.chars(self.spare)} 字）" if self.spare > 0 else "正好排满"))
-        else:
+        elif self.overflow:
             out.append(f"全版：可排 {self.capacity} 行，需要 {self.used} 行，超出 {self.overflow} 行（约 {self.chars(self.overflow)} 字）。"
                        "请删减上面标为“超出”的发言，或换用更大的版式。")
+        else:
+            out.append(f"全版：可排 {self.capacity} 行，需要 {self.used} 行，但小标题不能拆开放在栏底，仍有 {self.unplaced} 行排不下。"
+                       f"请再删减约 {self.unplaced} 行（约 {self.chars(self.unplaced)} 字）。")
         if self.loose_lines:
             out.append(f"提醒：{self.loose_lines} 行字距被拉得过松。")
         return "\n".join(out)

@@ -77,7 +77,7 @@ def compose(meeting: Meeting, layout: Layout) -> Composition:
     blocks, fits = _blocks(cx, point_re, speaker_lines, end_texts)
     report = Report(layout=layout.name, meeting=meeting.key, columns=grid.columns, lines_per_column=depth1,
                     capacity=grid.columns * depth1, used=sum(b.lines for b in blocks),
-                    chars_per_line=round(measure / body.size), pages=1, overflow=0,
+                    chars_per_line=round(measure / body.size), pages=1, unplaced=0,
                     continues=page.overflow == "continue")
     pages = [first]
     tops = [body_top]
@@ -99,13 +99,13 @@ def compose(meeting: Meeting, layout: Layout) -> Composition:
             pages.append(PageBox(len(pages) + 1))
             tops.append(page.top + (lead if cont_from else 0))
             depth = depth_n - (1 if cont_from else 0)
-        report.overflow = sum(b.lines - s for b, s in pending if not b.space)
+        report.unplaced = sum(b.lines - s for b, s in pending if not b.space)
     else:
         placement = balance(pending, grid.columns, depth1)
         if grid.fill_page and not placement.rest:
             placement = _fill_page(blocks, grid.columns, depth1) or placement
         placements.append(placement)
-        report.overflow = placement.overflow_lines
+        report.unplaced = placement.overflow_lines
     report.pages = len(pages)
 
     placed: dict[str, int] = {}
@@ -441,6 +441,8 @@ def _fill_page(blocks: list[Block], columns: int, depth: int):
     if not seps:
         return None
     base = [b.lines for b in seps]
+    for b in seps:
+        b.natural = b.lines     # copyfit counts what the text needs, not the make-up air
     spare = columns * depth - sum(b.lines for b in blocks)
     best = None
     for extra in range(max(0, spare), -1, -1):
@@ -466,7 +468,7 @@ def _fill_page(blocks: list[Block], columns: int, depth: int):
 def _fill_report(report: Report, meeting: Meeting, blocks: list[Block], unplaced: dict, fits: dict) -> None:
     lines: dict[str, int] = {}
     for b in blocks:
-        lines[b.owner] = lines.get(b.owner, 0) + b.lines
+        lines[b.owner] = lines.get(b.owner, 0) + getattr(b, "natural", b.lines)
         report.loose_lines += getattr(b, "loose", 0)
     fixed = sum(v for k, v in lines.items() if k in ("lead", "end"))
     n = len(meeting.speakers) or 1
@@ -476,4 +478,4 @@ def _fill_report(report: Report, meeting: Meeting, blocks: list[Block], unplaced
         alloc = share if share is not None and key not in ("lead", "end") else total
         report.blocks.append(BlockFit(key, label, chars, total, total - unplaced.get(key, 0), alloc))
     if report.continues:
-        report.capacity = report.used + report.overflow
+        report.capacity = report.used + report.unplaced
