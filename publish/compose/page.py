@@ -374,8 +374,8 @@ def _speaker_group(cx: _Ctx, s: Speaker, line_text: str) -> Block:
     hsize, hlines = fit_heading(cx.book, hs.font, s.headline, hs.size, hs.min_size, hs.max_lines,
                                 cx.measure, "center" if hs.align == "justify" else hs.align, hs.tracking)
     hlead = hs.leading * hsize / hs.size
-    _, slines = fit_heading(cx.book, ls.font, line_text, ls.size, None, None, cx.measure,
-                            "center" if ls.align == "justify" else ls.align)
+    ssize, slines = fit_heading(cx.book, ls.font, line_text, ls.size, ls.min_size, ls.max_lines, cx.measure,
+                                "center" if ls.align == "justify" else ls.align)
     # Headlines set on the grid's own leading sit on grid lines (no padding); others
     # get a little air above and below and are centred in the lines they take.
     on_grid = abs(hlead - cx.lead) < 0.01
@@ -385,12 +385,12 @@ def _speaker_group(cx: _Ctx, s: Speaker, line_text: str) -> Block:
     speaker_h = len(slines) * ls.leading
     total = head_h + pic_h + speaker_h
     n = math.ceil(total / cx.lead - 1e-6)
-    slack = n * cx.lead - total
-    if on_grid and abs(ls.leading - cx.lead) < 0.01:
-        slack = 0.0
+    exact = on_grid and abs(ls.leading - cx.lead) < 0.01
     image = portraits.prepare(s, sp.portrait_width * cx.measure, pic_h - 0.3 * cx.lead) if s.portrait else None
 
     def draw(pg, x, top, start, end):
+        # 撑版 may have given the block more lines than it needs: centre it in them
+        slack = 0.0 if exact and block.lines == n else block.lines * cx.lead - total
         y = top + slack / 2
         if sp.headline_fill:
             pg.items.append(Fill(x, y, cx.measure, head_h, sp.headline_fill))
@@ -405,9 +405,11 @@ def _speaker_group(cx: _Ctx, s: Speaker, line_text: str) -> Block:
                                     source=(s.portrait_source.path, s.portrait_source.line)))
             yy += pic_h
         for ln in slines:
-            pg.items.append(TextLine(x, baseline_in(yy, ls.leading, ls.size), ln.glyphs, ls.color, role="speaker"))
+            pg.items.append(TextLine(x, baseline_in(yy, ls.leading, ssize), ln.glyphs, ls.color, role="speaker"))
             yy += ls.leading
-    return Block(lines=n, owner=s.key, payload=draw, keep_with_next=2)
+    block = Block(lines=n, owner=s.key, payload=draw, keep_with_next=2)
+    block.natural = n
+    return block
 
 
 def _end_block(cx: _Ctx, texts: dict, it: Item) -> Block:
@@ -434,33 +436,32 @@ def _end_block(cx: _Ctx, texts: dict, it: Item) -> Block:
 
 
 def _fill_page(blocks: list[Block], columns: int, depth: int):
-    """撑版: give the spare lines of an under-full page to the spaces between speaker
-    blocks, as a make-up editor would, so that every column reaches the foot.
-    Spaces stay whole grid lines, so the text stays on the grid."""
-    seps = [b for b in blocks if b.space]
-    if not seps:
+    """撑版: give the spare lines of an under-full page to the speakers' headline
+    groups (more air around each 小标题), as a make-up editor would, so that the
+    columns reach the foot. They stay whole grid lines: the text stays on the grid."""
+    groups = [b for b in blocks if b.keep_with_next and not b.space]
+    if not groups:
         return None
-    base = [b.lines for b in seps]
-    for b in seps:
-        b.natural = b.lines     # copyfit counts what the text needs, not the make-up air
+    base = [b.lines for b in groups]
     spare = columns * depth - sum(b.lines for b in blocks)
     best = None
-    for extra in range(max(0, spare), -1, -1):
-        q, r = divmod(extra, len(seps))
-        for k, b in enumerate(seps):
+    # more than three extra lines a headline looks like a hole, not air
+    for extra in range(min(max(0, spare), 3 * len(groups)), -1, -1):
+        q, r = divmod(extra, len(groups))
+        for k, b in enumerate(groups):
             b.lines = base[k] + q + (1 if k < r else 0)
         p = fill([(b, 0) for b in blocks], [depth] * columns)
-        if not p.rest:
-            best = (extra, [b.lines for b in seps], p)
-            if min(p.depths) >= depth - 1:
-                break
-    if best is None:
-        for b, n in zip(seps, base):
-            b.lines = n
-        return None
-    for b, n in zip(seps, best[1]):
+        if p.rest:
+            continue
+        score = (min(p.depths), extra)     # the most even column feet, then the fuller page
+        if best is None or score > best[0]:
+            best = (score, [b.lines for b in groups], p)
+        if min(p.depths) >= depth - 1:
+            break
+    final = best[1] if best else base
+    for b, n in zip(groups, final):
         b.lines = n
-    return best[2]
+    return best[2] if best else None
 
 
 # --- copyfit ------------------------------------------------------------------
