@@ -96,7 +96,8 @@ def build_line(
         if sz > maxsize:
             maxsize = sz
         wj = widths[j]
-        glyphs.append(Glyph(chars[i], font[i], sz, pen - trims[j], adv[i], wj))
+        t = trims[j]
+        glyphs.append(Glyph(chars[i], font[i], sz, pen - t, adv[i], wj, t))
         pen += wj
         if i < e - 1:
             pen += gx[i]
