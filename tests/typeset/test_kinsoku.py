@@ -81,3 +81,27 @@ def test_no_push_needed_when_break_is_legal():
     assert [l.text for l in lines] == ["一二三四五六七八九，", "十一"]
     assert lines[0].push == ""
     assert lines[0].stretch == 0
+
+
+def test_push_in_never_pulls_up_han_or_opening_marks():
+    # （ may not end the line; pulling 十 up is not push-in's job: push out.
+    assert texts("一二，四五六七八九（十）") == ["一二，四五六七八九", "（十）"]
+
+
+def test_push_in_regression_closing_then_opening_keep_distinct_origins():
+    # Found by hypothesis: trimming both ， and （ mid-line put them on the
+    # same origin.  The pair may give up one half only.
+    text = "“的“的“的“的的“的的的的，（“的"
+    lines = brk(text, measure_em=8, compress_punct=False)
+    assert [l.text for l in lines] == ["“的“的“的“的", "的“的的的的，", "（“的"]
+    for line in lines:
+        xs_ = [g.x for g in line.glyphs]
+        assert xs_ == sorted(set(xs_))
+
+
+def test_push_in_preferred_when_it_fits():
+    # Both fixes are possible; push-in (compress ，and 。) wins over spreading.
+    lines = brk("一二，四五六七八九十。三四五")
+    assert lines[0].push == "in"
+    lines = brk("一二，四五六七八九十。三四五", kinsoku="push-out")
+    assert lines[0].push == "out"

@@ -117,3 +117,20 @@ def test_total_on_arbitrary_text(text, measure_em):
     lines = break_paragraph([Run(text, "f", SIZE, adv)], ParaStyle(measure=measure_em * SIZE))
     assert "".join(g.ch for l in lines for g in l.glyphs) == text
     assert all(l.glyphs for l in lines)
+
+
+@settings(max_examples=150, deadline=None)
+@given(paragraphs, st.floats(8, 20), st.sampled_from(["left", "center"]))
+def test_ragged_alignments_stay_inside_measure(text, measure_em, align):
+    style = ParaStyle(measure=measure_em * SIZE, align=align)
+    lines = break_paragraph([Run(text, "f", SIZE, adv)], style)
+    assert "".join(l.text for l in lines) == text
+    for line in lines:
+        assert line.stretch == 0
+        assert line.glyphs[0].x + line.glyphs[0].trim >= -EPS
+        g = line.glyphs[-1]
+        assert g.x + g.trim + g.width <= style.measure + EPS
+        if align == "center":
+            left = line.glyphs[0].x + line.glyphs[0].trim
+            right = style.measure - (g.x + g.trim + g.width)
+            assert abs(left - right) < EPS
