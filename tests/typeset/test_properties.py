@@ -55,11 +55,11 @@ def split_runs(text, cuts):
     return [Run(text[a:b], f"f{i % 2}", SIZE, adv) for i, (a, b) in enumerate(zip(cuts, cuts[1:]))]
 
 
-def check(text, style, lines):
+def check(text, style, lines, max_size=SIZE):
     # nothing lost or reordered
     assert "".join(g.ch for l in lines for g in l.glyphs) == text
     assert lines[-1].last and not any(l.last for l in lines[:-1])
-    half = 0.5 * SIZE
+    half = 0.5 * max_size
     for n, line in enumerate(lines):
         t = line.text
         assert t, "empty line"
@@ -134,3 +134,15 @@ def test_ragged_alignments_stay_inside_measure(text, measure_em, align):
             left = line.glyphs[0].x + line.glyphs[0].trim
             right = style.measure - (g.x + g.trim + g.width)
             assert abs(left - right) < EPS
+
+
+@settings(max_examples=150, deadline=None)
+@given(paragraphs, styles, st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from([9.0, 10.5, 12.0])), max_size=5))
+def test_invariants_with_mixed_sizes(text, style, cuts):
+    """A bold 12 pt lead or size changes mid-paragraph keep every invariant."""
+    points = sorted({c % (len(text) + 1) for c, _ in cuts} | {0, len(text)})
+    sizes = [sz for _, sz in cuts] + [SIZE]
+    runs = [Run(text[a:b], "f", sizes[i % len(sizes)], adv) for i, (a, b) in enumerate(zip(points, points[1:]))]
+    lines = break_paragraph(runs, style)
+    check(text, style, lines, max_size=12.0)
+    assert [g.size for l in lines for g in l.glyphs] == [r.size for r in runs for _ in r.text]
