@@ -123,3 +123,11 @@ def test_invalid_style():
         ParaStyle(measure=100, align="right")
     with pytest.raises(ValueError):
         ParaStyle(measure=100, kinsoku="hang")
+
+
+def test_lone_glyph_that_cannot_be_spread_is_flagged_loose():
+    # 5-em line: 的 + 1050.7亿 (4.05 em) does not fit, the number may not be
+    # split, so 的 stands alone: it cannot reach the measure, and says so.
+    lines = brk("的1050.7亿的", measure_em=5)
+    assert [l.text for l in lines] == ["的", "1050.7亿的"]
+    assert lines[0].loose and lines[0].width == pytest.approx(10)

@@ -1,5 +1,10 @@
 """Hypothesis property tests over random Chinese text with punctuation,
-numbers and Latin words: the invariants the PDF checker counts."""
+numbers and Latin words: the invariants the PDF checker counts.
+
+Set TYPESET_HYPOTHESIS_SCALE=20 for a deep run."""
+import dataclasses
+import os
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -7,6 +12,8 @@ from publish.typeset import ParaStyle, Run, break_paragraph
 from publish.typeset.classes import LINE_END_FORBIDDEN, LINE_START_FORBIDDEN, is_alnum
 
 from .helpers import SIZE, adv
+
+SCALE = int(os.environ.get("TYPESET_HYPOTHESIS_SCALE", "1"))
 
 EPS = 0.01
 HAN = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研"
@@ -92,14 +99,14 @@ def check(text, style, lines, max_size=SIZE):
         assert not (is_alnum(x) and (is_alnum(y) or y in ".,%+-/:万亿"))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400 * SCALE, deadline=None)
 @given(paragraphs, styles)
 def test_invariants(text, style):
     lines = break_paragraph([Run(text, "f", SIZE, adv)], style)
     check(text, style, lines)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150 * SCALE, deadline=None)
 @given(paragraphs, styles, st.lists(st.integers(0, 10_000), max_size=6))
 def test_invariants_with_run_splits(text, style, cuts):
     runs = split_runs(text, cuts)
@@ -110,7 +117,7 @@ def test_invariants_with_run_splits(text, style, cuts):
     assert [g.font for l in lines for g in l.glyphs] == fonts
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200 * SCALE, deadline=None)
 @given(st.text(alphabet=HAN[:40] + "，。“”（）——……AZ09.%万 ", min_size=0, max_size=80), st.floats(1, 20))
 def test_total_on_arbitrary_text(text, measure_em):
     """Garbage in: never loop, never lose text, always progress."""
@@ -119,7 +126,7 @@ def test_total_on_arbitrary_text(text, measure_em):
     assert all(l.glyphs for l in lines)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150 * SCALE, deadline=None)
 @given(paragraphs, st.floats(8, 20), st.sampled_from(["left", "center"]))
 def test_ragged_alignments_stay_inside_measure(text, measure_em, align):
     style = ParaStyle(measure=measure_em * SIZE, align=align)
@@ -136,13 +143,18 @@ def test_ragged_alignments_stay_inside_measure(text, measure_em, align):
             assert abs(left - right) < EPS
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150 * SCALE, deadline=None)
 @given(paragraphs, styles, st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from([9.0, 10.5, 12.0])), max_size=5))
 def test_invariants_with_mixed_sizes(text, style, cuts):
     """A bold 12 pt lead or size changes mid-paragraph keep every invariant."""
     points = sorted({c % (len(text) + 1) for c, _ in cuts} | {0, len(text)})
     sizes = [sz for _, sz in cuts] + [SIZE]
     runs = [Run(text[a:b], "f", sizes[i % len(sizes)], adv) for i, (a, b) in enumerate(zip(points, points[1:]))]
+    # 12 pt text in an 8-em-of-10-pt column minus indent leaves 5 em: a Han
+    # character followed by 1050.7亿 cannot be kept apart then.  Keep the
+    # column at least 10 em, as on the page.
+    if style.measure - style.indent < 8 * 12.0:
+        style = dataclasses.replace(style, measure=style.indent + 8 * 12.0)
     lines = break_paragraph(runs, style)
     check(text, style, lines, max_size=12.0)
     assert [g.size for l in lines for g in l.glyphs] == [r.size for r in runs for _ in r.text]
