@@ -129,5 +129,8 @@ def test_lone_glyph_that_cannot_be_spread_is_flagged_loose():
     # 5-em line: 的 + 1050.7亿 (4.05 em) does not fit, the number may not be
     # split, so 的 stands alone: it cannot reach the measure, and says so.
     lines = brk("的1050.7亿的", measure_em=5)
-    assert [l.text for l in lines] == ["的", "1050.7亿的"]
+    assert [l.text for l in lines] == ["的", "1050.7亿", "的"]
     assert lines[0].loose and lines[0].width == pytest.approx(10)
+    # A line that is one cluster is letter-spaced rather than left ragged.
+    assert lines[1].width == pytest.approx(50)
+    assert not lines[1].loose
