@@ -3,7 +3,7 @@ import pytest
 
 from publish.typeset import ParaStyle, break_paragraph, lines_text
 
-from .helpers import adv, brk, run, texts, xs
+from .helpers import adv, brk, run, xs
 
 MEASURE = 100.0
 
