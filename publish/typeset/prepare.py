@@ -139,8 +139,13 @@ def prepare(runs: Sequence[Run], style: ParaStyle) -> Para:
     p.ltrim = ltrim
     # What push-in may still take from a mark in mid-line: its blank half, if
     # pair compression has not taken it already.
+    # An opening mark right after a closing one is left alone: the pair then
+    # gives up one half only (like 标点挤压), and the two origins stay apart.
     p.shrink = [
-        half[i] if kind[i] and w[i] == adv[i] else 0.0 for i in range(n)
+        half[i]
+        if kind[i] and w[i] == adv[i] and not (kind[i] == OPEN and i and kind[i - 1] == CLOSE)
+        else 0.0
+        for i in range(n)
     ]
 
     cid, latin = _clusters(chars)
