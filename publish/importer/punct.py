@@ -116,6 +116,10 @@ def find_edits(text: str) -> list[Edit]:
             else:
                 add(i, i + 1, HALF_TO_FULL[ch])
 
+    # A sentence-final full stop typed half-width: 达68.5%. — never a decimal point.
+    for m in re.finditer(r"(?<=[\u4e00-\u9fff%）”])\.(?=$|[\u4e00-\u9fff“（])", text):
+        add(m.start(), m.end(), "。")
+
     if has_han:
         quotes = [i for i, ch in enumerate(text) if ch == '"' and not taken[i]]
         for n, i in enumerate(quotes):
