@@ -35,7 +35,7 @@ def role_coverage(fonts: tuple[str, ...]) -> tuple[frozenset[int] | None, list[s
 
 
 def coverage_check(units: list[Unit], layout_name: str, emit: Callable, emit_file: EmitFile,
-                   coverage_of: Callable = role_coverage) -> None:
+                   coverage_of: Callable | None = None) -> None:
     from ..layout.spec import load_layout
     try:
         layout = load_layout(layout_name)
@@ -43,6 +43,7 @@ def coverage_check(units: list[Unit], layout_name: str, emit: Callable, emit_fil
         for p in e.problems:
             emit_file(p.path, p.line or 1, "error", f"版式无法读取，没有检查缺字：{p.message}")
         return
+    coverage_of = coverage_of or role_coverage
     cache: dict[str, frozenset[int] | None] = {}
     for u in units:
         style = layout.styles.get(_style_for(u.kind, layout))

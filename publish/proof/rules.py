@@ -49,12 +49,12 @@ def pairs(u: Unit, emit: Emit) -> None:
                 # Something opened inside was never closed; report it, then close this pair.
                 while stack[-1][0] != want:
                     o, j = stack.pop()
-                    emit(u, j, "error", f"{_PAIR_NAMES[o]}“{o}”没有配对的“{PAIRS[o]}”。请补上或删去。")
+                    emit(u, j, "error", f"{_PAIR_NAMES[o]}只有前一半 {o}，缺少后一半 {PAIRS[o]}。请补上或删去。")
                 stack.pop()
             else:
-                emit(u, i, "error", f"{_PAIR_NAMES[want]}的“{ch}”前面没有配对的“{want}”。请补上或删去。")
+                emit(u, i, "error", f"{_PAIR_NAMES[want]}只有后一半 {ch}，前面缺少 {want}。请补上或删去。")
     for o, j in stack:
-        emit(u, j, "error", f"{_PAIR_NAMES[o]}“{o}”没有配对的“{PAIRS[o]}”。请补上或删去。")
+        emit(u, j, "error", f"{_PAIR_NAMES[o]}只有前一半 {o}，缺少后一半 {PAIRS[o]}。请补上或删去。")
 
 
 def doubled(u: Unit, emit: Emit) -> None:
