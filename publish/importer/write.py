@@ -1,0 +1,118 @@
+"""Writing a meeting folder in the format of content/yongchuan-2026-q1/, atomically."""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+PLACEHOLDER = "待填"
+
+
+@dataclass
+class SpeakerOut:
+    key: str
+    headline: str
+    position: str
+    name: str
+    paragraphs: list[str]
+
+
+@dataclass
+class MeetingOut:
+    paper: str
+    date: str
+    page_number: int
+    page_name: str
+    kicker: str
+    title: str
+    subtitle: str
+    reporters: list[str]
+    correspondents: list[str]
+    lead: list[str]
+    speakers: list[SpeakerOut]
+
+
+def scalar(v: str) -> str:
+    """v as a YAML scalar: plain when it reads back the same, else double-quoted."""
+    if v == "":
+        return '""'
+    try:
+        plain_ok = (yaml.safe_load(f"k: {v}") == {"k": v} and "#" not in v
+                    and not v.startswith(("'", '"', "[", "{", "*", "&", "!", "|", ">", "%", "@", "`")))
+    except yaml.YAMLError:
+        plain_ok = False
+    # JSON strings are valid YAML double-quoted scalars.
+    return v if plain_ok else json.dumps(v, ensure_ascii=False)
+
+
+def _flow_list(names: list[str]) -> str:
+    return "[" + ", ".join(scalar(n) if "," not in n else json.dumps(n, ensure_ascii=False) for n in names) + "]"
+
+
+def meeting_yaml(m: MeetingOut) -> str:
+    lead = "".join(f"  {p}\n" + ("\n" if i < len(m.lead) - 1 else "") for i, p in enumerate(m.lead))
+    order = "".join(f"  - {s.key}\n" for s in m.speakers)
+    return (
+        "# 发言摘登 — one meeting, imported from reporter copy by `publish import`.\n"
+        "# Editors: change the text here; the layout (fonts, sizes, fixed wording) lives in layouts/.\n"
+        "publication:\n"
+        f"  paper: {scalar(m.paper)}          # 报名\n"
+        f"  date: {m.date}           # 出版日期 (YYYY-MM-DD)\n"
+        f"  page_number: {m.page_number}             # 版次\n"
+        f"  page_name: {scalar(m.page_name)}            # 版名\n"
+        '  editor: ""                 # 责任编辑\n'
+        '  designer: ""               # 美编\n'
+        '  proofreader: ""            # 校对\n'
+        "\n"
+        f"kicker: {scalar(m.kicker)}                   # 引题 (optional, above the title)\n"
+        f"title: {scalar(m.title)}\n"
+        f"subtitle: {scalar(m.subtitle)}   # 副题; the layout adds the leading ——\n"
+        "byline:\n"
+        f"  reporters: {_flow_list(m.reporters)}        # 记者\n"
+        f"  correspondents: {_flow_list(m.correspondents)}         # 通讯员\n"
+        "\n"
+        + ("lead: |\n" + lead if m.lead else 'lead: ""\n')
+        + "\n"
+        "# 发言顺序: one entry per file in speakers/ (without .md), in the order printed.\n"
+        "speakers:\n" + order
+    )
+
+
+def speaker_md(s: SpeakerOut) -> str:
+    head = (f"---\nheadline: {scalar(s.headline)}\nposition: {scalar(s.position)}\n"
+            f"name: {scalar(s.name)}\n---\n")
+    return head + "\n\n".join(s.paragraphs) + "\n"
+
+
+def write_meeting(m: MeetingOut, out_dir: Path) -> None:
+    """The folder appears whole or not at all; an old one (with --force) is replaced in one rename."""
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.", suffix=".part"))
+    old = None
+    try:
+        (tmp / "speakers").mkdir()
+        (tmp / "meeting.yaml").write_text(meeting_yaml(m), encoding="utf-8")
+        for s in m.speakers:
+            (tmp / "speakers" / f"{s.key}.md").write_text(speaker_md(s), encoding="utf-8")
+        os.chmod(tmp, 0o755)
+        if out_dir.exists():
+            old = out_dir.with_name(f".{out_dir.name}.{os.getpid()}.old")
+            os.replace(out_dir, old)
+        os.replace(tmp, out_dir)
+    except BaseException:
+        if old is not None and not out_dir.exists():
+            os.replace(old, out_dir)
+            old = None
+        raise
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            shutil.rmtree(tmp)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
