@@ -107,9 +107,10 @@ def import_(source, out_dir, force):
 @click.option("--layout", "-l", default="broadsheet", show_default=True)
 def proof(content_dir, layout):
     """校对检查：标点、序号、字形、篇幅、发言人名单。"""
-    from .proof import proof_meeting
+    from .proof import proof_meeting, speaker_lengths
     try:
         findings = proof_meeting(content_dir, layout)
+        lengths = speaker_lengths(content_dir)
     except PublishError as e:
         _fail(e)
     errors = 0
@@ -117,6 +118,8 @@ def proof(content_dir, layout):
         click.echo(str(f), err=f.severity == "error")
         errors += f.severity == "error"
     warnings = len(findings) - errors
+    if lengths:
+        click.echo("字数：" + "，".join(f"{k} {n}" for k, n in lengths.items()))
     click.echo(f"校对：{errors} 个错误，{warnings} 个提醒。", err=bool(errors))
     sys.exit(1 if errors else 0)
 
