@@ -193,3 +193,29 @@ def test_page_cut_without_point_is_joined_but_paragraph_end_is_not(tmp_path):
     assert [p.text for p in m.speakers[0].paragraphs] == ["一是压实安全责任，开展隐患排查1200次。",
                                                           "二是提升救援能力，建成应急物资库5个。"]
     assert len(report.joins) == 1
+
+
+def test_imported_reference_builds_the_same_pdf(tmp_path):
+    """Importing the reporter copy and building it gives the reference page, byte for byte,
+    once the editor has filled in the publication fields the copy does not carry."""
+    import re
+    import shutil
+
+    from publish.importer import import_file
+    from tests.conftest import REFERENCE, SHARED, run_cli
+
+    imported = tmp_path / "imported" / "yongchuan-2026-q1"
+    import_file(SHARED / "reference" / "yongchuan-2026-q1-fayan-zhaideng.txt", imported)
+    ref_yaml = (REFERENCE / "meeting.yaml").read_text("utf-8")
+    pub = re.search(r"^publication:\n(?:  .*\n)+", ref_yaml, re.M).group(0)
+    text = (imported / "meeting.yaml").read_text("utf-8")
+    text = re.sub(r"^publication:\n(?:  .*\n)+", lambda m: pub, text, flags=re.M)
+    (imported / "meeting.yaml").write_text(text, "utf-8")
+    reference = tmp_path / "reference" / "yongchuan-2026-q1"
+    shutil.copytree(REFERENCE, reference)
+    outs = []
+    for src, name in ((reference, "a"), (imported, "b")):
+        r = run_cli("build", src, "-f", "pdf", "-o", tmp_path / name)
+        assert r.returncode == 0, r.stderr
+        outs.append((tmp_path / name / "yongchuan-2026-q1.pdf").read_bytes())
+    assert outs[0] == outs[1]
