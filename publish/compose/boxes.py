@@ -14,6 +14,8 @@ class TextLine:
     glyphs: list[Glyph]
     color: str                # layout colour name
     role: str = "body"        # which element (body, headline …), for tests and the DOCX-free checks
+    last: bool = True         # last line of its paragraph (the only one not flush right)
+    measure: float = 0.0      # the column width it is set in
 
 
 @dataclass

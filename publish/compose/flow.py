@@ -58,8 +58,14 @@ def fill(blocks: list[tuple[Block, int]], capacities: list[int], reserve_last: i
             break
         cap = caps[col]
         if block.space:
-            if row == 0 or row + block.lines > cap:
-                i += 1            # a separator at a column top or foot is dropped
+            # A separator at a column top is dropped, and so is one whose following
+            # headline group will not fit under it: it would only leave a blank foot.
+            nxt = blocks[i + 1][0] if i + 1 < len(blocks) else None
+            need_next = 0
+            if nxt is not None and not nxt.splittable and not nxt.space:
+                need_next = nxt.lines + _kept_lines(blocks, i + 1, nxt.keep_with_next)
+            if row == 0 or row + block.lines + need_next > cap:
+                i += 1
                 continue
             out.pieces.append(Piece(block, 0, block.lines, col, row))
             row += block.lines
@@ -118,11 +124,18 @@ def total_lines(blocks: list[Block]) -> int:
 
 
 def balance(blocks: list[tuple[Block, int]], columns: int, depth: int) -> Placement:
-    """The shallowest even depth (≤ depth) at which all blocks fit in the columns."""
+    """The shallowest even setting (≤ depth) at which all blocks fit in the columns:
+    the first columns D lines deep, the rest D − 1, so that the column feet differ
+    by one line at most (unless a headline group had to move on)."""
     content = sum(b.lines - s for b, s in blocks if not b.space)
     lo = max(1, -(-content // columns))
     for d in range(lo, depth + 1):
         p = fill(blocks, [d] * columns)
-        if not p.rest:
-            return p
+        if p.rest:
+            continue
+        for k in range(1, columns):
+            q = fill(blocks, [d] * k + [d - 1] * (columns - k))
+            if not q.rest:
+                return q
+        return p
     return fill(blocks, [depth] * columns)
