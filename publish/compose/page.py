@@ -220,7 +220,8 @@ def _typeset(cx: _Ctx, para: Paragraph, style: Style, point_re) -> list[Line]:
     for text, role, size, bold in _char_roles(para, style, point, point_re):
         runs.extend(cx.book.runs(text, role, size, bold))
     ps = ParaStyle(measure=cx.measure, indent=style.indent * style.size, kinsoku=cx.layout.kinsoku,
-                   han_latin_space=cx.layout.han_latin_space, align=style.align)
+                   han_latin_space=cx.layout.han_latin_space,
+                   halfwidth_opening_at_line_start=cx.layout.opening_halfwidth_at_line_start, align=style.align)
     return break_paragraph(runs, ps)
 
 
@@ -242,7 +243,8 @@ def _header(cx: _Ctx, pg: PageBox, header_texts) -> float:
             # 导语 across the full width: justified like body text, in its own style
             size, leading = st.size, st.leading
             ps = ParaStyle(measure=width, indent=st.indent * st.size, kinsoku=cx.layout.kinsoku,
-                           han_latin_space=cx.layout.han_latin_space, align=st.align)
+                           han_latin_space=cx.layout.han_latin_space,
+                   halfwidth_opening_at_line_start=cx.layout.opening_halfwidth_at_line_start, align=st.align)
             point_re = re.compile(cx.layout.point_pattern)
             lines = []
             for p in cx.meeting.lead:

@@ -134,6 +134,7 @@ class Layout:
     continued_from: str = "continued_from.j2"
     kinsoku: str = "push-in"
     han_latin_space: float = 0.0
+    opening_halfwidth_at_line_start: bool = False
     image_min_ppi: float = 100
     image_warn_ppi: float = 200
     icc_profile: str = ""
@@ -183,7 +184,8 @@ SPEAKER_KEYS = {"headline_style": "小标题样式", "line_template": "发言人
                 "portrait_lines": "照片高（行）", "portrait_width": "照片宽（栏宽比例）",
                 "separator": "分隔线", "separator_lines": "分隔行数", "headline_fill": "小标题底色"}
 RULES_KEYS = {"body_style": "正文样式", "lead_style": "导语样式", "point_style": "要点样式",
-              "point_pattern": "要点规则", "kinsoku": "避头尾方式", "han_latin_space": "中西文间距"}
+              "point_pattern": "要点规则", "kinsoku": "避头尾方式", "han_latin_space": "中西文间距",
+              "opening_halfwidth_at_line_start": "行首开括号半角"}
 TEMPLATES_KEYS = {"continued_to": "下转", "continued_from": "上接"}
 PRINT_KEYS = {"image_min_ppi": "图片最低分辨率", "image_warn_ppi": "图片建议分辨率", "icc_profile": "输出意图"}
 ALIGNS = ("justify", "left", "center", "right", "outside")   # outside: 单页居右、双页居左 (folios)
@@ -327,6 +329,7 @@ def load_layout(name_or_path: str, root: Path = DEFAULT_LAYOUTS) -> Layout:
         header=header, footer=footer, end=end, speaker=speaker,
         point_pattern=pattern, kinsoku=kinsoku,
         han_latin_space=ck.number(rules, "han_latin_space", 0.0, 0, 1),
+        opening_halfwidth_at_line_start=bool(rules.get("opening_halfwidth_at_line_start", False)),
         continued_to=ck.text(tpl, "continued_to", "continued_to.j2"),
         continued_from=ck.text(tpl, "continued_from", "continued_from.j2"),
         image_min_ppi=ck.number(prt, "image_min_ppi", 100, 1, 5000),
