@@ -58,6 +58,14 @@ JC = {"justify": "both", "left": "left", "center": "center", "right": "right", "
 TWIP = 20                     # twips per pt
 EMU = 12700                   # EMU per pt
 PAGE_SENTINEL = 987654321     # stands for the page number while a folio template renders
+# LibreOffice treats the ASCII percent and per-mille signs as Latin script, looks them up
+# in the list of characters forbidden at line start of the run's western language, and
+# ignores the document's w:noLineBreaksBefore; its zh-CN list has only the full-width ％,
+# so it sets "22.5" at a line end and "%，" at the next line's start. These signs are
+# tagged with a locale whose list has them; Word forbids them at line start for zh-CN
+# anyway, and the run's fonts are explicit, so nothing else changes.
+_LO_KINSOKU = re.compile("([%‰]+)")
+_LO_KINSOKU_LANG = '<w:lang w:val="ja-JP" w:eastAsia="ja-JP"/>'
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -294,6 +302,13 @@ class _Builder:
 
     def _run(self, text: str, para: _WStyle, char: _WStyle | None = None, rpr: str = "") -> str:
         self._note(char or para, text)
+        pieces = _LO_KINSOKU.split(text)
+        if len(pieces) > 1:
+            return "".join(self._run1(t, char, rpr + (_LO_KINSOKU_LANG if i % 2 else ""))
+                           for i, t in enumerate(pieces) if t)
+        return self._run1(text, char, rpr)
+
+    def _run1(self, text: str, char: _WStyle | None, rpr: str) -> str:
         props = (f'<w:rStyle w:val="{char.sid}"/>' if char else "") + rpr
         out = []
         for i, line in enumerate(text.split("\n")):
