@@ -25,7 +25,7 @@ from xml.sax.saxutils import escape
 
 from ..layout.spec import Item, Layout, RuleSpec, Style
 from ..layout.templates import Templates, context
-from ..model import Meeting, Paragraph, Span
+from ..model import Meeting, Paragraph
 from .docx_fonts import FontRef, font_key, font_ref, obfuscate
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
