@@ -1,0 +1,442 @@
+"""The Word output: what an editor opens must hold the whole meeting, in named styles
+built from the layout, and convert to a page LibreOffice sets without kinsoku faults."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+docx = pytest.importorskip("docx")
+from lxml import etree  # noqa: E402  (python-docx depends on lxml)
+
+from publish.content.loader import load_meeting  # noqa: E402
+from publish.fonts.resolve import find_face  # noqa: E402
+from publish.layout.spec import load_layout  # noqa: E402
+from publish.layout.templates import Templates, context  # noqa: E402
+from publish.model import Bulletin  # noqa: E402
+from publish.render.docx import render_docx  # noqa: E402
+from publish.render.docx_fonts import obfuscate  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+REFERENCE = ROOT / "content" / "yongchuan-2026-q1"
+BULLETIN = Path(__file__).resolve().parent / "docx" / "bulletin"
+PAGECHECK = Path("/work/shared/tools/pagecheck.py")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+# The issue's mapping from layout style names to the Word style names an editor sees.
+WORD_NAME = {"kicker": "引题", "title": "主题", "subtitle": "副题", "byline": "作者", "lead": "导语",
+             "headline": "小标题", "speaker": "发言人", "body": "正文", "point": "要点", "masthead": "版头"}
+
+
+def han(text: str) -> str:
+    return "".join(ch for ch in text if "\u3400" <= ch <= "\u9fff")
+
+
+def is_subsequence(needle: str, hay: str) -> bool:
+    it = iter(hay)
+    return all(ch in it for ch in needle)
+
+
+@pytest.fixture(scope="module")
+def meeting():
+    return load_meeting(REFERENCE)
+
+
+@pytest.fixture(scope="module")
+def layout():
+    return load_layout("broadsheet")
+
+
+@pytest.fixture(scope="module")
+def bulletin_meeting(meeting):
+    return dataclasses.replace(meeting, bulletin=Bulletin(
+        name="工作简报", issue="第 3 期", issuer="永川区委办公室",
+        distribution=(("报", "市委办公厅"), ("送", "区人大常委会办公室、区政府办公室"), ("发", "各镇街党（工）委"))))
+
+
+@pytest.fixture(scope="module")
+def bulletin_layout():
+    return load_layout(str(BULLETIN))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, meeting, layout):
+    out = tmp_path_factory.mktemp("docx") / "page.docx"
+    render_docx(meeting, layout, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def built_bulletin(tmp_path_factory, bulletin_meeting, bulletin_layout):
+    out = tmp_path_factory.mktemp("docx") / "bulletin.docx"
+    render_docx(bulletin_meeting, bulletin_layout, out)
+    return out
+
+
+def expected_paragraphs(meeting, layout) -> list[tuple[str, str]]:
+    """(style name, text) of every body paragraph, from the model and the layout's templates."""
+    tpl = Templates(layout.folder)
+    ctx = context(meeting)
+
+    def render(name, **extra):
+        return tpl.render(name, **{**ctx, **extra}) if name else ""
+
+    out = []
+    for it in layout.header:
+        if it.left or it.center or it.right:
+            text = render(it.left)
+            text += "\t" + render(it.center) if it.center else ""
+            text += "\t" + render(it.right) if it.right else ""
+            out.append(("版头", text))
+        elif render(it.template):
+            out.append((WORD_NAME.get(it.style, it.style), render(it.template)))
+    out += [("导语", p.text) for p in meeting.lead]
+    for sp in meeting.speakers:
+        out.append(("小标题", "\n".join(sp.headline.split())))
+        out.append(("发言人", render(layout.speaker.line_template, speaker=sp)))
+        out += [("正文", p.text) for p in sp.paragraphs]
+    for it in layout.end:
+        out += [("版记", ln) for ln in render(it.template).split("\n") if ln.strip()]
+    return out
+
+
+def part(path: Path, name: str) -> etree._Element:
+    with zipfile.ZipFile(path) as z:
+        return etree.fromstring(z.read(name))
+
+
+def style_el(styles: etree._Element, name: str) -> etree._Element:
+    for s in styles.iter(f"{W}style"):
+        if s.find(f"{W}name").get(f"{W}val") == name:
+            return s
+    raise AssertionError(f"no style named {name}")
+
+
+# ---------------------------------------------------------------- content
+
+def test_every_paragraph_has_its_style_and_text_in_order(built, meeting, layout):
+    got = [(p.style.name, p.text) for p in docx.Document(str(built)).paragraphs]
+    assert got == expected_paragraphs(meeting, layout)
+
+
+def test_bulletin_paragraphs_and_banji_at_the_end(built_bulletin, bulletin_meeting, bulletin_layout):
+    got = [(p.style.name, p.text) for p in docx.Document(str(built_bulletin)).paragraphs]
+    want = expected_paragraphs(bulletin_meeting, bulletin_layout)
+    assert got == want
+    assert [t for s, t in got if s == "版记"][:3] == ["报：市委办公厅", "送：区人大常委会办公室、区政府办公室",
+                                                     "发：各镇街党（工）委"]
+
+
+def test_every_chinese_character_in_order(built, meeting):
+    text = "\n".join(p.text for p in docx.Document(str(built)).paragraphs)
+    assert is_subsequence(han("".join(meeting.all_text())), han(text))
+
+
+def test_points_and_bold_spans_are_runs_in_the_point_style(built, meeting, layout):
+    doc = docx.Document(str(built))
+    body = [p for p in doc.paragraphs if p.style.name in ("正文", "导语")]
+    model = [*meeting.lead, *(p for s in meeting.speakers for p in s.paragraphs)]
+    assert len(body) == len(model)
+    leads = 0
+    for para, src in zip(body, model):
+        m = re.match(layout.point_pattern, src.text)
+        want, pos = "", 0
+        for sp in src.spans:
+            for i, ch in enumerate(sp.text):
+                if sp.bold or (m and pos + i < m.end()):
+                    want += ch
+            pos += len(sp.text)
+        got = "".join(r.text for r in para.runs if r.style is not None and r.style.name == "要点")
+        assert got == want, src.text[:20]
+        leads += bool(m)
+    assert leads >= 10, "the sample has many 一是…。 leads; the pattern found too few"
+
+
+def test_portrait_is_inline_at_the_layouts_width(tmp_path, meeting, layout):
+    from PIL import Image
+    pic = tmp_path / "zhang.png"
+    Image.new("RGB", (300, 400), (120, 130, 140)).save(pic)
+    sp = dataclasses.replace(meeting.speakers[0], portrait=pic)
+    m = dataclasses.replace(meeting, speakers=(sp, *meeting.speakers[1:]))
+    out = tmp_path / "p.docx"
+    render_docx(m, layout, out)
+    doc = docx.Document(str(out))
+    [shape] = doc.inline_shapes
+    g = layout.grid
+    col = (layout.page.type_width - g.gutter * (g.columns - 1)) / g.columns
+    assert shape.width == pytest.approx(col * layout.speaker.portrait_width * 12700, abs=2)
+    assert shape.height == pytest.approx(shape.width * 4 / 3, abs=2)
+    names = [p.style.name for p in doc.paragraphs]
+    i = names.index("照片")
+    assert names[i - 1] == "发言人" and names[i + 1] == "正文"
+
+
+# ---------------------------------------------------------------- styles
+
+def _resolved(layout, role):
+    return next(f for f in map(find_face, layout.fonts[role]) if f is not None)
+
+
+def test_styles_carry_the_layouts_fonts_and_sizes(built, layout):
+    styles = part(built, "word/styles.xml")
+    for lname, wname in WORD_NAME.items():
+        st = layout.styles[lname]
+        el = style_el(styles, wname)
+        rpr = el.find(f"{W}rPr")
+        fonts = rpr.find(f"{W}rFonts")
+        name = fonts.get(f"{W}eastAsia")
+        assert fonts.get(f"{W}ascii") == fonts.get(f"{W}hAnsi") == name
+        face = _resolved(layout, st.font)
+        assert name.startswith(face.family), (wname, name, face)
+        # The name (with w:b) must select the very face the PDF uses, not a neighbour weight.
+        b = rpr.find(f"{W}b")
+        bold = b is not None and b.get(f"{W}val") not in ("0", "false")
+        r = subprocess.run(["fc-match", "-f", "%{file}", name + (":bold" if bold else "")],
+                           capture_output=True, text=True)
+        assert r.stdout == face.path, (wname, name, bold)
+        assert int(rpr.find(f"{W}sz").get(f"{W}val")) == round(st.size * 2)
+
+
+def test_body_style_paragraph_properties(built, layout):
+    st = layout.styles[layout.body_style]
+    ppr = style_el(part(built, "word/styles.xml"), "正文").find(f"{W}pPr")
+    ind = ppr.find(f"{W}ind")
+    assert ind.get(f"{W}firstLineChars") == "200"
+    assert int(ind.get(f"{W}firstLine")) == round(2 * st.size * 20)
+    assert ppr.find(f"{W}jc").get(f"{W}val") == "both"
+    assert ppr.find(f"{W}kinsoku") is not None
+    sp = ppr.find(f"{W}spacing")
+    assert (sp.get(f"{W}line"), sp.get(f"{W}lineRule")) == (str(round(st.leading * 20)), "exact")
+    if layout.han_latin_space == 0:
+        assert ppr.find(f"{W}autoSpaceDE").get(f"{W}val") == "0"
+        assert ppr.find(f"{W}autoSpaceDN").get(f"{W}val") == "0"
+    point = style_el(part(built, "word/styles.xml"), "要点")
+    assert point.get(f"{W}type") == "character"
+
+
+def test_all_required_styles_exist(built_bulletin):
+    names = {s.name for s in docx.Document(str(built_bulletin)).styles}
+    assert set(WORD_NAME.values()) | {"版记"} <= names
+
+
+# ---------------------------------------------------------------- page
+
+def test_sections_page_and_columns(built, layout):
+    doc = docx.Document(str(built))
+    secs = doc.sections
+    assert len(secs) == 2
+    cols = [s._sectPr.find(f"{W}cols") for s in secs]
+    assert cols[0].get(f"{W}num") == "1"
+    assert int(cols[1].get(f"{W}num")) == layout.grid.columns
+    assert int(cols[1].get(f"{W}space")) == round(layout.grid.gutter * 20)
+    assert (cols[1].get(f"{W}sep") == "1") == bool(layout.grid.column_rule)
+    assert secs[1].start_type == docx.enum.section.WD_SECTION.CONTINUOUS
+    for s in secs:
+        assert abs(s.page_width / 635 - layout.page.width * 20) <= 1
+        assert abs(s.page_height / 635 - layout.page.height * 20) <= 1
+        assert abs(s.left_margin / 635 - layout.page.left * 20) <= 1
+        assert abs(s.top_margin / 635 - layout.page.top * 20) <= 1
+
+
+def test_masthead_runs_in_the_page_header_after_page_one(built, meeting, layout):
+    sec = docx.Document(str(built)).sections[0]
+    want = [t for s, t in expected_paragraphs(meeting, layout) if s == "版头"]
+    assert [(p.style.name, p.text) for p in sec.header.paragraphs] == [("版头", t) for t in want]
+    # Page one carries the 版头 in the body: its page header stays empty.
+    assert sec.different_first_page_header_footer
+    assert "".join(p.text for p in sec.first_page_header.paragraphs) == ""
+
+
+def test_folio_is_a_page_field(built_bulletin):
+    sec = docx.Document(str(built_bulletin)).sections[0]
+    for ftr in (sec.footer, sec.first_page_footer):
+        [p] = ftr.paragraphs
+        assert p.style.name == "folio"
+        assert "".join(p._p.itertext()).replace("1", "").strip().startswith("—")
+        assert [t.text.strip() for t in p._p.iter(f"{W}instrText")] == ["PAGE"]
+
+
+def test_outside_folios_alternate_with_even_and_odd_footers(tmp_path, bulletin_meeting, bulletin_layout):
+    styles = dict(bulletin_layout.styles)
+    styles["folio"] = dataclasses.replace(styles["folio"], align="outside")
+    out = tmp_path / "o.docx"
+    render_docx(bulletin_meeting, dataclasses.replace(bulletin_layout, styles=styles), out)
+    doc = docx.Document(str(out))
+    assert doc.settings.odd_and_even_pages_header_footer
+    sec = doc.sections[0]
+    jc = lambda ftr: ftr.paragraphs[0]._p.find(f"{W}pPr/{W}jc").get(f"{W}val")  # noqa: E731
+    assert (jc(sec.footer), jc(sec.even_page_footer)) == ("right", "left")
+
+
+def test_core_properties(built, meeting):
+    cp = docx.Document(str(built)).core_properties
+    assert cp.title == meeting.title
+    assert cp.subject == meeting.subtitle
+    assert cp.author == "、".join(meeting.byline.reporters)
+    d = meeting.publication.date
+    assert cp.created.replace(tzinfo=None) == dt.datetime(d.year, d.month, d.day)
+
+
+# ---------------------------------------------------------------- determinism, speed
+
+def test_two_renders_are_byte_identical(tmp_path, meeting, layout, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    a, b = tmp_path / "a.docx", tmp_path / "b.docx"
+    render_docx(meeting, layout, a)
+    time.sleep(1.1)   # a timestamp taken from the clock would now differ
+    render_docx(meeting, layout, b)
+    assert a.read_bytes() == b.read_bytes()
+    d = meeting.publication.date
+    assert {i.date_time for i in zipfile.ZipFile(a).infolist()} == {(d.year, d.month, d.day, 0, 0, 0)}
+
+
+def test_source_date_epoch_sets_the_zip_times(tmp_path, meeting, layout, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")   # 2026-01-01 00:00:00 UTC
+    out = tmp_path / "e.docx"
+    render_docx(meeting, layout, out)
+    assert {i.date_time for i in zipfile.ZipFile(out).infolist()} == {(2026, 1, 1, 0, 0, 0)}
+
+
+def test_render_is_fast(tmp_path, meeting, layout):
+    render_docx(meeting, layout, tmp_path / "warm.docx")
+    times = []
+    for i in range(3):
+        t = time.perf_counter()
+        render_docx(meeting, layout, tmp_path / f"{i}.docx")
+        times.append(time.perf_counter() - t)
+    assert sorted(times)[1] < 0.2, times
+
+
+# ---------------------------------------------------------------- embedded fonts
+
+def test_embedded_fonts_deobfuscate_to_fonts_covering_the_text(tmp_path, meeting, layout):
+    from fontTools.ttLib import TTFont
+    out = tmp_path / "emb.docx"
+    render_docx(meeting, layout, out, embed_fonts=True)
+    z = zipfile.ZipFile(out)
+    assert part(out, "word/settings.xml").find(f"{W}embedTrueTypeFonts") is not None
+    rels = {r.get("Id"): r for r in part(out, "word/_rels/fontTable.xml.rels")}
+    assert rels and all(r.get("Type").endswith("/relationships/font") for r in rels.values())
+    table = part(out, "word/fontTable.xml")
+    covered: dict[str, set[int]] = {}
+    for font in table.iter(f"{W}font"):
+        for emb in font:
+            if not emb.tag.startswith(f"{W}embed"):
+                continue
+            data = z.read("word/" + rels[emb.get(f"{R}id")].get("Target"))
+            key = emb.get(f"{W}fontKey")
+            assert data[:4] not in (b"\0\1\0\0", b"OTTO"), "the font part must be obfuscated"
+            tt = TTFont(io.BytesIO(obfuscate(data, key)))
+            covered.setdefault(font.get(f"{W}name"), set()).update(tt.getBestCmap())
+    body_font = style_el(part(out, "word/styles.xml"), "正文").find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia")
+    # Text of 正文 runs outside the 要点 character style is set in the body font.
+    body_text = "".join(r.text for p in docx.Document(str(out)).paragraphs if p.style.name == "正文"
+                        for r in p.runs if r.style is None or r.style.name != "要点")
+    assert len(body_text) > 1000
+    assert {ord(c) for c in body_text} - covered[body_font] == set()
+    assert any(n.startswith("word/fonts/") and n.endswith(".odttf") for n in z.namelist())
+
+
+# ---------------------------------------------------------------- LibreOffice
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def to_pdf(docx_path: Path, tmp: Path) -> Path:
+    if not SOFFICE:
+        pytest.skip("LibreOffice (soffice) is not installed: the DOCX → PDF checks need it")
+    profile = tmp / "lo-profile"
+    r = subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                        "--outdir", str(tmp), str(docx_path)], capture_output=True, text=True, timeout=180)
+    pdf = tmp / (docx_path.stem + ".pdf")
+    assert pdf.exists(), r.stdout + r.stderr
+    return pdf
+
+
+@pytest.fixture(scope="module")
+def lo_pdf(built, tmp_path_factory):
+    return to_pdf(built, tmp_path_factory.mktemp("lo"))
+
+
+def reading_order(pdf: Path, layout) -> str:
+    """The PDF's text in reading order: the headline zone across the page, then column by column."""
+    import pdfplumber
+    g, p = layout.grid, layout.page
+    col_w = (p.type_width - g.gutter * (g.columns - 1)) / g.columns
+    body = layout.styles[layout.body_style].size
+    out = []
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            chars = [c for c in page.chars if c["text"].strip()]
+            # Only the column zone has text at the body size; where column 2 starts, the zone starts.
+            in_cols = [c["top"] for c in chars if abs(c["size"] - body) < 0.3 and c["x0"] > p.left + col_w]
+            start = min(in_cols) - 1 if in_cols and g.columns > 1 else page.height
+
+            def lines(cs):
+                cs = sorted(cs, key=lambda c: c["bottom"])
+                rows, last = [], None
+                for c in cs:
+                    if last is None or c["bottom"] - last > 2:
+                        rows.append([])
+                    rows[-1].append(c)
+                    last = c["bottom"]
+                return "".join(c["text"] for row in rows for c in sorted(row, key=lambda c: c["x0"]))
+
+            out.append(lines([c for c in chars if c["top"] < start]))
+            for k in range(g.columns):
+                x0 = p.left + k * (col_w + g.gutter)
+                out.append(lines([c for c in chars if c["top"] >= start and x0 - 1 <= c["x0"] < x0 + col_w + g.gutter - 1]))
+    return "".join(out)
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_pdf_has_every_chinese_character_in_order(lo_pdf, meeting, layout):
+    assert is_subsequence(han("".join(meeting.all_text())), han(reading_order(lo_pdf, layout)))
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_sets_the_layouts_fonts(lo_pdf, layout):
+    import pdfplumber
+    with pdfplumber.open(lo_pdf) as doc:
+        used = {c["fontname"].split("+", 1)[-1] for pg in doc.pages for c in pg.chars}
+    styles = [layout.styles[n] for n in WORD_NAME if n != "kicker"]   # the sample has no 引题
+    for st in styles:
+        face = _resolved(layout, st.font)
+        # NotoSerifCJK-Regular.ttc → NotoSerifCJK…Regular…; LXGWWenKai-Regular.ttf → LXGWWenKai-Regular
+        parts = Path(face.path).stem.split("-")
+        assert any(all(pt in name for pt in parts) for name in used), (st.name, parts, used)
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_page_has_no_line_start_violations(lo_pdf):
+    r = subprocess.run([sys.executable, str(PAGECHECK), str(lo_pdf), "--json"], capture_output=True, text=True,
+                       timeout=120)
+    res = json.loads(r.stdout)
+    assert res["start_violations"] == 0, res["examples"]
+    assert res["end_violations"] == 0, res["examples"]
+    assert res["pages"] == 1
+    assert res["fonts_not_embedded"] == []
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_bulletin_numbers_its_pages(built_bulletin, tmp_path, bulletin_meeting, bulletin_layout):
+    import pdfplumber
+    pdf = to_pdf(built_bulletin, tmp_path)
+    with pdfplumber.open(pdf) as doc:
+        texts = [pg.extract_text() or "" for pg in doc.pages]
+    assert len(texts) > 1
+    for n, t in enumerate(texts, 1):
+        assert f"— {n} —" in t
+    assert "印发" in texts[-1]
+    assert is_subsequence(han("".join(bulletin_meeting.all_text())), han("".join(texts)))
