@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import zlib
 from pathlib import Path
 
 from ..errors import BuildError, Problem
@@ -97,7 +98,8 @@ def make_pdfx(path: Path, *, title: str, icc_profile: str, output_condition: str
     desc = icc_description(profile) or Path(icc_profile).stem
     stamp = pdf_date(source_date(date))
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
-        icc = pdf.make_stream(profile)
+        icc = pikepdf.Stream(pdf, b"")
+        icc.write(zlib.compress(profile, 9), filter=Name.FlateDecode)
         icc.N = 4
         icc.Alternate = Name.DeviceCMYK
         intent = pdf.make_indirect(Dictionary(
@@ -118,5 +120,6 @@ def make_pdfx(path: Path, *, title: str, icc_profile: str, output_condition: str
         info.ModDate = String(stamp)
         pdf.save(path, deterministic_id=True, force_version=PDF_VERSION,
                  object_stream_mode=pikepdf.ObjectStreamMode.disable,
-                 stream_decode_level=pikepdf.StreamDecodeLevel.none,
-                 compress_streams=True, recompress_flate=False)
+                 # Streams are copied byte for byte (qpdf would otherwise re-encode
+                 # reportlab's ASCII85+Flate content streams).
+                 stream_decode_level=pikepdf.StreamDecodeLevel.none, compress_streams=False)
