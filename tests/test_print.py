@@ -406,3 +406,16 @@ def test_package_proof_is_trim_size_at_100_dpi(packages):
     # pdfium rounds the page's pixel size up
     assert im.size[0] == pytest.approx(390 / 25.4 * 100, abs=1)
     assert im.size[1] == pytest.approx(540 / 25.4 * 100, abs=1)
+
+
+def test_layout_without_profile_builds_but_fails_preflight(tmp_path):
+    """No output intent named: a reproducible PDF, but not claimed as PDF/X — preflight says so."""
+    lay = tmp_path / "noicc"
+    shutil.copytree(load_layout("broadsheet").folder, lay)
+    y = lay / "layout.yaml"
+    y.write_text(re.sub(r"\n  icc_profile:.*", "", y.read_text("utf-8")), "utf-8")
+    build(REFERENCE, tmp_path / "out", "--layout", lay)
+    out = tmp_path / "out" / "yongchuan-2026-q1-noicc.pdf"
+    code, rep = preflight_json(out)
+    assert code == 1 and failed(rep) == {"pdfx"}
+    assert rep["pdfx"]["Trapped"] == "/False" and rep["pdfx"]["GTS_PDFXVersion"] is None

@@ -98,6 +98,18 @@ class Report:
         return json.dumps(self.as_dict(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
+def page_list(pages) -> str:
+    """1、2、3、5 → 1–3、5: a long document's page list stays one readable line."""
+    ps = sorted(set(pages))
+    runs, start = [], None
+    for i, p in enumerate(ps):
+        start = p if start is None else start
+        if i + 1 == len(ps) or ps[i + 1] != p + 1:
+            runs.append(f"{start}–{p}" if p - start > 1 else f"{start}、{p}" if p > start else str(p))
+            start = None
+    return "、".join(runs)
+
+
 def _mm(v: float) -> float:
     return round(v / MM, 1)
 
@@ -119,6 +131,7 @@ def check_boxes(s: Scan) -> Check:
     det, status = [], OK
     trims = set()
     bleeds = set()
+    no_trim = []
     for p in s.pages:
         b = p.boxes
         media, trim, bleed = b["MediaBox"], b["TrimBox"], b["BleedBox"]
@@ -127,8 +140,7 @@ def check_boxes(s: Scan) -> Check:
             status = ERROR
             continue
         if trim is None:
-            det.append(f"第 {p.number} 页：没有 TrimBox（成品尺寸），印厂无法确定裁切位置"
-                       + ("（只有 ArtBox）" if b["ArtBox"] else ""))
+            no_trim.append(p.number)
             status = ERROR
             continue
         trims.add(_size(trim))
@@ -148,11 +160,13 @@ def check_boxes(s: Scan) -> Check:
         elif least < MIN_BLEED_MM - 0.05:
             det.append(f"第 {p.number} 页：出血只有 {least:.1f} 毫米，应至少 {MIN_BLEED_MM:g} 毫米")
             status = max(status, WARN, key=_rank)
+    if no_trim:
+        det.insert(0, f"第 {page_list(no_trim)} 页：没有 TrimBox（成品尺寸），印厂无法确定裁切位置")
     if len(trims) > 1:
         det.append("各页成品尺寸不一致：" + "、".join(sorted(trims)))
         status = max(status, WARN, key=_rank)
     if status == ERROR or not s.pages:
-        summary = "页面框有错误" if s.pages else "文件没有页面"
+        summary = ("没有 TrimBox（成品尺寸）" if no_trim else "页面框有错误") if s.pages else "文件没有页面"
         status = ERROR
     else:
         p = s.pages[0].boxes
@@ -173,7 +187,7 @@ def check_fonts(s: Scan) -> Check:
     fonts = sorted(s.fonts.values(), key=lambda f: f.name)
     missing = [f for f in fonts if not f.embedded]
     whole = [f for f in fonts if f.embedded and not f.subset]
-    det = [f"未嵌入：{f.name}（{f.subtype}，第 {'、'.join(map(str, f.pages))} 页）" for f in missing]
+    det = [f"未嵌入：{f.name}（{f.subtype}，第 {page_list(f.pages)} 页）" for f in missing]
     det += [f"整套嵌入（未子集化）：{f.name}" for f in whole]
     if missing:
         return Check("fonts", "字体", ERROR, f"{len(missing)} 种字体未嵌入（{'、'.join(f.name for f in missing)}），"
@@ -202,7 +216,7 @@ def check_colours(s: Scan) -> Check:
         by_space.setdefault(space, []).append(CONTEXT.get(ctx, ctx))
         lvl = colour_level(space)
         if lvl != OK:
-            pages = "、".join(map(str, rec["pages"]))
+            pages = page_list(rec["pages"])
             why = "印刷不能用 RGB 等屏幕颜色" if lvl == ERROR else "不是 DeviceCMYK/DeviceGray，请确认"
             det.append(f"{CONTEXT.get(ctx, ctx)}用了 {space}（{rec['count']} 处，第 {pages} 页）：{why}")
             status = max(status, lvl, key=_rank)

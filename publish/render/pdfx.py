@@ -90,36 +90,46 @@ def read_profile(path: str, layout_source: str = "") -> bytes:
 
 def make_pdfx(path: Path, *, title: str, icc_profile: str, output_condition: str = "",
               date: dt.date | None = None, layout_source: str = "") -> None:
-    """Rewrite the PDF at path in place as PDF/X-1a:2001."""
-    import pikepdf
-    from pikepdf import Array, Dictionary, Name, String
+    """Rewrite the PDF at path in place as PDF/X-1a:2001.
 
-    profile = read_profile(icc_profile, layout_source)
-    desc = icc_description(profile) or Path(icc_profile).stem
+    A layout without print.icc_profile still gets a reproducible PDF, but not the
+    PDF/X keys: claiming PDF/X without an output intent would be false, and
+    `publish preflight` (run by make) then says what is missing."""
+    import pikepdf
+    from pikepdf import Name, String
+
     stamp = pdf_date(source_date(date))
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
-        icc = pikepdf.Stream(pdf, b"")
-        icc.write(zlib.compress(profile, 9), filter=Name.FlateDecode)
-        icc.N = 4
-        icc.Alternate = Name.DeviceCMYK
-        intent = pdf.make_indirect(Dictionary(
-            Type=Name.OutputIntent, S=Name.GTS_PDFX,
-            # "Custom" unless the layout names a registered condition (e.g. FOGRA39):
-            # then the embedded profile is what the RIP must use.
-            OutputConditionIdentifier=String(output_condition or "Custom"),
-            OutputCondition=String(desc), Info=String(desc),
-            RegistryName=String("http://www.color.org"),
-            DestOutputProfile=icc))
-        pdf.Root.OutputIntents = Array([intent])
         info = pdf.docinfo
         info.Title = String(title)
-        info.GTS_PDFXVersion = String(PDFX_VERSION)
-        info.GTS_PDFXConformance = String(PDFX_CONFORMANCE)
         info.Trapped = Name("/False")       # nothing trapped here; the RIP may trap
         info.CreationDate = String(stamp)
         info.ModDate = String(stamp)
+        if icc_profile:
+            _output_intent(pdf, read_profile(icc_profile, layout_source), icc_profile, output_condition)
         pdf.save(path, deterministic_id=True, force_version=PDF_VERSION,
                  object_stream_mode=pikepdf.ObjectStreamMode.disable,
                  # Streams are copied byte for byte (qpdf would otherwise re-encode
                  # reportlab's ASCII85+Flate content streams).
                  stream_decode_level=pikepdf.StreamDecodeLevel.none, compress_streams=False)
+
+
+def _output_intent(pdf, profile: bytes, icc_profile: str, output_condition: str) -> None:
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name, String
+    desc = icc_description(profile) or Path(icc_profile).stem
+    icc = pikepdf.Stream(pdf, b"")
+    icc.write(zlib.compress(profile, 9), filter=Name.FlateDecode)
+    icc.N = 4
+    icc.Alternate = Name.DeviceCMYK
+    intent = pdf.make_indirect(Dictionary(
+        Type=Name.OutputIntent, S=Name.GTS_PDFX,
+        # "Custom" unless the layout names a registered condition (e.g. FOGRA39):
+        # then the embedded profile is what the RIP must use.
+        OutputConditionIdentifier=String(output_condition or "Custom"),
+        OutputCondition=String(desc), Info=String(desc),
+        RegistryName=String("http://www.color.org"),
+        DestOutputProfile=icc))
+    pdf.Root.OutputIntents = Array([intent])
+    pdf.docinfo.GTS_PDFXVersion = String(PDFX_VERSION)
+    pdf.docinfo.GTS_PDFXConformance = String(PDFX_CONFORMANCE)
