@@ -419,3 +419,15 @@ def test_layout_without_profile_builds_but_fails_preflight(tmp_path):
     code, rep = preflight_json(out)
     assert code == 1 and failed(rep) == {"pdfx"}
     assert rep["pdfx"]["Trapped"] == "/False" and rep["pdfx"]["GTS_PDFXVersion"] is None
+
+
+def test_docx_byte_identical_when_renderer_present(tmp_path):
+    import importlib.util
+    if importlib.util.find_spec("publish.render.docx") is None:
+        pytest.skip("DOCX renderer not on this branch yet")
+    outs = []
+    for d in ("d1", "d2"):
+        r = run_cli("build", REFERENCE, "-f", "docx", "-o", tmp_path / d, "-q")
+        assert r.returncode == 0, r.stderr
+        outs.append((tmp_path / d / "yongchuan-2026-q1.docx").read_bytes())
+    assert outs[0] == outs[1]
