@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 import time
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import atomic_path
@@ -26,6 +26,7 @@ class BuildResult:
     outputs: list[Path]
     report: object
     seconds: float
+    warnings: list[Problem] = field(default_factory=list)   # e.g. a portrait below image_warn_ppi
 
 
 def output_name(meeting_key: str, layout: str) -> str:
@@ -52,6 +53,10 @@ def build_one(content_dir: Path, opts: BuildOptions) -> BuildResult:
     report = comp.report
     if not report.fits:
         raise BuildError([Problem(str(content_dir), None, "排不下：" + report.format())])
+    from .preflight.placed import check_pictures
+    warnings, errors = check_pictures(comp, layout.image_min_ppi, layout.image_warn_ppi)
+    if errors:
+        raise BuildError(errors)
     base = opts.out_dir / output_name(meeting.key, layout.name)
     outputs = []
     if "pdf" in opts.formats:
@@ -59,6 +64,10 @@ def build_one(content_dir: Path, opts: BuildOptions) -> BuildResult:
         target = base.with_suffix(".pdf")
         with atomic_path(target) as tmp:
             render_pdf(comp, tmp, marks=opts.marks)
+            from .render.pdfx import make_pdfx
+            make_pdfx(tmp, title=comp.title, icc_profile=layout.icc_profile,
+                      output_condition=layout.output_condition, date=meeting.publication.date,
+                      layout_source=str(layout.source))
         outputs.append(target)
     if "docx" in opts.formats:
         from .render.docx import render_docx
@@ -66,7 +75,7 @@ def build_one(content_dir: Path, opts: BuildOptions) -> BuildResult:
         with atomic_path(target) as tmp:
             render_docx(meeting, layout, tmp, embed_fonts=opts.embed_fonts)
         outputs.append(target)
-    return BuildResult(outputs, report, time.perf_counter() - t0)
+    return BuildResult(outputs, report, time.perf_counter() - t0, warnings)
 
 
 def build_many(dirs: list[Path], opts: BuildOptions, jobs: int = 0) -> int:
@@ -88,6 +97,8 @@ def build_many(dirs: list[Path], opts: BuildOptions, jobs: int = 0) -> int:
             status = max(status, 1)
             continue
         if not opts.quiet:
+            for w in res.warnings:
+                print(str(w), file=sys.stderr)
             print(res.report.format())
             for o in res.outputs:
                 print(f"输出：{o}")

@@ -138,6 +138,7 @@ class Layout:
     image_min_ppi: float = 100
     image_warn_ppi: float = 200
     icc_profile: str = ""
+    output_condition: str = ""   # registered name (e.g. FOGRA39) or "" for a custom profile
     lines: dict = field(default_factory=dict)   # key -> line in layout.yaml, for messages
 
     def style(self, name: str) -> Style:
@@ -187,7 +188,8 @@ RULES_KEYS = {"body_style": "正文样式", "lead_style": "导语样式", "point
               "point_pattern": "要点规则", "kinsoku": "避头尾方式", "han_latin_space": "中西文间距",
               "opening_halfwidth_at_line_start": "行首开括号半角"}
 TEMPLATES_KEYS = {"continued_to": "下转", "continued_from": "上接"}
-PRINT_KEYS = {"image_min_ppi": "图片最低分辨率", "image_warn_ppi": "图片建议分辨率", "icc_profile": "输出意图"}
+PRINT_KEYS = {"image_min_ppi": "图片最低分辨率", "image_warn_ppi": "图片建议分辨率", "icc_profile": "输出意图",
+              "output_condition": "输出条件"}
 ALIGNS = ("justify", "left", "center", "right", "outside")   # outside: 单页居右、双页居左 (folios)
 
 
@@ -335,6 +337,7 @@ def load_layout(name_or_path: str, root: Path = DEFAULT_LAYOUTS) -> Layout:
         image_min_ppi=ck.number(prt, "image_min_ppi", 100, 1, 5000),
         image_warn_ppi=ck.number(prt, "image_warn_ppi", 200, 1, 5000),
         icc_profile=ck.text(prt, "icc_profile", ""),
+        output_condition=ck.text(prt, "output_condition", ""),
         lines={k: data.line_of(k) for k in data},
         **extra)
 

@@ -1,0 +1,166 @@
+"""The print-shop hand-off: one zip with everything needed to print and to check.
+
+Contents: the PDF/X file, the DOCX (when that renderer is installed), a PNG
+proof of each page, the preflight report (text and JSON), the meeting's source
+files, and manifest.json with a SHA-256 for every file, the fonts and their
+licences, the layout and the tool version.
+
+The zip is reproducible: same input, same bytes — entries sorted, timestamps
+from SOURCE_DATE_EPOCH or the publication date, fixed permissions.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import io
+import json
+import tempfile
+import zipfile
+from pathlib import Path
+
+from . import __version__
+from .atomic import atomic_path
+from .errors import BuildError, Problem
+
+PROOF_DPI = 100
+# Licences of the faces the layouts name, for when a font file carries no
+# name ID 13/14 (the files are read first; this is the fallback).
+KNOWN_LICENCES = {
+    "Noto": ("SIL Open Font License 1.1", "https://openfontlicense.org"),
+    "LXGW": ("SIL Open Font License 1.1", "https://openfontlicense.org"),
+    "Fandol": ("GNU GPL v3（含字体例外）", "https://ctan.org/pkg/fandol"),
+}
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _docx_available() -> bool:
+    return importlib.util.find_spec("publish.render.docx") is not None
+
+
+def font_licences(fonts: dict) -> list[dict]:
+    """One entry per face used: family, style, version, copyright and licence, read
+    from the (subset) font's name table — the subsets keep every name record."""
+    from fontTools.ttLib import TTFont
+    out = {}
+    for sub in fonts.values():
+        f = TTFont(str(sub.ttf), lazy=True)
+        name = f["name"]
+
+        def nm(i, name=name):
+            v = name.getDebugName(i)
+            return v.strip() if v else ""
+        family = nm(16) or nm(1)
+        style = nm(17) or nm(2)
+        licence_text, url = nm(13), nm(14)
+        short = ""
+        if "SIL Open Font License" in licence_text:
+            short = "SIL Open Font License 1.1" if "1.1" in licence_text or "OFL" in url else "SIL Open Font License"
+        for prefix, (lic, lic_url) in KNOWN_LICENCES.items():
+            if family.startswith(prefix):
+                short = short or lic
+                url = url or lic_url
+        out[(family, style)] = {
+            "family": family, "style": style, "postscript_name": nm(6), "version": nm(5),
+            "copyright": nm(0), "licence": short or "未知（请核实）", "licence_url": url,
+            "licence_text": licence_text, "embedded_as": "subset",
+        }
+    return [out[k] for k in sorted(out)]
+
+
+def render_proofs(pdf: Path, stem: str, dpi: int = PROOF_DPI) -> dict[str, bytes]:
+    """A PNG of each page cut at the TrimBox, as the reader will see it (RGB is fine for a proof)."""
+    import pypdfium2 as pdfium
+    out = {}
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        for i in range(len(doc)):
+            page = doc[i]
+            media = page.get_mediabox()
+            trim = page.get_trimbox()
+            crop = (trim[0] - media[0], trim[1] - media[1], media[2] - trim[2], media[3] - trim[3])
+            bitmap = page.render(scale=dpi / 72, crop=crop)
+            img = bitmap.to_pil().convert("RGB")
+            buf = io.BytesIO()
+            img.save(buf, "PNG", dpi=(dpi, dpi))
+            out[f"proof/{stem}-{i + 1}.png"] = buf.getvalue()
+            page.close()
+    finally:
+        doc.close()
+    return out
+
+
+def source_files(content_dir: Path, prefix: str) -> dict[str, bytes]:
+    out = {}
+    for p in sorted(content_dir.rglob("*")):
+        rel = p.relative_to(content_dir)
+        # Editor and OS litter (.DS_Store, ~$ lock files, caches) is not content.
+        if any(part.startswith((".", "~$")) or part == "__pycache__" for part in rel.parts) or not p.is_file():
+            continue
+        out[f"{prefix}/{rel.as_posix()}"] = p.read_bytes()
+    return out
+
+
+def write_zip(target: Path, files: dict[str, bytes], date_time: tuple) -> None:
+    with atomic_path(target) as tmp:
+        with zipfile.ZipFile(tmp, "w") as z:
+            for name in sorted(files):
+                zi = zipfile.ZipInfo(name, date_time)
+                zi.compress_type = zipfile.ZIP_DEFLATED
+                zi.create_system = 3                     # same bytes whichever OS packs it
+                zi.external_attr = 0o644 << 16
+                z.writestr(zi, files[name], compresslevel=9)
+
+
+def make_package(content_dir: Path, layout: str, out_dir: Path) -> Path:
+    from .build import BuildOptions, build_one, compose_meeting, output_name
+    from .preflight import preflight
+    from .render.pdfx import PDFX_CONFORMANCE, icc_description, read_profile, source_date
+
+    content_dir = Path(content_dir)
+    formats = ("pdf", "docx") if _docx_available() else ("pdf",)
+    meeting, lay, comp = compose_meeting(content_dir, layout)
+    stem = output_name(meeting.key, lay.name)
+    files: dict[str, bytes] = {}
+    with tempfile.TemporaryDirectory(prefix="publish-package-") as td:
+        res = build_one(content_dir, BuildOptions(layout=layout, formats=formats, out_dir=Path(td), quiet=True))
+        for o in res.outputs:
+            files[o.name] = o.read_bytes()
+        pdf = Path(td) / f"{stem}.pdf"
+        report = preflight(pdf, min_ppi=lay.image_min_ppi, warn_ppi=lay.image_warn_ppi,
+                           content_dir=content_dir, layout=layout)
+        if report.errors:
+            bad = [f"{c.title}：{c.summary}" for c in report.checks if c.status == "error"]
+            raise BuildError([Problem(str(content_dir), None, "印前检查未通过，不生成文件包：" + "；".join(bad))])
+        files["preflight.txt"] = report.text().encode("utf-8")
+        files["preflight.json"] = report.json().encode("utf-8")
+        files.update(render_proofs(pdf, stem))
+    files.update(source_files(content_dir, f"source/{meeting.key}"))
+
+    when = source_date(meeting.publication.date)
+    profile = read_profile(lay.icc_profile, str(lay.source))
+    manifest = {
+        "tool": {"name": "publish", "version": __version__},
+        "meeting": {"key": meeting.key, "title": meeting.title,
+                    "publication_date": meeting.publication.date.isoformat(),
+                    "paper": meeting.publication.paper, "page": meeting.publication.page_number},
+        "layout": {"name": lay.name, "title": lay.title},
+        "date": when.isoformat(),
+        "print": {"pdfx": PDFX_CONFORMANCE, "output_intent": icc_description(profile),
+                  "output_condition": lay.output_condition or "Custom",
+                  "icc_profile_sha256": _sha256(profile),
+                  "trim_mm": [round(lay.page.width * 25.4 / 72, 1), round(lay.page.height * 25.4 / 72, 1)],
+                  "bleed_mm": round(lay.page.bleed * 25.4 / 72, 1), "proof_dpi": PROOF_DPI},
+        "formats": list(formats),
+        "preflight": {"passed": not report.errors, "errors": report.errors, "warnings": report.warnings},
+        "fonts": font_licences(comp.fonts),
+        "files": [{"path": n, "bytes": len(files[n]), "sha256": _sha256(files[n])} for n in sorted(files)],
+    }
+    files["manifest.json"] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    # Zip stores local wall-clock time from 1980 on; the date's own zone is kept.
+    date_time = max(when.timetuple()[:6], (1980, 1, 1, 0, 0, 0))
+    target = Path(out_dir) / f"{stem}-print.zip"
+    write_zip(target, files, date_time)
+    return target

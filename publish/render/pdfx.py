@@ -1,0 +1,135 @@
+"""Make reportlab's PDF a PDF/X-1a:2001 file for the print shop.
+
+reportlab cannot write an OutputIntent or the PDF/X keys, so they are added
+afterwards with pikepdf. Only the catalog and the Info dictionary change: page
+content and fonts are copied as they are (no recompression), so what was
+typeset is exactly what is printed.
+
+Reproducible: the file ID is derived from the content (deterministic_id), and
+the only dates written come from SOURCE_DATE_EPOCH or, without it, from the
+publication date — never from the clock.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import zlib
+from pathlib import Path
+
+from ..errors import BuildError, Problem
+
+# PDF/X-1a:2001 (ISO 15930-1): CMYK/grey only, fonts embedded, no transparency,
+# PDF 1.3. In the 2001 edition the version key names the family (X-1) and the
+# conformance key the level (X-1a).
+PDFX_VERSION = "PDF/X-1:2001"
+PDFX_CONFORMANCE = "PDF/X-1a:2001"
+PDF_VERSION = "1.3"
+BEIJING = dt.timezone(dt.timedelta(hours=8))
+
+
+def source_date(fallback: dt.date | None = None) -> dt.datetime:
+    """The date stamped into outputs: SOURCE_DATE_EPOCH if set (reproducible-builds
+    convention), else midnight (Beijing time) of the publication date, else a fixed day."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if raw:
+        try:
+            return dt.datetime.fromtimestamp(int(raw), dt.timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise BuildError(Problem("SOURCE_DATE_EPOCH", None,
+                                     f"环境变量 SOURCE_DATE_EPOCH 应为整数秒数，现在是“{raw}”。")) from None
+    day = fallback or dt.date(2000, 1, 1)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=BEIJING)
+
+
+def pdf_date(when: dt.datetime) -> str:
+    off = when.utcoffset() or dt.timedelta(0)
+    mins = int(off.total_seconds()) // 60
+    sign = "+" if mins >= 0 else "-"
+    return when.strftime("D:%Y%m%d%H%M%S") + f"{sign}{abs(mins) // 60:02d}'{abs(mins) % 60:02d}'"
+
+
+def icc_description(data: bytes) -> str:
+    """The profile's own name (desc tag), for the OutputCondition shown by RIPs."""
+    import struct
+    try:
+        count = struct.unpack(">I", data[128:132])[0]
+        for i in range(count):
+            sig, off, size = struct.unpack(">4sII", data[132 + 12 * i:144 + 12 * i])
+            if sig != b"desc":
+                continue
+            tag = data[off:off + size]
+            if tag[:4] == b"desc":           # ICC v2 textDescriptionType: ASCII
+                n = struct.unpack(">I", tag[8:12])[0]
+                return tag[12:12 + n].rstrip(b"\0").decode("latin-1")
+            if tag[:4] == b"mluc":           # ICC v4: first record, UTF-16BE
+                _, rec_size = struct.unpack(">II", tag[8:16])
+                ln, off2 = struct.unpack(">II", tag[20:28])
+                return tag[off2:off2 + ln].decode("utf-16-be").rstrip("\0")
+    except (struct.error, UnicodeDecodeError):
+        pass
+    return ""
+
+
+def read_profile(path: str, layout_source: str = "") -> bytes:
+    if not path:
+        raise BuildError(Problem(layout_source, None,
+                                 "版式没有指定输出意图的 CMYK 特性文件（print: icc_profile），无法生成 PDF/X。"))
+    p = Path(path)
+    if not p.is_absolute() and layout_source:
+        p = Path(layout_source).parent / p
+    try:
+        data = p.read_bytes()
+    except OSError:
+        raise BuildError(Problem(layout_source, None,
+                                 f"找不到输出意图特性文件“{path}”（print: icc_profile）。"
+                                 "Debian/Ubuntu 上它来自 libgs-common 软件包。")) from None
+    if len(data) < 132 or data[36:40] != b"acsp" or data[16:20] != b"CMYK":
+        raise BuildError(Problem(layout_source, None, f"“{path}”不是 CMYK 的 ICC 特性文件，不能作为印刷输出意图。"))
+    return data
+
+
+def make_pdfx(path: Path, *, title: str, icc_profile: str, output_condition: str = "",
+              date: dt.date | None = None, layout_source: str = "") -> None:
+    """Rewrite the PDF at path in place as PDF/X-1a:2001.
+
+    A layout without print.icc_profile still gets a reproducible PDF, but not the
+    PDF/X keys: claiming PDF/X without an output intent would be false, and
+    `publish preflight` (run by make) then says what is missing."""
+    import pikepdf
+    from pikepdf import Name, String
+
+    stamp = pdf_date(source_date(date))
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        info = pdf.docinfo
+        info.Title = String(title)
+        info.Trapped = Name("/False")       # nothing trapped here; the RIP may trap
+        info.CreationDate = String(stamp)
+        info.ModDate = String(stamp)
+        if icc_profile:
+            _output_intent(pdf, read_profile(icc_profile, layout_source), icc_profile, output_condition)
+        pdf.save(path, deterministic_id=True, force_version=PDF_VERSION,
+                 object_stream_mode=pikepdf.ObjectStreamMode.disable,
+                 # Streams are copied byte for byte (qpdf would otherwise re-encode
+                 # reportlab's ASCII85+Flate content streams).
+                 stream_decode_level=pikepdf.StreamDecodeLevel.none, compress_streams=False)
+
+
+def _output_intent(pdf, profile: bytes, icc_profile: str, output_condition: str) -> None:
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name, String
+    desc = icc_description(profile) or Path(icc_profile).stem
+    icc = pikepdf.Stream(pdf, b"")
+    icc.write(zlib.compress(profile, 9), filter=Name.FlateDecode)
+    icc.N = 4
+    icc.Alternate = Name.DeviceCMYK
+    intent = pdf.make_indirect(Dictionary(
+        Type=Name.OutputIntent, S=Name.GTS_PDFX,
+        # "Custom" unless the layout names a registered condition (e.g. FOGRA39):
+        # then the embedded profile is what the RIP must use.
+        OutputConditionIdentifier=String(output_condition or "Custom"),
+        OutputCondition=String(desc), Info=String(desc),
+        RegistryName=String("http://www.color.org"),
+        DestOutputProfile=icc))
+    pdf.Root.OutputIntents = Array([intent])
+    pdf.docinfo.GTS_PDFXVersion = String(PDFX_VERSION)
+    pdf.docinfo.GTS_PDFXConformance = String(PDFX_CONFORMANCE)
