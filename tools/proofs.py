@@ -1,8 +1,13 @@
 """PNG proofs of built PDFs (for the README and for eyes): python tools/proofs.py BUILD_DIR OUT_DIR
 
 One PNG per PDF: single pages at 50 dpi; multi-page documents as a contact sheet.
+Each DOCX is also opened the way a Word user's colleague would see it, through
+LibreOffice (when installed), and page 1 of that rendering is saved beside it.
 """
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -33,6 +38,19 @@ def main(build_dir: str, out_dir: str) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for pdf in sorted(Path(build_dir).glob("*.pdf")):
         print(render(pdf, out))
+    soffice = shutil.which("soffice")
+    for docx in sorted(Path(build_dir).glob("*.docx")) if soffice else ():
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp}/profile",
+                            "--convert-to", "pdf", "--outdir", tmp, str(docx)], capture_output=True, timeout=300)
+            converted = Path(tmp) / (docx.stem + ".pdf")
+            if converted.exists():
+                first = Path(tmp) / (docx.stem + "-docx-libreoffice.pdf")
+                doc = pdfium.PdfDocument(str(converted))
+                page1 = pdfium.PdfDocument.new()
+                page1.import_pages(doc, [0])
+                page1.save(str(first))
+                print(render(first, out))
 
 
 if __name__ == "__main__":
