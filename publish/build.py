@@ -61,6 +61,7 @@ def build_one(content_dir: Path, opts: BuildOptions) -> BuildResult:
     outputs = []
     if "pdf" in opts.formats:
         from .render.pdf import render_pdf
+        _forget_font_faces()
         target = base.with_suffix(".pdf")
         with atomic_path(target) as tmp:
             render_pdf(comp, tmp, marks=opts.marks)
@@ -76,6 +77,17 @@ def build_one(content_dir: Path, opts: BuildOptions) -> BuildResult:
             render_docx(meeting, layout, tmp, embed_fonts=opts.embed_fonts)
         outputs.append(target)
     return BuildResult(outputs, report, time.perf_counter() - t0, warnings)
+
+
+def _forget_font_faces() -> None:
+    """reportlab's registerFont hands back the first font registered under the same
+    internal face name: a second meeting built in the same process would be set
+    with the first meeting's subset, and its new characters print as empty boxes.
+    Each composition has one subset per face, so forgetting the face names before
+    each render is enough. (The lasting fix is a unique face name per subset, in
+    fonts/subset.py.)"""
+    from reportlab.pdfbase import pdfmetrics
+    pdfmetrics._dynFaceNames.clear()
 
 
 def build_many(dirs: list[Path], opts: BuildOptions, jobs: int = 0) -> int:

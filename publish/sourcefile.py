@@ -48,9 +48,10 @@ def read_text(path: Path) -> str:
     problems = []
     for lineno, line in enumerate(text.split("\n"), 1):
         for m in _CONTROL.finditer(line):
-            name = unicodedata.name(m.group(), f"U+{ord(m.group()):04X}")
+            # C0/C1 controls have no Unicode name; the code point alone is enough then.
+            name = unicodedata.name(m.group(), "")
             problems.append(Problem(str(path), lineno,
-                                    f"第 {m.start() + 1} 列有不可见的控制字符 {name}（U+{ord(m.group()):04X}），"
+                                    f"第 {m.start() + 1} 列有不可见的控制字符{' ' + name if name else ''}（U+{ord(m.group()):04X}），"
                                     "多半是从别处粘贴带来的。请删除它。", col=m.start() + 1))
     if problems:
         raise InputError(problems)
@@ -106,6 +107,16 @@ def _construct_sequence(loader, node):
     return lst
 
 
+def _construct_timestamp(loader, node):
+    # 2026-02-30 looks like a date to YAML but is none; keep it as text so the
+    # loader can say which date is wrong instead of crashing.
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
@@ -118,9 +129,14 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
         raise InputError(Problem(str(path), e.line + first_line - 1,
                                  f"“{e.key}”出现了两次。每一项只能写一次，请删去重复的一行。")) from None
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + first_line if mark else None
         what = (e.problem or "").strip()
+        mark = e.problem_mark or e.context_mark
+        # An unclosed quote or bracket is only noticed at the end of the text or
+        # on a later line; the editor has to fix the line where it was opened.
+        if e.context_mark and (what.startswith("found unexpected end of stream")
+                               or what.startswith("expected ',' or")):
+            mark = e.context_mark
+        line = mark.line + first_line if mark else None
         raise InputError(Problem(str(path), line,
                                  f"格式错误（YAML）：{_yaml_hint(what)}。"
                                  "请检查这一行及上一行的冒号、缩进和引号。")) from None
@@ -149,7 +165,10 @@ _YAML_HINTS = {
     "could not find expected ':'": "缺少英文冒号“:”",
     "found character '\\t' that cannot start any token": "用了制表符（Tab）缩进，请改用空格",
     "found unexpected end of stream": "引号没有配对",
-    "expected <block end>, but found '<block mapping start>'": "缩进不一致",
+    "expected <block end>, but found": "缩进不一致",
+    "expected ',' or ']'": "方括号“[”没有配对的“]”，或列表项之间缺少逗号",
+    "expected ',' or '}'": "花括号“{”没有配对的“}”，或各项之间缺少逗号",
+    "found unknown escape character": "双引号里的反斜杠“\\”不能这样用（请改用单引号，或写成“\\\\”）",
     "found undefined alias": "出现了未定义的“*”别名",
 }
 

@@ -37,7 +37,7 @@ class FontBook:
             faces = [f for f in (find_face(n) for n in self.roles.get(role, ())) if f]
             if not faces:
                 names = "、".join(self.roles.get(role, ())) or "（未定义）"
-                raise BuildError(Problem(self.layout_path, None,
+                raise BuildError(Problem(self.layout_path, _locate(self.layout_path, f"{role}:"),
                                          f"字体角色“{role}”的字体都没有安装：{names}。"
                                          "请运行 make（会安装 Debian 的 fonts-noto-cjk、fonts-lxgw-wenkai），"
                                          "或在版式的 fonts 中改用已安装的字体（fc-list :lang=zh 可查看）。"))
@@ -72,8 +72,8 @@ class FontBook:
         if missing:
             problems = []
             for ch, (role, (path, line)) in missing.items():
-                problems.append(Problem(path, line,
-                                        f"字符“{ch}”（U+{ord(ch):04X}）在{role}字体（{'、'.join(f.label for f in self.faces(role))}）中都没有，"
+                problems.append(Problem(path, _locate(path, ch, line or 1) or line,
+                                        f"字符“{ch}”（U+{ord(ch):04X}）在“{role}”字体（{'、'.join(f.label for f in self.faces(role))}）中都没有，"
                                         "印出来会是空白方框。请改用常用字形，或在版式中为该字体角色加一个含此字的后备字体。"))
             raise InputError(problems)
         for face, chars in need.items():
@@ -103,6 +103,23 @@ class FontBook:
 
     def fonts_used(self) -> dict[str, Subset]:
         return {s.name: s for s in self.subsets.values()}
+
+
+def _locate(path: str, needle: str, start: int = 1) -> int | None:
+    """The first line from start on that contains needle.
+
+    Text reaches the fonts after templates and paragraph joining, so its source
+    line is only approximate (a title, a name on the line after the headline);
+    the file itself says exactly where the editor has to look."""
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return None
+    for i in range(max(start, 1) - 1, len(lines)):
+        if needle in lines[i]:
+            return i + 1
+    return None
 
 
 class _Empty:

@@ -49,6 +49,8 @@ def load_meeting(folder: Path | str) -> Meeting:
         raise InputError(Problem(str(path), None,
                                  f"会议文件夹里缺少 {MEETING_FILE}。每个会议文件夹需要一个 {MEETING_FILE}（标题、导语、发言顺序）。"))
     data = parse_yaml(read_text(path), path)
+    if data is None:
+        raise InputError(Problem(str(path), 1, "文件是空的（或只有注释）。请写出 publication、title、subtitle、speakers 等项目。"))
     if not isinstance(data, LocDict):
         raise InputError(Problem(str(path), getattr(data, "line", 1) or 1,
                                  "文件内容应为“项目: 内容”的格式（例如 title: …），现在不是。"))
@@ -127,6 +129,8 @@ def _kind(v) -> str:
         return f"数字 {v}"
     if isinstance(v, (dt.date, dt.datetime)):
         return "日期"
+    if isinstance(v, str):
+        return f"文字“{v}”"
     if isinstance(v, list):
         return "列表"
     if isinstance(v, dict):
@@ -153,7 +157,10 @@ def _publication(v, parent, path, c) -> Publication | None:
         try:
             date = dt.date.fromisoformat(date.strip())
         except ValueError:
-            c.add(path, d.line_of("date"), f"出版日期“{date}”无法识别。请写成 2026-02-05 这样的格式。")
+            if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", date.strip()):
+                c.add(path, d.line_of("date"), f"出版日期“{date}”不是日历上的日期（月或日超出范围）。请改正。")
+            else:
+                c.add(path, d.line_of("date"), f"出版日期“{date}”无法识别。请写成 2026-02-05 这样的格式。")
             date = None
     elif date is not None and not isinstance(date, dt.date):
         c.add(path, d.line_of("date"), "出版日期应写成 2026-02-05 这样的格式。")
@@ -279,6 +286,9 @@ def _portrait(head: LocDict, path: Path, folder: Path, c: _Collector) -> Path | 
     # Content may only name files of its own meeting: the package ships them to the print shop.
     if root not in target.parents:
         c.add(path, line, f"照片路径“{raw}”指向会议文件夹之外，不允许。请把照片放进会议文件夹（例如 portraits/）再写相对路径。")
+        return None
+    if target.is_dir():
+        c.add(path, line, f"照片路径“{raw}”是一个文件夹，不是图片文件。请写出照片的文件名，例如 portraits/zhang.jpg。")
         return None
     if not target.is_file():
         c.add(path, line, f"找不到照片文件“{raw}”。请检查文件名，照片路径相对于会议文件夹。")

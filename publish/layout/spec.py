@@ -159,6 +159,10 @@ def resolve_layout(name_or_path: str, root: Path = DEFAULT_LAYOUTS) -> Path:
     layouts = available_layouts(root)
     if name_or_path in layouts:
         return layouts[name_or_path]
+    if p.is_dir() or "/" in name_or_path or "\\" in name_or_path:
+        # A folder was meant: saying "no layout named /a/b" would send the designer looking for a name.
+        what = f"版式文件夹里缺少 {LAYOUT_FILE}。" if p.is_dir() else "找不到这个版式文件夹。"
+        raise InputError(Problem(name_or_path, None, what + f"版式文件夹应包含 {LAYOUT_FILE}（可复制 layouts/broadsheet 修改）。"))
     hint = did_you_mean(name_or_path, layouts) or ""
     raise InputError(Problem(name_or_path, None,
                              f"没有名为“{name_or_path}”的版式。{hint}可用的版式：{'、'.join(layouts) or '（无）'}。"
@@ -194,9 +198,20 @@ ALIGNS = ("justify", "left", "center", "right", "outside")   # outside: 单页�
 
 
 class _Checker:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, folder: Path | None = None):
         self.path = path
+        self.folder = folder
         self.problems: list[Problem] = []
+
+    def template(self, d, key, default=""):
+        """A template file name; a missing file is reported at the line naming it, not at render time."""
+        name = self.text(d, key, default)
+        if name and self.folder is not None:
+            from .templates import SHARED
+            if not any((base / name).is_file() for base in (self.folder / "templates", SHARED)):
+                self.err(d.line_of(key), f"模板文件“{name}”不存在（在 {self.folder.name}/templates/ 和 _shared/templates/ 中都没有）。"
+                                         "请改正文件名，或在版式的 templates/ 文件夹中创建它。")
+        return name
 
     def err(self, line, msg):
         self.problems.append(Problem(str(self.path), line, msg))
@@ -262,9 +277,11 @@ def load_layout(name_or_path: str, root: Path = DEFAULT_LAYOUTS) -> Layout:
     folder = resolve_layout(name_or_path, root)
     path = folder / LAYOUT_FILE
     data = parse_yaml(read_text(path), path)
+    if data is None:
+        raise InputError(Problem(str(path), 1, "版式文件是空的。请从 layouts/broadsheet/layout.yaml 复制一份再修改。"))
     if not isinstance(data, LocDict):
         raise InputError(Problem(str(path), 1, "版式文件应为“项目: 内容”的格式。"))
-    ck = _Checker(path)
+    ck = _Checker(path, folder)
     ck.keys(data, TOP_KEYS, {"page", "fonts", "grid", "styles"}, "版式文件")
 
     colors = _colors(ck, ck.mapping(data, "colors"))
@@ -291,7 +308,7 @@ def load_layout(name_or_path: str, root: Path = DEFAULT_LAYOUTS) -> Layout:
     ck.keys(sp, SPEAKER_KEYS, set(), "speaker（发言人块）")
     speaker = SpeakerSpec(
         headline_style=ck.text(sp, "headline_style", "headline"),
-        line_template=ck.text(sp, "line_template", "speaker.j2"),
+        line_template=ck.template(sp, "line_template", "speaker.j2"),
         line_style=ck.text(sp, "line_style", "speaker"),
         portrait_lines=ck.number(sp, "portrait_lines", 8, 2, 60, integer=True),
         portrait_width=ck.number(sp, "portrait_width", 0.45, 0.1, 1.0),
@@ -319,6 +336,8 @@ def load_layout(name_or_path: str, root: Path = DEFAULT_LAYOUTS) -> Layout:
         kinsoku = "push-in"
     tpl = ck.mapping(data, "templates")
     ck.keys(tpl, TEMPLATES_KEYS, set(), "templates（模板）")
+    continued_to = ck.template(tpl, "continued_to", "continued_to.j2")
+    continued_from = ck.template(tpl, "continued_from", "continued_from.j2")
     prt = ck.mapping(data, "print")
     ck.keys(prt, PRINT_KEYS, set(), "print（印刷）")
 
@@ -332,8 +351,7 @@ def load_layout(name_or_path: str, root: Path = DEFAULT_LAYOUTS) -> Layout:
         point_pattern=pattern, kinsoku=kinsoku,
         han_latin_space=ck.number(rules, "han_latin_space", 0.0, 0, 1),
         opening_halfwidth_at_line_start=bool(rules.get("opening_halfwidth_at_line_start", False)),
-        continued_to=ck.text(tpl, "continued_to", "continued_to.j2"),
-        continued_from=ck.text(tpl, "continued_from", "continued_from.j2"),
+        continued_to=continued_to, continued_from=continued_from,
         image_min_ppi=ck.number(prt, "image_min_ppi", 100, 1, 5000),
         image_warn_ppi=ck.number(prt, "image_warn_ppi", 200, 1, 5000),
         icc_profile=ck.text(prt, "icc_profile", ""),
@@ -350,6 +368,8 @@ def _colors(ck: _Checker, d: LocDict) -> dict[str, Color]:
             out[name] = Color(name, tuple(x / 100 for x in v))
         else:
             ck.err(d.line_of(name), f"颜色“{name}”应写成 CMYK 四个 0–100 的数，例如 [0, 100, 100, 0]（印刷只用 CMYK）。")
+            # Keep the name known so that every style using it is not reported as well.
+            out[name] = Color(name, (0, 0, 0, 1))
     return out
 
 
@@ -466,8 +486,8 @@ def _items(ck, data, key, colors, check_style) -> tuple[Item, ...]:
         if it.get("content") not in (None, "lead"):
             ck.err(it.line_of("content"), f"content 目前只能是 lead（导语），现在是“{it.get('content')}”。")
         check_style(it.line_of("style"), it.get("style"), key)
-        out.append(Item(template=ck.text(it, "template"), content=ck.text(it, "content"), left=ck.text(it, "left"), center=ck.text(it, "center"),
-                        right=ck.text(it, "right"), style=ck.text(it, "style"),
+        out.append(Item(template=ck.template(it, "template"), content=ck.text(it, "content"), left=ck.template(it, "left"),
+                        center=ck.template(it, "center"), right=ck.template(it, "right"), style=ck.text(it, "style"),
                         rule_below=_rule(ck, it, "rule_below", colors), rule_above=_rule(ck, it, "rule_above", colors),
                         fill=_color_ref(ck, it, "fill", colors), space_before=ck.length(it, "space_before", 0.0),
                         space_after=ck.length(it, "space_after", 0.0)))

@@ -6,10 +6,12 @@ Content is passed in as data and never parsed as a template.
 """
 from __future__ import annotations
 
+import re
 import traceback
 from pathlib import Path
 
 import jinja2
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import InputError, Problem
@@ -64,22 +66,59 @@ class Templates:
                                          f"模板文件“{name}”不存在。请在版式的 templates/ 文件夹中创建它，或改正 layout.yaml 中的文件名。")) from None
             except jinja2.TemplateSyntaxError as e:
                 raise InputError(Problem(e.filename or str(self.folder / "templates" / name), e.lineno,
-                                         f"模板语法错误：{e.message}。")) from None
+                                         f"模板语法错误：{_syntax_hint(e.message or '')}。")) from None
         return self._cache[name]
 
     def render(self, name: str, **context) -> str:
         tpl = self._template(name)
         try:
             text = tpl.render(**context)
+        except SecurityError as e:
+            raise InputError(Problem(*_template_frame(tpl, name), f"模板不允许访问内部属性（{_attr(e.message)}）。"
+                                     "模板只能使用 meeting、publication、title 等公开的名字，见 layouts/README.md。")) from None
         except jinja2.UndefinedError as e:
-            raise InputError(Problem(*_template_frame(tpl, name), f"模板里用了未定义的名字：{e.message}。可用的名字见 layouts/README.md。")) from None
+            raise InputError(Problem(*_template_frame(tpl, name), f"模板里用了未定义的名字：{_undefined(e.message or '')}。"
+                                     "请检查拼写；可用的名字见 layouts/README.md。")) from None
         except jinja2.TemplateError as e:
-            raise InputError(Problem(*_template_frame(tpl, name), f"模板出错：{e}。")) from None
+            raise InputError(Problem(*_template_frame(tpl, name), f"模板出错：{_strip(str(e))}。")) from None
         except Exception as e:  # a filter applied to the wrong type, division by zero …
-            raise InputError(Problem(*_template_frame(tpl, name), f"模板出错：{e}。")) from None
+            raise InputError(Problem(*_template_frame(tpl, name), f"模板出错：{_strip(str(e))}。")) from None
         # Templates are written over several lines for readability; a piece of
         # furniture is one line, so line breaks mean nothing but "\n" written on purpose.
         return text.strip()
+
+
+def _strip(msg: str) -> str:
+    return msg.strip().rstrip("。.")
+
+
+def _syntax_hint(msg: str) -> str:
+    # Jinja's messages are English; the common ones are said in Chinese, the rest kept verbatim.
+    m = re.search(r"looking for the following tags: (.*?)\. The innermost block that needs to be closed is '(\w+)'", msg)
+    if msg.startswith("Unexpected end of template") and m:
+        return f"“{{% {m.group(2)} %}}”没有结束标记（应有 {m.group(1).replace(' or ', ' 或 ')}）"
+    m = re.match(r"unexpected '([^']*)'", msg)
+    if m:
+        return f"这里不应出现“{m.group(1)}”（检查 {{{{ }}}} 和 {{% %}} 是否成对）"
+    m = re.match(r"Encountered unknown tag '(\w+)'", msg)
+    if m:
+        return f"不认识的标记“{m.group(1)}”（可能缺少开头的 {{% if %}} / {{% for %}}，或拼错了）"
+    return _strip(msg)
+
+
+def _undefined(msg: str) -> str:
+    m = re.match(r"'([^']*)' is undefined", msg)
+    if m:
+        return f"“{m.group(1)}”"
+    m = re.match(r"'(.*)' has no attribute '([^']*)'", msg)
+    if m:
+        return f"“{m.group(1).rsplit('.', 1)[-1].replace(' object', '')}”没有“{m.group(2)}”这一项"
+    return _strip(msg)
+
+
+def _attr(msg: str) -> str:
+    m = re.search(r"attribute '([^']*)'", msg or "")
+    return f"“{m.group(1)}”" if m else _strip(msg or "")
 
 
 def _template_frame(tpl, name):
