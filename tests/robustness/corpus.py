@@ -16,6 +16,16 @@ from typing import Callable
 
 from .helpers import LAYOUT, SPEAKERS, edit
 
+
+def _ln(needle: str) -> int:
+    """The line of the broadsheet layout that holds needle: messages point at it, and a
+    designer's edit elsewhere in the file must not break these cases."""
+    lines = (LAYOUT / "layout.yaml").read_text("utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if needle in line)
+
+
+SONG_LINE = _ln('song: ["Noto Serif CJK SC"]')
+
 S1 = f"{SPEAKERS}/01-zhang-xiaomei.md"
 S2 = f"{SPEAKERS}/02-li-shihong.md"
 
@@ -236,34 +246,34 @@ CASES: list[Case] = [
     Case("layout_folder_without_yaml", lambda m, lay: ((lay / "layout.yaml").unlink(), str(lay))[1],
          "{L}: 版式文件夹里缺少 layout.yaml。版式文件夹应包含 layout.yaml（可复制 layouts/broadsheet 修改）。"),
     Case("layout_columns_negative", _l("layout.yaml", "columns: 6", "columns: -3"),
-         "{L}/layout.yaml:29: columns 应为整数（1–20），现在是“-3”。"),
+         f"{{L}}/layout.yaml:{_ln('columns: 6')}: columns 应为整数（1–20），现在是“-3”。"),
     Case("layout_columns_text", _l("layout.yaml", "columns: 6", "columns: six"),
-         "{L}/layout.yaml:29: columns 应为整数（1–20），现在是“six”。"),
+         f"{{L}}/layout.yaml:{_ln('columns: 6')}: columns 应为整数（1–20），现在是“six”。"),
     Case("layout_size_huge", _l("layout.yaml", "size: 五号, leading: 20pt, indent: 2", "size: huge, leading: 20pt, indent: 2"),
-         "{L}/layout.yaml:46: size：“huge”不是长度。请写成 9pt、3mm、1.5em 或字号名（如 小五、五号）。"),
+         f"{{L}}/layout.yaml:{_ln('size: 五号, leading: 20pt, indent: 2')}: size：“huge”不是长度。请写成 9pt、3mm、1.5em 或字号名（如 小五、五号）。"),
     Case("layout_color_rgb", _l("layout.yaml", "red: [0, 100, 100, 0]", "red: [255, 0, 0]"),
-         "{L}/layout.yaml:24: 颜色“red”应写成 CMYK 四个 0–100 的数，例如 [0, 100, 100, 0]（印刷只用 CMYK）。"),
+         f"{{L}}/layout.yaml:{_ln('red: [0, 100, 100, 0]')}: 颜色“red”应写成 CMYK 四个 0–100 的数，例如 [0, 100, 100, 0]（印刷只用 CMYK）。"),
     Case("layout_color_hex", _l("layout.yaml", "red: [0, 100, 100, 0]", "red: '#ff0000'"),
-         "{L}/layout.yaml:24: 颜色“red”应写成 CMYK 四个 0–100 的数，例如 [0, 100, 100, 0]（印刷只用 CMYK）。"),
-    Case("layout_unknown_style_key", _l("layout.yaml", "credits: {font: song, size: 8pt", "credits: {font: song, szie: 8pt"),
-         "{L}/layout.yaml:48: 样式“credits”中没有“szie”这一项。是不是要写“size”？"),
+         f"{{L}}/layout.yaml:{_ln('red: [0, 100, 100, 0]')}: 颜色“red”应写成 CMYK 四个 0–100 的数，例如 [0, 100, 100, 0]（印刷只用 CMYK）。"),
+    Case("layout_unknown_style_key", _l("layout.yaml", "masthead: {font: hei, size: 11pt", "masthead: {font: hei, szie: 11pt"),
+         f"{{L}}/layout.yaml:{_ln('masthead: {font: hei')}: 样式“masthead”中没有“szie”这一项。是不是要写“size”？"),
     Case("layout_indent_continues_value", _l("layout.yaml", "  columns: 6", "  columns: 6\n   gutter 5mm"),
-         "{L}/layout.yaml:29: columns 应为整数（1–20），现在是“6 gutter 5mm”。"),
+         f"{{L}}/layout.yaml:{_ln('columns: 6')}: columns 应为整数（1–20），现在是“6 gutter 5mm”。"),
     Case("layout_broken_yaml", _l("layout.yaml", "  gutter: 5mm", " gutter: 5mm"),
-         "{L}/layout.yaml:30: 格式错误（YAML）：缩进不一致。请检查这一行及上一行的冒号、缩进和引号。"),
+         f"{{L}}/layout.yaml:{_ln('  gutter: 5mm')}: 格式错误（YAML）：缩进不一致。请检查这一行及上一行的冒号、缩进和引号。"),
     Case("layout_empty", _l("layout.yaml", (LAYOUT / "layout.yaml").read_text("utf-8"), ""),
          "{L}/layout.yaml:1: 版式文件是空的。请从 layouts/broadsheet/layout.yaml 复制一份再修改。"),
     Case("layout_trim_wrong", _l("layout.yaml", "trim: [390mm, 540mm]", "trim: 390mm"),
-         "{L}/layout.yaml:8: trim（成品尺寸）应写成 [宽, 高]，例如 [390mm, 540mm]。"),
+         f"{{L}}/layout.yaml:{_ln('trim: [390mm, 540mm]')}: trim（成品尺寸）应写成 [宽, 高]，例如 [390mm, 540mm]。"),
     Case("layout_bad_regex", _l("layout.yaml", "point_pattern: '^[", "point_pattern: '(^["),
-         "{L}/layout.yaml:77: point_pattern 不是有效的正则表达式：missing ), unterminated subpattern at position 0。"),
-    Case("layout_unknown_font_role", _l("layout.yaml", "credits: {font: song,", "credits: {font: sonng,"),
-         "{L}/layout.yaml:48: 样式“credits”的字体“sonng”没有在 fonts 中定义。是不是要写“song”？"),
+         f"{{L}}/layout.yaml:{_ln('point_pattern:')}: point_pattern 不是有效的正则表达式：missing ), unterminated subpattern at position 0。"),
+    Case("layout_unknown_font_role", _l("layout.yaml", "  body: {font: song,", "  body: {font: sonng,"),
+         f"{{L}}/layout.yaml:{_ln('  body: {font: song,')}: 样式“body”的字体“sonng”没有在 fonts 中定义。是不是要写“song”？"),
     # A font that is not installed is the machine's problem, not the file's: exit 1.
     Case("layout_font_not_installed", _l("layout.yaml", 'song: ["Noto Serif CJK SC"]', 'song: ["No Such Font SC"]'),
-         "{L}/layout.yaml:14: 字体角色“song”的字体都没有安装：No Such Font SC。请运行 make（会安装 Debian 的 fonts-noto-cjk、fonts-lxgw-wenkai），或在版式的 fonts 中改用已安装的字体（fc-list :lang=zh 可查看）。", status=1),
+         f"{{L}}/layout.yaml:{SONG_LINE}: 字体角色“song”的字体都没有安装：No Such Font SC。请运行 make（会安装 Debian 的 fonts-noto-cjk、fonts-lxgw-wenkai），或在版式的 fonts 中改用已安装的字体（fc-list :lang=zh 可查看）。", status=1),
     Case("layout_missing_template", _l("layout.yaml", "template: title.j2", "template: titel.j2"),
-         "{L}/layout.yaml:55: 模板文件“titel.j2”不存在（在 broadsheet/templates/ 和 _shared/templates/ 中都没有）。请改正文件名，或在版式的 templates/ 文件夹中创建它。"),
+         f"{{L}}/layout.yaml:{_ln('template: title.j2')}: 模板文件“titel.j2”不存在（在 broadsheet/templates/ 和 _shared/templates/ 中都没有）。请改正文件名，或在版式的 templates/ 文件夹中创建它。"),
     # --- templates ----------------------------------------------------------
     Case("template_syntax_error", _tpl("title.j2", "{{ title }}\n{% if title %}\n{{ title }\n"),
          "{L}/templates/title.j2:3: 模板语法错误：这里不应出现“}”（检查 {{ }} 和 {% %} 是否成对）。"),
