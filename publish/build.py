@@ -1,6 +1,7 @@
 """One build: load, compose, render, report — outputs written atomically."""
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 import traceback
@@ -59,23 +60,26 @@ def build_one(content_dir: Path, opts: BuildOptions) -> BuildResult:
         raise BuildError(errors)
     base = opts.out_dir / output_name(meeting.key, layout.name)
     outputs = []
-    if "pdf" in opts.formats:
-        from .render.pdf import render_pdf
-        _forget_font_faces()
-        target = base.with_suffix(".pdf")
-        with atomic_path(target) as tmp:
-            render_pdf(comp, tmp, marks=opts.marks)
+    # Both files are rendered before either replaces its predecessor: a failure in
+    # the DOCX must not leave a new PDF beside an old DOCX.
+    with contextlib.ExitStack() as stack:
+        if "pdf" in opts.formats:
+            from .render.pdf import render_pdf
             from .render.pdfx import make_pdfx
+            _forget_font_faces()
+            target = base.with_suffix(".pdf")
+            tmp = stack.enter_context(atomic_path(target))
+            render_pdf(comp, tmp, marks=opts.marks)
             make_pdfx(tmp, title=comp.title, icc_profile=layout.icc_profile,
                       output_condition=layout.output_condition, date=meeting.publication.date,
                       layout_source=str(layout.source))
-        outputs.append(target)
-    if "docx" in opts.formats:
-        from .render.docx import render_docx
-        target = base.with_suffix(".docx")
-        with atomic_path(target) as tmp:
+            outputs.append(target)
+        if "docx" in opts.formats:
+            from .render.docx import render_docx
+            target = base.with_suffix(".docx")
+            tmp = stack.enter_context(atomic_path(target))
             render_docx(meeting, layout, tmp, embed_fonts=opts.embed_fonts)
-        outputs.append(target)
+            outputs.append(target)
     return BuildResult(outputs, report, time.perf_counter() - t0, warnings)
 
 

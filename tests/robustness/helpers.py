@@ -26,8 +26,13 @@ def copy_layout(dst: Path) -> Path:
 def build(meeting: Path, out: Path, layout: str = "broadsheet"):
     """One in-process PDF build (the CLI path minus the process start-up)."""
     from publish.build import BuildOptions, build_one
-    # docx: add "docx" to formats once the DOCX renderer is merged.
-    return build_one(meeting, BuildOptions(layout=layout, formats=("pdf",), out_dir=out, quiet=True))
+    return build_one(meeting, BuildOptions(layout=layout, formats=("pdf", "docx"), out_dir=out, quiet=True))
+
+
+def docx_text(docx: Path) -> str:
+    """The DOCX's paragraphs in document order, as python-docx (and Word) read them."""
+    import docx as python_docx
+    return "".join(p.text for p in python_docx.Document(str(docx)).paragraphs)
 
 
 def pdf_text(pdf: Path) -> str:

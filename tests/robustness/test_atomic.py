@@ -20,6 +20,10 @@ def good(tmp_path):
     return m, out, pdf, pdf.read_bytes()
 
 
+def names(out):
+    return sorted(p.name for p in out.iterdir())
+
+
 def _failing_renderer(exc):
     real = pdf_renderer.render_pdf
 
@@ -43,14 +47,14 @@ def test_failed_render_keeps_previous_output(good, monkeypatch, exc):
     with pytest.raises(type(exc)):
         build(m, out)
     assert pdf.read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == [pdf.name]
+    assert names(out) == sorted([pdf.name, pdf.with_suffix('.docx').name])
 
 
 def test_internal_error_in_cli_path_keeps_output(good, monkeypatch, capsys):
     """Through build_many (what the CLI runs): exit 1, a plain message, the old PDF kept."""
     m, out, pdf, before = good
     monkeypatch.setattr(pdf_renderer, "render_pdf", _failing_renderer(RuntimeError("renderer bug")))
-    status = build_many([m], BuildOptions(formats=("pdf",), out_dir=out, quiet=True))   # docx: ("pdf", "docx")
+    status = build_many([m], BuildOptions(formats=("pdf", "docx"), out_dir=out, quiet=True))
     err = capsys.readouterr().err
     assert status == 1 and "内部错误" in err and "Traceback" not in err
     assert pdf.read_bytes() == before
@@ -63,7 +67,7 @@ def test_bad_input_after_good_build_keeps_output(good):
     with pytest.raises(InputError):
         build(m, out)
     assert pdf.read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == [pdf.name]
+    assert names(out) == sorted([pdf.name, pdf.with_suffix('.docx').name])
 
 
 def test_output_replaced_whole_on_success(good):
@@ -72,4 +76,23 @@ def test_output_replaced_whole_on_success(good):
     f.write_text(f.read_text("utf-8").replace("张小梅", "张晓梅"), "utf-8")
     build(m, out)
     assert pdf.read_bytes() != before and pdf.read_bytes().rstrip().endswith(b"%%EOF")
-    assert sorted(p.name for p in out.iterdir()) == [pdf.name]
+    assert names(out) == sorted([pdf.name, pdf.with_suffix('.docx').name])
+
+
+def test_docx_failure_keeps_the_old_pair(good, monkeypatch):
+    """The PDF and DOCX are replaced together or not at all: a failing DOCX must not
+    leave a new PDF beside the old DOCX."""
+    import publish.render.docx as docx_renderer
+    m, out, pdf, before = good
+    docx = pdf.with_suffix(".docx")
+    docx_before = docx.read_bytes()
+    f = m / "speakers" / "01-zhang-xiaomei.md"
+    f.write_text(f.read_text("utf-8").replace("张小梅", "张晓梅"), "utf-8")
+
+    def broken(*a, **kw):
+        raise RuntimeError("docx renderer bug")
+    monkeypatch.setattr(docx_renderer, "render_docx", broken)
+    with pytest.raises(RuntimeError):
+        build(m, out)
+    assert pdf.read_bytes() == before and docx.read_bytes() == docx_before
+    assert names(out) == sorted([pdf.name, docx.name])

@@ -24,7 +24,7 @@ def test_four_builds_share_an_empty_font_cache(tmp_path):
         edit(m / "meeting.yaml", "奋力夺取", f"{mark}奋力夺取")
         out = tmp_path / f"out-{i}"
         procs.append((m, out, mark, subprocess.Popen(
-            [sys.executable, "-m", "publish", "build", str(m), "-f", "pdf", "-o", str(out), "-q"],   # docx: -f pdf,docx
+            [sys.executable, "-m", "publish", "build", str(m), "-f", "pdf,docx", "-o", str(out), "-q"],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)))
     for m, out, mark, p in procs:
         stdout, stderr = p.communicate(timeout=300)

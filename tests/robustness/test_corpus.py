@@ -8,7 +8,7 @@ from publish.errors import PublishError
 
 from ..conftest import run_cli
 from .corpus import CASES
-from .helpers import build, copy_layout, copy_meeting, pdf_text
+from .helpers import docx_text, build, copy_layout, copy_meeting, pdf_text
 
 
 def _broken(case, tmp_path):
@@ -50,7 +50,7 @@ def test_bad_input_cli(name, tmp_path):
     case = next(c for c in CASES if c.name == name)
     m, lay, layout = _broken(case, tmp_path)
     out = tmp_path / "out"
-    r = run_cli("build", m, "--layout", layout, "-f", "pdf", "-o", out)   # docx: also "-f pdf,docx"
+    r = run_cli("build", m, "--layout", layout, "-f", "pdf,docx", "-o", out)
     assert r.returncode == case.status, r.stderr
     assert "Traceback" not in r.stderr + r.stdout
     assert _shown(r.stderr.splitlines()[0], m, lay) == case.expect
@@ -64,7 +64,7 @@ def test_bad_input_cli(name, tmp_path):
 def reference_text(tmp_path_factory):
     t = tmp_path_factory.mktemp("ref")
     res = build(copy_meeting(t), t / "out")
-    return pdf_text(res.outputs[0])
+    return pdf_text(res.outputs[0]), docx_text(res.outputs[1])
 
 
 @pytest.mark.parametrize("how", ["bom", "crlf", "bom+crlf", "cr"])
@@ -79,8 +79,7 @@ def test_bom_and_crlf_build(how, tmp_path, reference_text):
         data = text.encode("utf-8")
         f.write_bytes(b"\xef\xbb\xbf" + data if "bom" in how else data)
     res = build(m, tmp_path / "out")
-    assert pdf_text(res.outputs[0]) == reference_text
-    # docx: the DOCX text should match the reference DOCX as well.
+    assert (pdf_text(res.outputs[0]), docx_text(res.outputs[1])) == reference_text
 
 
 def test_bom_and_crlf_keep_line_numbers(tmp_path):

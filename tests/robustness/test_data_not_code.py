@@ -34,7 +34,7 @@ def test_second_meeting_in_one_process_keeps_its_glyphs(tmp_path, capsys):
     edit(b / "speakers" / "01-zhang-xiaomei.md", "一是以核心价值推动凝心铸魂。", "一是以核心价值推动凝心铸魂。甲乙丙丁<>&{}。")
     edit(b / "meeting.yaml", "奋力夺取", "奋力夺取ABC{}&")
     out = tmp_path / "out"
-    assert build_many([a, b], BuildOptions(formats=("pdf",), out_dir=out, quiet=True)) == 0   # docx: ("pdf", "docx")
+    assert build_many([a, b], BuildOptions(formats=("pdf", "docx"), out_dir=out, quiet=True)) == 0
     text = pdf_text(out / "b.pdf")
     assert "\x00" not in text
     assert "甲乙丙丁<>&{}" in text and "ABC{}&" in _squash(text)

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from publish.content import load_meeting
 
 from ..conftest import REFERENCE, is_subsequence
-from .helpers import build, pdf_text
+from .helpers import build, docx_text, pdf_text
 
 
 def _visible(s: str) -> str:
@@ -20,14 +20,15 @@ def _visible(s: str) -> str:
 
 def _check(meeting_dir, out):
     meeting = load_meeting(meeting_dir)
-    text = _visible(pdf_text(build(meeting_dir, out).outputs[0]))
+    pdf, docx = build(meeting_dir, out).outputs
     paras = [p.text for p in meeting.lead] + [p.text for s in meeting.speakers for p in s.paragraphs]
-    for p in paras:
-        # Within one paragraph nothing is interleaved: it must be there unbroken.
-        assert _visible(p) in text, p
-    assert is_subsequence(_visible("".join(paras)), text)
-    for s in meeting.speakers:
-        assert _visible(s.headline) in text and s.name in text
+    for text in (_visible(pdf_text(pdf)), _visible(docx_text(docx))):
+        for p in paras:
+            # Within one paragraph nothing is interleaved: it must be there unbroken.
+            assert _visible(p) in text, p
+        assert is_subsequence(_visible("".join(paras)), text)
+        for s in meeting.speakers:
+            assert _visible(s.headline) in text and s.name in text
 
 
 def test_reference_meeting_nothing_lost(tmp_path):
