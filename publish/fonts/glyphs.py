@@ -15,6 +15,7 @@ import io
 import json
 import struct
 from array import array
+from bisect import bisect_left
 from pathlib import Path
 
 from .cache import cache_root, digest, locked, write_atomic
@@ -35,7 +36,7 @@ class FaceStore:
         self.key = digest(face.ident, "store-v1")
         self.dir = cache_root() / "faces" / self.key
         self._cmap: dict[int, int] | None = None
-        self._cov: frozenset[int] | None = None
+        self._cov: Coverage | None = None
         self._info: dict | None = None
         self._glyphs: dict[int, tuple[int, int, bytes]] | None = None
         self._font = None
@@ -73,10 +74,10 @@ class FaceStore:
                 write_atomic(path, cps.tobytes() + gids.tobytes())
         return self._load_cmap()
 
-    def coverage(self) -> frozenset[int]:
+    def coverage(self) -> "Coverage":
         if self._cov is None:
             cps, _ = self._load_cmap()
-            self._cov = frozenset(cps)
+            self._cov = Coverage(cps)
         return self._cov
 
     def cmap(self) -> dict[int, int]:
@@ -143,23 +144,25 @@ class FaceStore:
         return out
 
     def ensure(self, gids) -> None:
-        """Convert and store the glyphs not yet in the store."""
+        """Convert and store the glyphs not yet in the store.
+
+        Converting runs unlocked, so that processes can share the work on one
+        face; only the append is locked. A glyph two processes convert at once
+        is stored twice, which is harmless (the last record wins)."""
         want = set(gids) | {0}
         if not want - self.glyphs().keys():
             return
+        self._glyphs = None               # another process may have added some meanwhile
+        todo = sorted(want - self.glyphs().keys())
+        if not todo:
+            return
+        recs = _convert(self.font(), todo, self.info()["cff"])
+        buf = b"".join(_REC.pack(g, adv, lsb, len(data)) + data for g, (adv, lsb, data) in recs.items())
         with locked(self.key):
-            self._glyphs = None           # another process may have added some meanwhile
-            todo = sorted(want - self.glyphs().keys())
-            if not todo:
-                return
-            recs = _convert(self.font(), todo, self.info()["cff"])
-            path = self.dir / "glyphs.bin"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            buf = b"".join(_REC.pack(g, adv, lsb, len(data)) + data for g, (adv, lsb, data) in recs.items())
-            with open(path, "ab") as f:
+            with open(self.dir / "glyphs.bin", "ab") as f:
                 f.write(buf)
-            self._glyphs.update(recs)
-            stats["converted"] += len(recs)
+        self._glyphs.update(recs)
+        stats["converted"] += len(recs)
 
     def assemble(self, chars, ps_name: str) -> tuple[bytes, dict[str, float]]:
         """A TrueType font of exactly these characters, and their advances in em.
@@ -173,6 +176,25 @@ class FaceStore:
         glyphs = self.glyphs()
         adv = {chr(cp): glyphs[g][0] / upm for cp, g in cmap.items()}
         return _build_ttf(self.info(), cmap, glyphs, ps_name), adv
+
+
+class Coverage:
+    """The code points of a face, answering `cp in coverage` from the sorted array.
+
+    A page asks about ~1,000 characters of a 45,000-entry cmap: bisecting beats
+    building a set of all of them (15 ms for the five faces of a page)."""
+
+    __slots__ = ("_cps",)
+
+    def __init__(self, cps: array):
+        self._cps = cps
+
+    def __contains__(self, cp: int) -> bool:
+        i = bisect_left(self._cps, cp)
+        return i < len(self._cps) and self._cps[i] == cp
+
+    def __len__(self) -> int:
+        return len(self._cps)
 
 
 _stores: dict[Face, FaceStore] = {}
@@ -215,22 +237,42 @@ def _convert(font, gids: list[int], cff: bool) -> dict[int, tuple[int, int, byte
     order = font.getGlyphOrder()
     gs = font.getGlyphSet()
     hmtx = font["hmtx"]
+    raw = None if cff else font["glyf"].glyphs
     out = {}
     for gid in gids:
         name = order[gid]
-        pen = TTGlyphPen(None)
-        if cff:
-            gs[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
-        else:
-            # TrueType glyphs may be composites; the subset has no component glyphs.
-            rec = DecomposingRecordingPen(gs)
-            gs[name].draw(rec)
-            rec.replay(pen)
-        g = pen.glyph()
-        data = g.compile(None) if g.numberOfContours else b""
+        data = _simple_glyph(raw[name]) if raw is not None else None
+        if data is None:
+            pen = TTGlyphPen(None)
+            if cff:
+                gs[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+            else:
+                # A composite: the subset has no component glyphs, so draw it whole.
+                rec = DecomposingRecordingPen(gs)
+                gs[name].draw(rec)
+                rec.replay(pen)
+            g = pen.glyph()
+            data = g.compile(None) if g.numberOfContours else b""
         lsb = _HDR.unpack_from(data)[1] if data else 0
         out[gid] = (hmtx[name][0], lsb, data)
     return out
+
+
+def _simple_glyph(g) -> bytes | None:
+    """A TrueType face's simple glyph as stored, minus its hinting instructions
+    (subsets are unhinted); None for a composite. Copying the bytes is ~50x
+    faster than drawing the outline again."""
+    data = getattr(g, "data", None)
+    if data is None:
+        return None if getattr(g, "numberOfContours", 0) else b""
+    if not data:
+        return b""
+    n = _HDR.unpack_from(data)[0]
+    if n < 0:
+        return None
+    at = 10 + 2 * n
+    (ilen,) = struct.unpack_from(">H", data, at)
+    return data[:at] + b"\0\0" + data[at + 2 + ilen:]
 
 
 def _fwid_forms(font, cmap: dict[int, int]) -> dict[int, int]:
