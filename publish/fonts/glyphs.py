@@ -236,7 +236,10 @@ def _convert(font, gids: list[int], cff: bool) -> dict[int, tuple[int, int, byte
 
     order = font.getGlyphOrder()
     gs = font.getGlyphSet()
-    hmtx = font["hmtx"]
+    # Advances straight from the table bytes: decompiling a CJK hmtx (65,000
+    # entries) would cost more than converting the one glyph an edit brings.
+    hmtx = font.reader["hmtx"]
+    long_metrics = font["hhea"].numberOfHMetrics
     raw = None if cff else font["glyf"].glyphs
     out = {}
     for gid in gids:
@@ -254,7 +257,8 @@ def _convert(font, gids: list[int], cff: bool) -> dict[int, tuple[int, int, byte
             g = pen.glyph()
             data = g.compile(None) if g.numberOfContours else b""
         lsb = _HDR.unpack_from(data)[1] if data else 0
-        out[gid] = (hmtx[name][0], lsb, data)
+        (adv,) = struct.unpack_from(">H", hmtx, 4 * min(gid, long_metrics - 1))
+        out[gid] = (adv, lsb, data)
     return out
 
 
