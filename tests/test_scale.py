@@ -131,3 +131,19 @@ def test_warm_build_imports_no_fonttools(cache, tmp_path):
     r = subprocess.run([sys.executable, "-c", code, str(REFERENCE), str(out)], capture_output=True, text=True,
                        cwd=ROOT, env={**__import__("os").environ, **env}, timeout=120)
     assert r.returncode == 0, r.stderr
+
+
+def test_old_subsets_are_pruned(cache, monkeypatch, tmp_path):
+    import os
+    from publish.fonts import subset
+    folder = tmp_path / "subsets"
+    folder.mkdir()
+    for i in range(30):
+        for ext in (".ttf", ".json"):
+            p = folder / f"{i:02d}{ext}"
+            p.write_bytes(b"x")
+            os.utime(p, (1000 + i, 1000 + i))
+    monkeypatch.setattr(subset, "KEEP_SUBSETS", 10)
+    subset._prune(folder)
+    assert sorted(p.name for p in folder.glob("*.ttf")) == [f"{i}.ttf" for i in range(20, 30)]
+    assert len(list(folder.glob("*.json"))) == 10

@@ -14,6 +14,7 @@ assembled from stored glyphs, and cached by character set, so that
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from .cache import cache_root, digest, locked, write_atomic
@@ -56,10 +57,17 @@ def subset(face: Face, chars: set[str]) -> Subset:
     ttf, meta = folder / f"{key}.ttf", folder / f"{key}.json"
     name = _ps_name(face, key)
     try:
-        # The hot path: two small files, no fontTools.
-        return Subset(ttf, json.loads(meta.read_text("utf-8")), name) if ttf.exists() else _build(face, chars, key, ttf, meta, name)
+        # The hot path: two small files, no fontTools. Touching the TTF marks it
+        # recently used, so _prune() in another build does not take it away.
+        os.utime(ttf)
+        return Subset(ttf, json.loads(meta.read_text("utf-8")), name)
     except (OSError, ValueError):
         return _build(face, chars, key, ttf, meta, name)
+
+
+# Subsets kept on disk. Every edited page makes new ones (~50-200 KB each), and
+# one is cheap to assemble again from the glyph store, so the oldest go.
+KEEP_SUBSETS = 1000
 
 
 def _build(face: Face, chars: set[str], key: str, ttf: Path, meta: Path, name: str) -> Subset:
@@ -68,7 +76,23 @@ def _build(face: Face, chars: set[str], key: str, ttf: Path, meta: Path, name: s
             data, adv = _make(face, chars)
             write_atomic(ttf, data)
             write_atomic(meta, json.dumps(adv, ensure_ascii=False, sort_keys=True).encode())
+            _prune(ttf.parent)
     return Subset(ttf, json.loads(meta.read_text("utf-8")), name)
+
+
+def _prune(folder: Path) -> None:
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.endswith(".ttf")]
+        if len(entries) <= KEEP_SUBSETS * 1.2:    # prune in batches, not on every write
+            return
+        entries.sort(key=lambda e: e.stat().st_mtime)
+        for e in entries[:len(entries) - KEEP_SUBSETS]:
+            # A build that is reading one now has it open already (reportlab reads
+            # the whole file when it registers the font), or rebuilds it.
+            for p in (Path(e.path), Path(e.path).with_suffix(".json")):
+                p.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 # Off inside the workers of a multi-meeting build: the meetings already use every core.
@@ -83,7 +107,6 @@ def prefill(jobs: list[tuple[Face, set[str]]]) -> None:
     glyphs) are independent. That is what brings an empty-cache build under 3 s.
     A face whose store exists is left to subset(): it lacks a few glyphs at most."""
     from .glyphs import face_store, prepare_in_process
-    import os
     cpus = os.cpu_count() or 1
     todo = [(face, sorted(set(chars) | {" "})) for face, chars in jobs if not face_store(face).exists()]
     if not PARALLEL or cpus < 2 or not todo or sum(len(c) for _, c in todo) < 200:
