@@ -164,18 +164,19 @@ class FaceStore:
         self._glyphs.update(recs)
         stats["converted"] += len(recs)
 
-    def assemble(self, chars, ps_name: str) -> tuple[bytes, dict[str, float]]:
+    def assemble(self, chars, tag: str) -> tuple[bytes, dict[str, float]]:
         """A TrueType font of exactly these characters, and their advances in em.
 
-        ps_name must differ between subsets of one face: reportlab identifies
-        a font by its PostScript name and would reuse the first subset of the
-        face it saw for every later page built in the same process."""
+        tag (distinct per character set) is appended to the face's PostScript
+        name: reportlab identifies a font by that name and would otherwise reuse
+        the first subset of the face it saw for every later page built in the
+        same process."""
         cmap = self.gids(chars)
         self.ensure(cmap.values())
         upm = self.info()["upm"]
         glyphs = self.glyphs()
         adv = {chr(cp): glyphs[g][0] / upm for cp, g in cmap.items()}
-        return _build_ttf(self.info(), cmap, glyphs, ps_name), adv
+        return _build_ttf(self.info(), cmap, glyphs, tag), adv
 
 
 class Coverage:
@@ -307,7 +308,7 @@ def _fwid_forms(font, cmap: dict[int, int]) -> dict[int, int]:
     return out
 
 
-def _build_ttf(info: dict, cmap: dict[int, int], glyphs: dict[int, tuple[int, int, bytes]], ps: str) -> bytes:
+def _build_ttf(info: dict, cmap: dict[int, int], glyphs: dict[int, tuple[int, int, bytes]], tag: str) -> bytes:
     """The font from stored glyf bytes, as is: bounding boxes and maxp come from the
     glyph headers, so fontTools never decompiles an outline here."""
     from fontTools.fontBuilder import FontBuilder
@@ -333,6 +334,7 @@ def _build_ttf(info: dict, cmap: dict[int, int], glyphs: dict[int, tuple[int, in
                              xMaxExtent=max((b[3] for b in bounds), default=0))
     names = info["names"]
     family = names.get("1", "Font")
+    ps = (names.get("6") or "".join(c for c in family if c.isalnum()) or "Font")[:54] + "-" + tag
     fb.setupNameTable({"familyName": family, "styleName": names.get("2", "Regular"),
                        "fullName": names.get("4", family), "psName": ps}, mac=False)
     fb.setupOS2(**info["os2"])

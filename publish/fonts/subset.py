@@ -25,7 +25,7 @@ from .resolve import Face
 FULLWIDTH_FORMS = "—―"
 
 # Bumped when the subset file layout changes, so old cache entries are not reused.
-SUBSET_VERSION = "v3"
+SUBSET_VERSION = "v4"
 
 
 def coverage(face: Face):
@@ -131,7 +131,7 @@ def prefill(jobs: list[tuple[Face, set[str]]]) -> None:
 def _make(face: Face, chars: set[str]) -> tuple[bytes, dict[str, float]]:
     """The subset TTF and advances, from the face's glyph store."""
     from .glyphs import face_store
-    return face_store(face).assemble(chars, _ps_name(face, _key(face, chars)))
+    return face_store(face).assemble(chars, _key(face, chars)[:8])
 
 
 def _ps_name(face: Face, key: str) -> str:
