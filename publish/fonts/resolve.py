@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,6 +80,8 @@ def _remember(pattern: str, face: Face) -> None:
 
 
 def _fc_match(pattern: str) -> Face | None:
+    import shutil
+    import subprocess    # here, not at the top: a warm cache never runs fc-match
     if not shutil.which("fc-match"):
         return None
     try:
