@@ -40,11 +40,12 @@ timed(fb.FontBook, "prepare", "fonts: faces, coverage, subsets")
 timed(page, "break_paragraph", "typesetting (line breaking)")
 import publish.compose.headings as hd; timed(hd, "break_paragraph", "typesetting (line breaking)")
 timed(page.Templates, "render", "templates (jinja2 compile+render)")
-timed(page, "compose", "compose (all)")
+import publish.compose as pc; timed(pc, "compose", "compose (all, after imports)")
 fmts = sys.argv[3]
 if "pdf" in fmts:
-    t = time.perf_counter(); import reportlab.pdfgen.canvas; marks["import reportlab"] = time.perf_counter() - t
     import publish.render.pdf as rp
+    getattr(rp, "_defer_pil", lambda: None)()    # as render_pdf does before importing reportlab
+    t = time.perf_counter(); import reportlab.pdfgen.canvas; marks["import reportlab"] = time.perf_counter() - t
     timed(rp, "_register", "pdf: load fonts (reportlab TTFont)")
     timed(rp, "render_pdf", "pdf: render (all)")
     import reportlab.pdfgen.canvas as cv

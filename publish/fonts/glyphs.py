@@ -15,7 +15,7 @@ import io
 import json
 import struct
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 from .cache import cache_root, digest, locked, write_atomic
@@ -235,32 +235,77 @@ def _convert(font, gids: list[int], cff: bool) -> dict[int, tuple[int, int, byte
     from fontTools.pens.recordingPen import DecomposingRecordingPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen
 
-    order = font.getGlyphOrder()
-    gs = font.getGlyphSet()
     # Advances straight from the table bytes: decompiling a CJK hmtx (65,000
     # entries) would cost more than converting the one glyph an edit brings.
     hmtx = font.reader["hmtx"]
     long_metrics = font["hhea"].numberOfHMetrics
-    raw = None if cff else font["glyf"].glyphs
+    if cff:
+        charstring = _cff_charstrings(font)
+    else:
+        order = font.getGlyphOrder()
+        gs = font.getGlyphSet()
+        raw = font["glyf"].glyphs
     out = {}
     for gid in gids:
-        name = order[gid]
-        data = _simple_glyph(raw[name]) if raw is not None else None
-        if data is None:
+        if cff:
             pen = TTGlyphPen(None)
-            if cff:
-                gs[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
-            else:
-                # A composite: the subset has no component glyphs, so draw it whole.
-                rec = DecomposingRecordingPen(gs)
-                gs[name].draw(rec)
-                rec.replay(pen)
+            charstring(gid).draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
             g = pen.glyph()
             data = g.compile(None) if g.numberOfContours else b""
+        else:
+            data = _simple_glyph(raw[order[gid]])
+            if data is None:
+                # A composite: the subset has no component glyphs, so draw it whole.
+                pen = TTGlyphPen(None)
+                rec = DecomposingRecordingPen(gs)
+                gs[order[gid]].draw(rec)
+                rec.replay(pen)
+                g = pen.glyph()
+                data = g.compile(None) if g.numberOfContours else b""
         lsb = _HDR.unpack_from(data)[1] if data else 0
         (adv,) = struct.unpack_from(">H", hmtx, 4 * min(gid, long_metrics - 1))
         out[gid] = (adv, lsb, data)
     return out
+
+
+def _cff_charstrings(font):
+    """gid -> the glyph's T2CharString, read straight from the CharStrings INDEX.
+
+    fontTools' CharStrings first parses the 65,000-name charset and every
+    offset of the INDEX, in Python (~0.1 s): more than a one-character edit
+    costs otherwise. The dicts, subroutines and drawing are still fontTools'."""
+    from fontTools.misc.psCharStrings import T2CharString
+
+    cff = font["CFF "].cff
+    top = cff.topDictIndex[0]
+    data = font.reader["CFF "]
+    at = top.rawDict["CharStrings"]
+    count, size = struct.unpack_from(">HB", data, at)
+    offsets = at + 3
+    base = offsets + (count + 1) * size - 1
+
+    def offset(i: int) -> int:
+        return int.from_bytes(data[offsets + i * size:offsets + (i + 1) * size], "big")
+
+    fd_of = _fd_select(data, top.rawDict["FDSelect"]) if "FDSelect" in top.rawDict else None
+
+    def charstring(gid: int):
+        private = top.FDArray[fd_of(gid)].Private if fd_of else top.Private
+        return T2CharString(data[base + offset(gid):base + offset(gid + 1)], private=private,
+                            globalSubrs=cff.GlobalSubrs)
+    return charstring
+
+
+def _fd_select(data: bytes, at: int):
+    fmt = data[at]
+    if fmt == 0:
+        return lambda gid: data[at + 1 + gid]
+    if fmt != 3:
+        raise ValueError(f"FDSelect format {fmt}")
+    (n,) = struct.unpack_from(">H", data, at + 1)
+    firsts = [struct.unpack_from(">H", data, at + 3 + 3 * i)[0] for i in range(n)]
+    fds = [data[at + 3 + 3 * i + 2] for i in range(n)]
+    return lambda gid: fds[bisect_right(firsts, gid) - 1]
 
 
 def _simple_glyph(g) -> bytes | None:
