@@ -147,3 +147,22 @@ def test_old_subsets_are_pruned(cache, monkeypatch, tmp_path):
     subset._prune(folder)
     assert sorted(p.name for p in folder.glob("*.ttf")) == [f"{i}.ttf" for i in range(20, 30)]
     assert len(list(folder.glob("*.json"))) == 10
+
+
+def test_append_after_a_torn_record_cuts_it_off(cache):
+    """A writer killed mid-record must not corrupt the glyphs appended after it."""
+    from publish.fonts import glyphs
+    from publish.fonts.resolve import find_face
+    face = find_face("Noto Serif CJK SC")
+    if face is None:
+        pytest.skip("Noto Serif CJK SC not installed")
+    store = glyphs.FaceStore(face)
+    store.ensure(store.gids("中").values())
+    path = store.dir / "glyphs.bin"
+    whole = path.read_bytes()
+    path.write_bytes(whole + glyphs._REC.pack(9, 1000, 0, 500) + b"torn")
+    store = glyphs.FaceStore(face)
+    store.ensure(store.gids("中国").values())
+    got = glyphs._read_records(path)
+    assert store.gids("国")[ord("国")] in got and store.gids("中")[ord("中")] in got
+    assert 9 not in got

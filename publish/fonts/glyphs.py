@@ -159,7 +159,14 @@ class FaceStore:
         recs = _convert(self.font(), todo, self.info()["cff"])
         buf = b"".join(_REC.pack(g, adv, lsb, len(data)) + data for g, (adv, lsb, data) in recs.items())
         with locked(self.key):
-            with open(self.dir / "glyphs.bin", "ab") as f:
+            path = self.dir / "glyphs.bin"
+            with open(path, "a+b") as f:
+                # A torn last record (a writer killed mid-write) is cut off first:
+                # records appended after it would be read as part of it.
+                f.seek(0)
+                end = _scan(f.read())[1]
+                if f.tell() != end:
+                    f.truncate(end)
                 f.write(buf)
         self._glyphs.update(recs)
         stats["converted"] += len(recs)
@@ -216,9 +223,13 @@ def prepare_in_process(face: Face, chars: frozenset[str]) -> int:
 
 def _read_records(path: Path) -> dict[int, tuple[int, int, bytes]]:
     try:
-        raw = path.read_bytes()
+        return _scan(path.read_bytes())[0]
     except OSError:
         return {}
+
+
+def _scan(raw: bytes) -> tuple[dict[int, tuple[int, int, bytes]], int]:
+    """The records, and where the last whole one ends."""
     out, pos, end = {}, 0, len(raw)
     size = _REC.size
     while pos + size <= end:
@@ -227,7 +238,7 @@ def _read_records(path: Path) -> dict[int, tuple[int, int, bytes]]:
             break                          # a torn last record
         out[g] = (adv, lsb, raw[pos + size:pos + size + n])
         pos += size + n
-    return out
+    return out, pos
 
 
 def _convert(font, gids: list[int], cff: bool) -> dict[int, tuple[int, int, bytes]]:

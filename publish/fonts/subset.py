@@ -60,6 +60,11 @@ def subset(face: Face, chars: set[str]) -> Subset:
         # The hot path: two small files, no fontTools. Touching the TTF marks it
         # recently used, so _prune() in another build does not take it away.
         os.utime(ttf)
+    except PermissionError:
+        pass                               # a read-only shared cache: still usable
+    except OSError:
+        return _build(face, chars, key, ttf, meta, name)
+    try:
         return Subset(ttf, json.loads(meta.read_text("utf-8")), name)
     except (OSError, ValueError):
         return _build(face, chars, key, ttf, meta, name)
