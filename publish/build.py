@@ -87,7 +87,8 @@ def build_many(dirs: list[Path], opts: BuildOptions, jobs: int = 0) -> int:
         return status
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
-    # fork: the workers start with publish already imported (spawn would pay ~0.3 s each).
+    # fork: workers start at once with what this process imported (spawn would start
+    # a fresh interpreter per worker and re-import everything).
     ctx = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_worker_init) as pool:
         futures = {pool.submit(_build_quietly, d, opts): d for d in dirs}
