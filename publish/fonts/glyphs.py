@@ -7,7 +7,8 @@ faces/<face digest>/
 
 Glyphs are only ever added, each converted once (cu2qu for CFF faces). Writers
 hold the face's lock and append whole records; a reader that meets a torn last
-record (a writer killed mid-write) ignores it, and the glyph is converted again.
+record (a writer killed mid-write) ignores it, the glyph is converted again,
+and the next writer cuts the torn bytes off before appending.
 """
 from __future__ import annotations
 
@@ -20,11 +21,10 @@ from pathlib import Path
 
 from .cache import cache_root, digest, locked, write_atomic
 from .resolve import Face
+from .subset import FULLWIDTH_FORMS
 
 _REC = struct.Struct("<IHhI")      # glyph id, advance, left side bearing, byte count
 _HDR = struct.Struct(">hhhhh")     # glyf header: contours, xMin, yMin, xMax, yMax
-
-FULLWIDTH_FORMS = "—―"
 
 # Counts conversions; the tests read it to see that an edit converts only new glyphs.
 stats = {"converted": 0}

@@ -8,7 +8,7 @@ the subsetter is not used at all. Instead each face has a glyph store on disk
 assembled from stored glyphs, and cached by character set, so that
 
 - a warm build reads one small TTF per face and imports no fontTools;
-- a one-character edit converts one glyph and reassembles (tens of ms);
+- a one-character edit converts one glyph and reassembles one subset (~0.1 s);
 - a cold build converts only the glyphs the page uses.
 """
 from __future__ import annotations
