@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import time
 import traceback
@@ -66,7 +67,6 @@ def build_one(content_dir: Path, opts: BuildOptions) -> BuildResult:
         if "pdf" in opts.formats:
             from .render.pdf import render_pdf
             from .render.pdfx import make_pdfx
-            _forget_font_faces()
             target = base.with_suffix(".pdf")
             tmp = stack.enter_context(atomic_path(target))
             render_pdf(comp, tmp, marks=opts.marks)
@@ -83,39 +83,146 @@ def build_one(content_dir: Path, opts: BuildOptions) -> BuildResult:
     return BuildResult(outputs, report, time.perf_counter() - t0, warnings)
 
 
-def _forget_font_faces() -> None:
-    """reportlab's registerFont hands back the first font registered under the same
-    internal face name: a second meeting built in the same process would be set
-    with the first meeting's subset, and its new characters print as empty boxes.
-    Each composition has one subset per face, so forgetting the face names before
-    each render is enough. (The lasting fix is a unique face name per subset, in
-    fonts/subset.py.)"""
-    from reportlab.pdfbase import pdfmetrics
-    pdfmetrics._dynFaceNames.clear()
-
-
 def build_many(dirs: list[Path], opts: BuildOptions, jobs: int = 0) -> int:
-    """Build each meeting; exit status 0 all good, 2 bad input, 1 build problem."""
+    """Build each meeting; exit status is the worst: 2 bad input > 1 build problem > 0.
+
+    One meeting's errors never stop the others. Several meetings are built in a
+    pool of processes (jobs = 0: one per core)."""
+    jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
+    jobs = min(jobs, len(dirs))
+    progress = _Progress(len(dirs), enabled=not opts.quiet and len(dirs) > 1)
     status = 0
-    for d in dirs:
-        try:
-            res = build_one(d, opts)
-        except PublishError as e:
-            for p in e.problems:
-                print(str(p), file=sys.stderr)
-            status = max(status, e.exit_code)
-            continue
-        except Exception:  # a bug of ours: say so plainly, keep the details in a log
-            log = opts.out_dir / "publish-error.log"
-            opts.out_dir.mkdir(parents=True, exist_ok=True)
-            log.write_text(traceback.format_exc(), "utf-8")
-            print(f"{d}: 内部错误，排版未完成（不是内容的问题）。详细信息已写入 {log}，请发给开发人员。", file=sys.stderr)
-            status = max(status, 1)
-            continue
-        if not opts.quiet:
-            for w in res.warnings:
-                print(str(w), file=sys.stderr)
-            print(res.report.format())
-            for o in res.outputs:
-                print(f"输出：{o}")
+    if jobs <= 1:
+        results = (_build_quietly(d, opts) for d in dirs)
+        for out in results:
+            status = max(status, _report(out, opts, progress))
+        progress.close()
+        return status
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    # fork: workers start at once with what this process imported (spawn would start
+    # a fresh interpreter per worker and re-import everything).
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_worker_init) as pool:
+        futures = {pool.submit(_build_quietly, d, opts): d for d in dirs}
+        for fut in as_completed(futures):
+            try:
+                out = fut.result()
+            except Exception as e:  # a worker died (killed, out of memory): that meeting failed
+                out = _Outcome(str(futures[fut]), 1, [f"{futures[fut]}: 排版进程意外退出（{type(e).__name__}）。"])
+            status = max(status, _report(out, opts, progress))
+    progress.close()
     return status
+
+
+class _Outcome:
+    """What a worker sends back: plain data, so it pickles. (Not a dataclass:
+    making one costs ~1 ms of import time, and every build pays it.)"""
+
+    def __init__(self, name: str, status: int, errors: list[str], report: str = "",
+                 outputs: list[str] | None = None, seconds: float = 0.0, trace: str = "",
+                 warnings: list[str] | None = None):
+        self.name, self.status, self.errors, self.report = name, status, errors, report
+        self.outputs, self.seconds, self.trace = outputs or [], seconds, trace
+        self.warnings = warnings or []
+
+
+def _worker_init() -> None:
+    from .fonts import subset
+    subset.PARALLEL = False    # the pool already keeps every core busy
+
+
+def _build_quietly(d: Path, opts: BuildOptions) -> _Outcome:
+    before = _font_names()
+    try:
+        res = build_one(d, opts)
+    except PublishError as e:
+        return _Outcome(str(d), e.exit_code, [str(p) for p in e.problems])
+    except Exception:  # a bug of ours: say so plainly, keep the details in a log
+        return _Outcome(str(d), 1, [], trace=traceback.format_exc())
+    finally:
+        _forget_fonts(before)
+    return _Outcome(str(d), 0, [], res.report.format(), [str(o) for o in res.outputs], res.seconds,
+                    warnings=[str(w) for w in res.warnings])
+
+
+def _font_names() -> set[str]:
+    mod = sys.modules.get("reportlab.pdfbase.pdfmetrics")
+    return set(mod._fonts) if mod else set()
+
+
+def _forget_fonts(before: set[str]) -> None:
+    """Drop this page's fonts from reportlab's registry: each page has its own
+    subsets, and a worker building 100 pages would otherwise keep them all."""
+    mod = sys.modules.get("reportlab.pdfbase.pdfmetrics")
+    if mod is None:
+        return
+    for name in set(mod._fonts) - before:
+        font = mod._fonts.pop(name)
+        face = getattr(getattr(font, "face", None), "name", None)
+        if mod._dynFaceNames.get(face) is font:
+            del mod._dynFaceNames[face]
+
+
+def _report(out: _Outcome, opts: BuildOptions, progress: "_Progress") -> int:
+    status = out.status
+    if out.trace:
+        log = opts.out_dir / "publish-error.log"
+        opts.out_dir.mkdir(parents=True, exist_ok=True)
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"== {out.name}\n{out.trace}\n")
+        out.errors.append(f"{out.name}: 内部错误，排版未完成（不是内容的问题）。详细信息已写入 {log}，请发给开发人员。")
+    progress.clear()
+    for msg in out.errors:
+        print(msg, file=sys.stderr)
+    if not status and not opts.quiet:
+        for w in out.warnings:
+            print(w, file=sys.stderr)
+        print(out.report)
+        for o in out.outputs:
+            print(f"输出：{o}")
+        sys.stdout.flush()
+    progress.step(out.name, status)
+    return status
+
+
+class _Progress:
+    """A bar on a terminal; plain lines when stderr is a file or a pipe (CI logs)."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.done, self.bad = total, 0, 0
+        self.enabled = enabled
+        self.tty = enabled and sys.stderr.isatty()
+        self.t0 = time.perf_counter()
+        self.shown = False
+
+    def step(self, name: str, status: int) -> None:
+        self.done += 1
+        self.bad += status != 0
+        if not self.enabled:
+            return
+        secs = time.perf_counter() - self.t0
+        if self.tty:
+            width = 30
+            full = int(width * self.done / self.total)
+            bar = "#" * full + "-" * (width - full)
+            eta = secs / self.done * (self.total - self.done)
+            tail = f"，{self.bad} 个出错" if self.bad else ""
+            sys.stderr.write(f"\r[{bar}] {self.done}/{self.total}{tail}  还需约 {eta:.0f} 秒 ")
+            self.shown = True
+        else:
+            mark = "完成" if status == 0 else "出错"
+            sys.stderr.write(f"[{self.done}/{self.total}] {mark} {name}（{secs:.1f} 秒）\n")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            self.shown = False
+
+    def close(self) -> None:
+        if self.tty and self.done:
+            self.clear()
+            secs = time.perf_counter() - self.t0
+            tail = f"，{self.bad} 个出错" if self.bad else ""
+            sys.stderr.write(f"共 {self.total} 个会议，{secs:.1f} 秒{tail}。\n")

@@ -22,6 +22,19 @@ def _fail(e: PublishError):
     sys.exit(e.exit_code)
 
 
+def _exit(code: int):
+    """Exit without tearing the interpreter down (~15 ms spent freeing objects
+    nobody will use again) when this process is the publish program itself;
+    a caller that embeds the CLI (tests, CliRunner) gets the usual SystemExit."""
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    if (spec is not None and spec.name == "publish.__main__") or Path(sys.argv[0]).name == "publish":
+        import os
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
 def _formats(value: str) -> tuple[str, ...]:
     fmts = tuple(f.strip().lower() for f in value.split(",") if f.strip())
     bad = [f for f in fmts if f not in FORMATS]
@@ -58,7 +71,7 @@ def build(content_dirs, layout, fmt, out_dir, marks, embed_fonts, jobs, quiet):
     from .build import BuildOptions, build_many
     opts = BuildOptions(layout=layout, formats=_formats(fmt), out_dir=out_dir, marks=marks,
                         embed_fonts=embed_fonts, quiet=quiet)
-    sys.exit(build_many(list(content_dirs), opts, jobs=jobs))
+    _exit(build_many(list(content_dirs), opts, jobs=jobs))
 
 
 @main.command()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..errors import BuildError, InputError, Problem
 from ..fonts.resolve import Face, find_face
-from ..fonts.subset import Subset, coverage, subset
+from ..fonts.subset import Subset, coverage, prefill, subset
 from ..typeset.types import Run
 
 
@@ -51,6 +51,7 @@ class FontBook:
 
     def prepare(self, uses: list[Use]) -> None:
         """Pick a face for every character of every use, then build the subsets."""
+        self._prefill(uses)
         need: dict[Face, set[str]] = defaultdict(set)
         missing: dict[str, tuple[str, tuple]] = {}
         for use in uses:
@@ -78,6 +79,13 @@ class FontBook:
             raise InputError(problems)
         for face, chars in need.items():
             self.subsets[face] = subset(face, chars | self.subsets.get(face, _EMPTY).advances.keys())
+
+    def _prefill(self, uses: list[Use]) -> None:
+        """Hand each role's first face the text it will most likely set, for prefill()."""
+        texts: dict[Face, set[str]] = defaultdict(set)
+        for use in uses:
+            texts[self.faces(use.role)[0]].update(use.text)
+        prefill([(face, chars - set("\n\t")) for face, chars in texts.items()])
 
     def runs(self, text: str, role: str, size: float, bold: bool = False) -> list[Run]:
         """Text in one role, split where the face changes (fallback for rare characters)."""

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,12 +52,18 @@ def _cache_file() -> Path:
     return cache_root() / "faces.json"
 
 
+_faces_json: dict[Path, dict] = {}
+
+
 def _cached(pattern: str) -> Face | None:
-    try:
-        data = json.loads(_cache_file().read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    rec = data.get(pattern)
+    # Read once per process: a page looks up a dozen patterns.
+    path = _cache_file()
+    if path not in _faces_json:
+        try:
+            _faces_json[path] = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            _faces_json[path] = {}
+    rec = _faces_json[path].get(pattern)
     if not rec or not os.path.isfile(rec["path"]):
         return None
     return Face(**rec)
@@ -71,10 +75,13 @@ def _remember(pattern: str, face: Face) -> None:
     except (OSError, ValueError):
         data = {}
     data[pattern] = face.__dict__
+    _faces_json.pop(_cache_file(), None)
     write_atomic(_cache_file(), json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode())
 
 
 def _fc_match(pattern: str) -> Face | None:
+    import shutil
+    import subprocess    # here, not at the top: a warm cache never runs fc-match
     if not shutil.which("fc-match"):
         return None
     try:

@@ -1,15 +1,20 @@
 """Subset a face to the characters a page uses and make it embeddable by reportlab.
 
 reportlab embeds only TrueType outlines, and the Noto CJK faces are CFF: the
-subset's outlines are converted to quadratic curves (cu2qu). Both steps are
-slow on a 65,000-glyph CJK font, so results are cached on disk, keyed by the
-face file and the character set.
+outlines are converted to quadratic curves (cu2qu), at about 0.6 ms a glyph.
+Parsing a 65,000-glyph CJK font with the fontTools subsetter costs seconds, so
+the subsetter is not used at all. Instead each face has a glyph store on disk
+(glyphs.py): every glyph converted once, ever. A page's subset TTF is then
+assembled from stored glyphs, and cached by character set, so that
+
+- a warm build reads one small TTF per face and imports no fontTools;
+- a one-character edit converts one glyph and reassembles one subset (~0.1 s);
+- a cold build converts only the glyphs the page uses.
 """
 from __future__ import annotations
 
-import io
 import json
-from array import array
+import os
 from pathlib import Path
 
 from .cache import cache_root, digest, locked, write_atomic
@@ -19,21 +24,14 @@ from .resolve import Face
 # text sets full width: the dash of ——. The font's own 'fwid' form is used.
 FULLWIDTH_FORMS = "—―"
 
+# Bumped when the subset file layout changes, so old cache entries are not reused.
+SUBSET_VERSION = "v4"
 
-def coverage(face: Face) -> frozenset[int]:
-    """Every code point the face maps, cached as a packed array (reading a CJK cmap costs ~0.1 s)."""
-    path = cache_root() / "coverage" / f"{digest(face.ident)}.bin"
-    try:
-        arr = array("I")
-        arr.frombytes(path.read_bytes())
-        return frozenset(arr)
-    except OSError:
-        pass
-    from fontTools.ttLib import TTFont
-    font = TTFont(face.path, fontNumber=face.index, lazy=True)
-    cps = sorted(font.getBestCmap() or {})
-    write_atomic(path, array("I", cps).tobytes())
-    return frozenset(cps)
+
+def coverage(face: Face):
+    """Every code point the face maps (from the face's glyph store): supports `in`."""
+    from .glyphs import face_store
+    return face_store(face).coverage()
 
 
 class Subset:
@@ -48,120 +46,99 @@ class Subset:
         return self.advances.get(ch, 1.0)
 
 
+def _key(face: Face, chars: set[str]) -> str:
+    return digest(face.ident, "".join(sorted(chars)), SUBSET_VERSION)
+
+
 def subset(face: Face, chars: set[str]) -> Subset:
     chars = set(chars) | {" "}
-    key = digest(face.ident, "".join(sorted(chars)), "v2")
+    key = _key(face, chars)
     folder = cache_root() / "subsets"
     ttf, meta = folder / f"{key}.ttf", folder / f"{key}.json"
     name = _ps_name(face, key)
-    if not (ttf.exists() and meta.exists()):
-        with locked(key):
-            if not (ttf.exists() and meta.exists()):
-                data, adv = _make(face, chars)
-                write_atomic(ttf, data)
-                write_atomic(meta, json.dumps(adv, ensure_ascii=False, sort_keys=True).encode())
+    try:
+        # The hot path: two small files, no fontTools. Touching the TTF marks it
+        # recently used, so _prune() in another build does not take it away.
+        os.utime(ttf)
+    except PermissionError:
+        pass                               # a read-only shared cache: still usable
+    except OSError:
+        return _build(face, chars, key, ttf, meta, name)
+    try:
+        return Subset(ttf, json.loads(meta.read_text("utf-8")), name)
+    except (OSError, ValueError):
+        return _build(face, chars, key, ttf, meta, name)
+
+
+# Subsets kept on disk. Every edited page makes new ones (~50-200 KB each), and
+# one is cheap to assemble again from the glyph store, so the oldest go.
+KEEP_SUBSETS = 1000
+
+
+def _build(face: Face, chars: set[str], key: str, ttf: Path, meta: Path, name: str) -> Subset:
+    with locked(key):
+        if not (ttf.exists() and meta.exists()):
+            data, adv = _make(face, chars)
+            write_atomic(ttf, data)
+            write_atomic(meta, json.dumps(adv, ensure_ascii=False, sort_keys=True).encode())
+            _prune(ttf.parent)
     return Subset(ttf, json.loads(meta.read_text("utf-8")), name)
+
+
+def _prune(folder: Path) -> None:
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.endswith(".ttf")]
+        if len(entries) <= KEEP_SUBSETS * 1.2:    # prune in batches, not on every write
+            return
+        entries.sort(key=lambda e: e.stat().st_mtime)
+        for e in entries[:len(entries) - KEEP_SUBSETS]:
+            # A build that is reading one now has it open already (reportlab reads
+            # the whole file when it registers the font), or rebuilds it.
+            for p in (Path(e.path), Path(e.path).with_suffix(".json")):
+                p.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+# Off inside the workers of a multi-meeting build: the meetings already use every core.
+PARALLEL = True
+
+
+def prefill(jobs: list[tuple[Face, set[str]]]) -> None:
+    """Fill the glyph stores of faces never seen before, on all cores.
+
+    Only a cold cache needs this: reading a CJK face's cmap and converting its
+    glyphs then costs up to a second a face, and faces (and parts of a face's
+    glyphs) are independent. That is what brings an empty-cache build under 3 s.
+    A face whose store exists is left to subset(): it lacks a few glyphs at most."""
+    from .glyphs import face_store, prepare_in_process
+    cpus = os.cpu_count() or 1
+    todo = [(face, sorted(set(chars) | {" "})) for face, chars in jobs if not face_store(face).exists()]
+    if not PARALLEL or cpus < 2 or not todo or sum(len(c) for _, c in todo) < 200:
+        return
+    # The body face has most of the characters: it is split so that every core
+    # has about as much to convert (each part costs opening the face, ~0.2 s).
+    share = max(150, sum(len(c) for _, c in todo) // cpus)
+    tasks = []
+    for face, chars in todo:
+        parts = max(1, min(cpus, round(len(chars) / share)))
+        tasks += [(face, frozenset(chars[k::parts])) for k in range(parts)]
+    if len(tasks) < 2:
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    tasks.sort(key=lambda t: -len(t[1]))    # the biggest first, so the cores finish together
+    with ProcessPoolExecutor(min(cpus, len(tasks)), mp_context=multiprocessing.get_context("fork")) as pool:
+        for f in [pool.submit(prepare_in_process, face, chars) for face, chars in tasks]:
+            f.result()
+
+
+def _make(face: Face, chars: set[str]) -> tuple[bytes, dict[str, float]]:
+    """The subset TTF and advances, from the face's glyph store."""
+    from .glyphs import face_store
+    return face_store(face).assemble(chars, _key(face, chars)[:8])
 
 
 def _ps_name(face: Face, key: str) -> str:
     base = "".join(c for c in face.label if c.isalnum()) or "Font"
     return f"{base}-{key[:8]}"
-
-
-def _fwid_map(font) -> dict[str, str]:
-    if "GSUB" not in font:
-        return {}
-    out = {}
-    table = font["GSUB"].table
-    if not table.FeatureList:
-        return {}
-    for rec in table.FeatureList.FeatureRecord:
-        if rec.FeatureTag != "fwid":
-            continue
-        for li in rec.Feature.LookupListIndex:
-            lookup = table.LookupList.Lookup[li]
-            for st in lookup.SubTable:
-                if lookup.LookupType == 7:
-                    st = st.ExtSubTable
-                out.update(getattr(st, "mapping", None) or {})
-    return out
-
-
-def _make(face: Face, chars: set[str]) -> tuple[bytes, dict[str, float]]:
-    from fontTools import subset as ft_subset
-    from fontTools.ttLib import TTFont
-
-    font = TTFont(face.path, fontNumber=face.index, lazy=False)
-    cmap = font.getBestCmap()
-    remap = {}
-    fw = _fwid_map(font) if any(c in chars for c in FULLWIDTH_FORMS) else {}
-    for ch in FULLWIDTH_FORMS:
-        g = cmap.get(ord(ch))
-        if ch in chars and g in fw:
-            remap[ord(ch)] = fw[g]
-    opts = ft_subset.Options()
-    opts.layout_features = []
-    opts.name_IDs = ["*"]
-    opts.name_languages = ["*"]
-    opts.notdef_outline = True
-    opts.glyph_names = True
-    opts.drop_tables += ["VORG", "vhea", "vmtx", "DSIG", "BASE", "GPOS", "GSUB", "GDEF", "JSTF", "MATH"]
-    opts.hinting = False
-    sub = ft_subset.Subsetter(opts)
-    unicodes = [ord(c) for c in chars if ord(c) in cmap]
-    sub.populate(unicodes=unicodes, glyphs=list(remap.values()))
-    sub.subset(font)
-    if remap:
-        for t in font["cmap"].tables:
-            if t.isUnicode():
-                for cp, g in remap.items():
-                    if cp in t.cmap:
-                        t.cmap[cp] = g
-    if "CFF " in font:
-        _cff_to_glyf(font)
-    upm = font["head"].unitsPerEm
-    hmtx = font["hmtx"]
-    best = font.getBestCmap()
-    adv = {chr(cp): hmtx[g][0] / upm for cp, g in best.items() if chr(cp) in chars}
-    buf = io.BytesIO()
-    font.save(buf)
-    return buf.getvalue(), adv
-
-
-def _cff_to_glyf(font) -> None:
-    """CFF outlines to TrueType, after fontTools' otf2ttf recipe."""
-    from fontTools.pens.cu2quPen import Cu2QuPen
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-    from fontTools.ttLib import newTable
-
-    order = font.getGlyphOrder()
-    gs = font.getGlyphSet()
-    glyf = newTable("glyf")
-    glyf.glyphOrder = order
-    glyf.glyphs = {}
-    for name in order:
-        pen = TTGlyphPen(gs)
-        gs[name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
-        glyf.glyphs[name] = pen.glyph()
-    font["loca"] = newTable("loca")
-    font["glyf"] = glyf
-    del font["CFF "]
-    glyf.compile(font)
-    hmtx = font["hmtx"]
-    for name, g in glyf.glyphs.items():
-        if hasattr(g, "xMin"):
-            hmtx[name] = (hmtx[name][0], g.xMin)
-    maxp = newTable("maxp")
-    maxp.tableVersion = 0x00010000
-    for attr in ("maxZones",):
-        setattr(maxp, attr, 1)
-    for attr in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
-                 "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
-        setattr(maxp, attr, 0)
-    font["maxp"] = maxp
-    post = font["post"]
-    post.formatType = 2.0
-    post.extraNames = []
-    post.mapping = {}
-    post.glyphOrder = order
-    font.sfntVersion = "\x00\x01\x00\x00"

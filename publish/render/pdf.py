@@ -13,6 +13,23 @@ from ..compose.boxes import Composition, Fill, Picture, Rule, TextLine
 MARKS = 36.0   # room around the bleed for crop and registration marks
 
 
+def _defer_pil() -> None:
+    """reportlab imports PIL.Image (~10 ms) whether or not a page has pictures:
+    load it lazily, on first use (a portrait), instead."""
+    import sys
+    if "PIL.Image" in sys.modules:
+        return
+    import importlib.util
+    spec = importlib.util.find_spec("PIL.Image")
+    if spec is None or spec.loader is None:
+        return
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["PIL.Image"] = module
+    spec.loader.exec_module(module)
+    sys.modules["PIL"].Image = module
+
+
 def _register(fonts: dict) -> str:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -24,6 +41,7 @@ def _register(fonts: dict) -> str:
 
 
 def render_pdf(comp: Composition, out: Path, *, marks: bool = False) -> None:
+    _defer_pil()
     from reportlab.pdfgen.canvas import Canvas
 
     first_font = _register(comp.fonts)
