@@ -204,6 +204,9 @@ class Coverage:
     def __len__(self) -> int:
         return len(self._cps)
 
+    def __iter__(self):
+        return iter(self._cps)
+
 
 _stores: dict[Face, FaceStore] = {}
 

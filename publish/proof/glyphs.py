@@ -30,7 +30,7 @@ def role_coverage(fonts: tuple[str, ...]) -> tuple[frozenset[int] | None, list[s
             missing.append(name)
             continue
         found = True
-        covered |= coverage(face)
+        covered.update(coverage(face))
     return (frozenset(covered) if found else None), missing
 
 
