@@ -55,8 +55,11 @@ def build_one(content_dir: Path, opts: BuildOptions) -> BuildResult:
     report = comp.report
     if not report.fits:
         raise BuildError([Problem(str(content_dir), None, "排不下：" + report.format())])
-    from .preflight.placed import check_pictures
-    warnings, errors = check_pictures(comp, layout.image_min_ppi, layout.image_warn_ppi)
+    warnings, errors = [], []
+    if any(type(it).__name__ == "Picture" for pg in comp.pages for it in pg.items):
+        # the preflight package is not needed (nor imported) for a page without photos
+        from .preflight.placed import check_pictures
+        warnings, errors = check_pictures(comp, layout.image_min_ppi, layout.image_warn_ppi)
     if errors:
         raise BuildError(errors)
     base = opts.out_dir / output_name(meeting.key, layout.name)
@@ -66,13 +69,13 @@ def build_one(content_dir: Path, opts: BuildOptions) -> BuildResult:
     with contextlib.ExitStack() as stack:
         if "pdf" in opts.formats:
             from .render.pdf import render_pdf
-            from .render.pdfx import make_pdfx
+            from .render.pdfx import PdfxSpec
+            spec = PdfxSpec(title=comp.title, icc_profile=layout.icc_profile,
+                            output_condition=layout.output_condition, date=meeting.publication.date,
+                            layout_source=str(layout.source))
             target = base.with_suffix(".pdf")
             tmp = stack.enter_context(atomic_path(target))
-            render_pdf(comp, tmp, marks=opts.marks)
-            make_pdfx(tmp, title=comp.title, icc_profile=layout.icc_profile,
-                      output_condition=layout.output_condition, date=meeting.publication.date,
-                      layout_source=str(layout.source))
+            render_pdf(comp, tmp, marks=opts.marks, pdfx=spec)
             outputs.append(target)
         if "docx" in opts.formats:
             from .render.docx import render_docx

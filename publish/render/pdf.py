@@ -40,7 +40,9 @@ def _register(fonts: dict) -> str:
     return sorted(fonts)[0]
 
 
-def render_pdf(comp: Composition, out: Path, *, marks: bool = False) -> None:
+def render_pdf(comp: Composition, out: Path, *, marks: bool = False, pdfx=None) -> None:
+    """pdfx: a render.pdfx.PdfxSpec to write a PDF/X-1a:2001 file (PDF 1.3, output
+    intent, PDF/X keys, dates from the publication or SOURCE_DATE_EPOCH)."""
     _defer_pil()
     from reportlab.pdfgen.canvas import Canvas
 
@@ -53,7 +55,10 @@ def render_pdf(comp: Composition, out: Path, *, marks: bool = False) -> None:
                initialFontName=first_font, initialFontSize=10, initialLeading=12,
                trimBox=(off, off, off + comp.width, off + comp.height),
                bleedBox=(off - bleed, off - bleed, off + comp.width + bleed, off + comp.height + bleed),
-               lang="zh-CN")
+               # PDF/X-1a is PDF 1.3, which has no /Lang
+               lang=None if pdfx else "zh-CN", pdfVersion=(1, 3) if pdfx else None)
+    if pdfx:
+        _pdfx(c, pdfx)
     c.setTitle(comp.title)
     c.setAuthor(comp.author)
     c.setSubject(comp.subject)
@@ -80,6 +85,10 @@ def render_pdf(comp: Composition, out: Path, *, marks: bool = False) -> None:
         if marks:
             _marks(c, off, comp.width, comp.height, bleed)
         c.showPage()
+    if pdfx:
+        # reportlab asks for PDF 1.4 whenever a colour carries an alpha, even an
+        # opaque 1.0 that writes nothing; nothing here is transparent (preflight checks)
+        c._doc._pdfVersion = (1, 3)
     c.save()
 
 
@@ -107,6 +116,44 @@ def _text(c, line: TextLine, off: float, top: float, color) -> None:
         t.textOut("".join(x.ch for x in gl[i:j]))
         i = j
     c.drawText(t)
+
+
+def _pdfx(c, spec) -> None:
+    """The PDF/X-1a:2001 parts reportlab has no API for: the Info keys and the
+    catalog's OutputIntents, written by reportlab itself in the one pass."""
+    from reportlab.pdfbase import pdfdoc
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+
+    from .pdfx import PDFX_CONFORMANCE, PDFX_VERSION
+
+    class Info(pdfdoc.PDFInfo):
+        def format(self, document):
+            d = {"Title": PDFString(self.title), "Author": PDFString(self.author),
+                 "Subject": PDFString(self.subject), "Creator": PDFString(self.creator),
+                 "Producer": PDFString(self.producer), "Keywords": PDFString(self.keywords),
+                 "CreationDate": PDFString(spec.stamp), "ModDate": PDFString(spec.stamp),
+                 # nothing trapped here; the RIP may trap
+                 "Trapped": PDFName("False")}
+            if spec.profile:
+                d["GTS_PDFXVersion"] = PDFString(PDFX_VERSION)
+                d["GTS_PDFXConformance"] = PDFString(PDFX_CONFORMANCE)
+            return pdfdoc.format(PDFDictionary(d), document)
+
+    doc = c._doc
+    doc.info = Info()
+    if not spec.profile:
+        return
+    icc = pdfdoc.PDFStream(PDFDictionary({"N": 4, "Alternate": PDFName("DeviceCMYK")}), spec.profile)
+    intent = PDFDictionary({
+        "Type": PDFName("OutputIntent"), "S": PDFName("GTS_PDFX"),
+        # "Custom" unless the layout names a registered condition (e.g. FOGRA39)
+        "OutputConditionIdentifier": PDFString(spec.condition),
+        "OutputCondition": PDFString(spec.description), "Info": PDFString(spec.description),
+        "RegistryName": PDFString("http://www.color.org"),
+        "DestOutputProfile": doc.Reference(icc)})
+    cat = doc.Catalog
+    cat.OutputIntents = PDFArray([doc.Reference(intent)])
+    cat.__NoDefault__ = [*type(cat).__NoDefault__, "OutputIntents"]
 
 
 def _picture(c, pic: Picture, off: float, top: float) -> None:

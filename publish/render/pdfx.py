@@ -88,9 +88,22 @@ def read_profile(path: str, layout_source: str = "") -> bytes:
     return data
 
 
+class PdfxSpec:
+    """What the renderer writes to make its PDF a PDF/X-1a file directly (no second pass)."""
+
+    def __init__(self, *, title: str, icc_profile: str, output_condition: str = "",
+                 date: dt.date | None = None, layout_source: str = ""):
+        self.title = title
+        self.stamp = pdf_date(source_date(date))
+        self.profile = read_profile(icc_profile, layout_source) if icc_profile else None
+        self.description = (icc_description(self.profile) or Path(icc_profile).stem) if self.profile else ""
+        self.condition = output_condition or "Custom"
+
+
 def make_pdfx(path: Path, *, title: str, icc_profile: str, output_condition: str = "",
               date: dt.date | None = None, layout_source: str = "") -> None:
-    """Rewrite the PDF at path in place as PDF/X-1a:2001.
+    """Rewrite a PDF at path in place as PDF/X-1a:2001 (for PDFs made elsewhere;
+    our own renderer writes the same keys itself, see PdfxSpec).
 
     A layout without print.icc_profile still gets a reproducible PDF, but not the
     PDF/X keys: claiming PDF/X without an output intent would be false, and
