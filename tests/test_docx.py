@@ -30,7 +30,7 @@ from publish.render.docx_fonts import obfuscate  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "content" / "yongchuan-2026-q1"
 BULLETIN = Path(__file__).resolve().parent / "docx" / "bulletin"
-PAGECHECK = Path("/work/shared/tools/pagecheck.py")
+from .conftest import pagecheck  # noqa: E402  (../shared beside the clone, as in CI)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
@@ -433,9 +433,7 @@ def test_libreoffice_sets_the_layouts_fonts(lo_pdf, layout):
 
 @pytest.mark.libreoffice
 def test_libreoffice_page_has_no_line_start_violations(lo_pdf):
-    r = subprocess.run([sys.executable, str(PAGECHECK), str(lo_pdf), "--json"], capture_output=True, text=True,
-                       timeout=120)
-    res = json.loads(r.stdout)
+    res = pagecheck(lo_pdf)
     assert res["start_violations"] == 0, res["examples"]
     assert res["end_violations"] == 0, res["examples"]
     assert res["pages"] == 1

@@ -9,7 +9,9 @@ from publish.importer import import_file
 from .helpers import fold
 
 ROOT = Path(__file__).resolve().parents[2]
-REFERENCE = Path("/work/shared/reference/yongchuan-2026-q1-fayan-zhaideng.txt")
+from tests.conftest import SHARED  # noqa: E402  (../shared beside the clone, as in CI)
+
+REFERENCE = SHARED / "reference" / "yongchuan-2026-q1-fayan-zhaideng.txt"
 DATA = Path(__file__).parent / "data"
 
 
