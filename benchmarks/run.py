@@ -39,6 +39,9 @@ def formats() -> str:
 
 def env_with(cache: Path) -> dict:
     e = dict(os.environ)
+    # As on an editor's machine, Python keeps compiled bytecode; some sandboxes set
+    # PYTHONDONTWRITEBYTECODE, which makes every run recompile the whole package.
+    e.pop("PYTHONDONTWRITEBYTECODE", None)
     e["PYTHONPATH"] = str(ROOT) + os.pathsep + e.get("PYTHONPATH", "")
     e["PUBLISH_FONT_CACHE"] = str(cache)
     return e
