@@ -27,25 +27,15 @@ from publish.model import Bulletin  # noqa: E402
 from publish.render.docx import render_docx  # noqa: E402
 from publish.render.docx_fonts import obfuscate  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = ROOT / "content" / "yongchuan-2026-q1"
+from .conftest import REFERENCE, han, is_subsequence, pagecheck  # noqa: E402
+
 BULLETIN = Path(__file__).resolve().parent / "docx" / "bulletin"
-from .conftest import pagecheck  # noqa: E402  (../shared beside the clone, as in CI)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 # The mapping from layout style names to the Word style names an editor sees.
 WORD_NAME = {"kicker": "引题", "title": "主题", "subtitle": "副题", "byline": "作者", "lead": "导语",
              "headline": "小标题", "speaker": "发言人", "body": "正文", "point": "要点", "masthead": "版头"}
-
-
-def han(text: str) -> str:
-    return "".join(ch for ch in text if "\u3400" <= ch <= "\u9fff")
-
-
-def is_subsequence(needle: str, hay: str) -> bool:
-    it = iter(hay)
-    return all(ch in it for ch in needle)
 
 
 @pytest.fixture(scope="module")

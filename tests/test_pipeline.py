@@ -11,12 +11,7 @@ from publish.layout.spec import load_layout
 from publish.layout.units import MM
 
 from .conftest import REFERENCE, han, is_subsequence, run_cli
-
-
-def stream_text(pdf_path) -> str:
-    """Characters in content-stream order: the order the renderer drew them, i.e. reading order."""
-    with pdfplumber.open(pdf_path) as pdf:
-        return "".join(c["text"] for p in pdf.pages for c in p.chars)
+from .robustness.helpers import pdf_text as stream_text
 
 
 def test_reference_builds_one_broadsheet_page(built):
