@@ -42,6 +42,7 @@ class Report:
     continues: bool = False # layout continues on further pages (转版)
     blocks: list[BlockFit] = field(default_factory=list)
     loose_lines: int = 0
+    air: int = 0            # spare lines given to headline blocks by 撑版
 
     @property
     def fits(self) -> bool:
@@ -74,8 +75,9 @@ class Report:
         if self.continues:
             out.append(f"全文：{self.used} 行，排 {self.pages} 页" + ("" if self.fits else f"，超出页数上限，还有 {self.unplaced} 行排不下"))
         elif self.fits:
+            air = f"；其中 {self.air} 行已作小标题留白撑版" if self.air else ""
             out.append(f"全版：可排 {self.capacity} 行，已用 {self.used} 行，" +
-                       (f"尚余 {self.spare} 行（约 {self.chars(self.spare)} 字）" if self.spare > 0 else "正好排满"))
+                       (f"尚余 {self.spare} 行（约 {self.chars(self.spare)} 字{air}）" if self.spare > 0 else "正好排满"))
         elif self.overflow:
             out.append(f"全版：可排 {self.capacity} 行，需要 {self.used} 行，超出 {self.overflow} 行（约 {self.chars(self.overflow)} 字）。"
                        "请删减上面标为“超出”的发言，或换用更大的版式。")

@@ -138,6 +138,7 @@ def compose(meeting: Meeting, layout: Layout) -> Composition:
         _footer(cx, pg, dict(ctx_base, page=pg.number, pages=len(pages)))
 
     _fill_report(report, meeting, blocks, unplaced, fits)
+    report.air = sum(b.lines - getattr(b, "natural", b.lines) for b in blocks if not b.space)
     return Composition(width=page.width, height=page.height, bleed=page.bleed, pages=pages,
                        fonts=book.fonts_used(), colors=layout.colors, title=meeting.title,
                        author="、".join(meeting.byline.reporters), subject=meeting.subtitle, report=report)
