@@ -56,7 +56,8 @@ def build_one(content_dir: Path, opts: BuildOptions) -> BuildResult:
     if not report.fits:
         raise BuildError([Problem(str(content_dir), None, "排不下：" + report.format())])
     warnings, errors = [], []
-    if any(type(it).__name__ == "Picture" for pg in comp.pages for it in pg.items):
+    from .compose.boxes import Picture
+    if any(isinstance(it, Picture) for pg in comp.pages for it in pg.items):
         # the preflight package is not needed (nor imported) for a page without photos
         from .preflight.placed import check_pictures
         warnings, errors = check_pictures(comp, layout.image_min_ppi, layout.image_warn_ppi)

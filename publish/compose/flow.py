@@ -139,3 +139,67 @@ def balance(blocks: list[tuple[Block, int]], columns: int, depth: int) -> Placem
                 return q
         return p
     return fill(blocks, [depth] * columns)
+
+
+def fill_page(blocks: list[Block], columns: int, depth: int):
+    """撑版: give the spare lines of an under-full page to the speakers' headline
+    groups (more air around each 小标题), as a make-up editor would, so that the
+    balanced columns come as close to the foot as that allows. The air is whole
+    grid lines, so the text stays on the grid."""
+    groups = [b for b in blocks if b.keep_with_next and not b.space]
+    if not groups:
+        return None
+    base = [b.lines for b in groups]
+    spare = columns * depth - sum(b.lines for b in blocks)
+    best = None
+    # more than three extra lines a headline looks like a hole, not air
+    for extra in range(min(max(0, spare), 3 * len(groups)), -1, -1):
+        q, r = divmod(extra, len(groups))
+        for k, b in enumerate(groups):
+            b.lines = base[k] + q + (1 if k < r else 0)
+        p = balance([(b, 0) for b in blocks], columns, depth)
+        if p.rest:
+            continue
+        # level feet first (a hole at a column foot is worse than a shallower page), then deep, then fuller
+        score = (max(p.depths) - min(p.depths) <= 1, min(p.depths), extra)
+        if best is None or score > best[0]:
+            best = (score, [b.lines for b in groups], p)
+        if min(p.depths) >= depth - 1:
+            break
+    final = best[1] if best else base
+    for b, n in zip(groups, final):
+        b.lines = n
+    if best is None:
+        return None
+    return close_holes(blocks, groups, base, columns, depth, best[2])
+
+
+def close_holes(blocks, groups, base, columns, depth, placement):
+    """A headline group that does not fit at a column foot leaves a hole there; give
+    the groups in that column the hole's lines (as air, up to 3 each) and flow again."""
+    for _ in range(columns):
+        target = max(placement.depths)
+        before = [b.lines for b in groups]
+        changed = False
+        for col in range(columns - 1):
+            hole = target - placement.depths[col]
+            if hole <= 0:
+                continue
+            for piece in placement.pieces:
+                b = piece.block
+                if piece.column == col and b in groups and hole > 0:
+                    room = base[groups.index(b)] + 3 - b.lines
+                    add = min(room, hole)
+                    if add > 0:
+                        b.lines += add
+                        hole -= add
+                        changed = True
+        if not changed:
+            break
+        trial = balance([(b, 0) for b in blocks], columns, depth)
+        if trial.rest or max(trial.depths) - min(trial.depths) > max(placement.depths) - min(placement.depths):
+            for b, n in zip(groups, before):
+                b.lines = n
+            break
+        placement = trial
+    return placement

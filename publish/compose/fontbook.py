@@ -78,7 +78,9 @@ class FontBook:
                                         "印出来会是空白方框。请改用常用字形，或在版式中为该字体角色加一个含此字的后备字体。"))
             raise InputError(problems)
         for face, chars in need.items():
-            self.subsets[face] = subset(face, chars | self.subsets.get(face, _EMPTY).advances.keys())
+            # a face prepared before keeps what it had: one subset per face and page
+            prev = self.subsets.get(face)
+            self.subsets[face] = subset(face, chars | prev.advances.keys() if prev else chars)
 
     def _prefill(self, uses: list[Use]) -> None:
         """Hand each role's first face the text it will most likely set, for prefill()."""
@@ -128,10 +130,3 @@ def _locate(path: str, needle: str, start: int = 1) -> int | None:
         if needle in lines[i]:
             return i + 1
     return None
-
-
-class _Empty:
-    advances: dict = {}
-
-
-_EMPTY = _Empty()

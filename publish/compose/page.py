@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass
 
 from ..copyfit import BlockFit, Report
-from ..errors import InputError, Problem
 from ..layout.spec import Item, Layout, Style
 from ..layout.templates import Templates, context
 from ..model import Meeting, Paragraph, Speaker
@@ -17,7 +16,7 @@ from ..typeset.linebreak import break_paragraph
 from ..typeset.types import Line, ParaStyle
 from . import portrait as portraits
 from .boxes import Composition, Fill, PageBox, Picture, Rule, TextLine
-from .flow import Block, balance, fill
+from .flow import Block, balance, fill, fill_page
 from .fontbook import FontBook, Use
 from .headings import fit_heading, set_line
 
@@ -37,6 +36,7 @@ class _Ctx:
     tpl: Templates
     measure: float
     lead: float
+    point_re: re.Pattern
 
 
 def compose(meeting: Meeting, layout: Layout) -> Composition:
@@ -65,7 +65,7 @@ def compose(meeting: Meeting, layout: Layout) -> Composition:
     # Columns a whole number of characters wide: pure Han lines then need no spacing.
     measure = math.floor(col_w / body.size + 1e-6) * body.size
     gutter = (page.type_width - grid.columns * measure) / max(1, grid.columns - 1) if grid.columns > 1 else 0
-    cx = _Ctx(meeting, layout, book, tpl, measure, lead)
+    cx = _Ctx(meeting, layout, book, tpl, measure, lead, point_re)
 
     first = PageBox(1)
     y = _header(cx, first, header_texts)
@@ -74,7 +74,7 @@ def compose(meeting: Meeting, layout: Layout) -> Composition:
     depth1 = int((body_bottom - body_top) // lead + 1e-6)
     depth_n = int((body_bottom - page.top) // lead + 1e-6)
 
-    blocks, fits = _blocks(cx, point_re, speaker_lines, end_texts)
+    blocks, fits = _blocks(cx, speaker_lines, end_texts)
     report = Report(layout=layout.name, meeting=meeting.key, columns=grid.columns, lines_per_column=depth1,
                     capacity=grid.columns * depth1, used=sum(b.lines for b in blocks),
                     chars_per_line=round(measure / body.size), pages=1, unplaced=0,
@@ -103,12 +103,12 @@ def compose(meeting: Meeting, layout: Layout) -> Composition:
     else:
         placement = balance(pending, grid.columns, depth1)
         if grid.fill_page and not placement.rest:
-            placement = _fill_page(blocks, grid.columns, depth1) or placement
+            placement = fill_page(blocks, grid.columns, depth1) or placement
         placements.append(placement)
         report.unplaced = placement.overflow_lines
     report.pages = len(pages)
 
-    placed: dict[str, int] = {}
+    cont_style = layout.styles.get("continued", body)
     unplaced: dict[str, int] = {}
     for pl in placements[-1:]:
         for b, s in pl.rest:
@@ -128,12 +128,10 @@ def compose(meeting: Meeting, layout: Layout) -> Composition:
         if pi < len(pages) - 1 and cont_to:
             label = tpl.render(layout.continued_to, **dict(ctx_base, page=meeting.publication.page_number + pi + 1))
             x = page.left + (grid.columns - 1) * (measure + gutter)
-            _text_line(cx, pg, label, layout.style("continued") if "continued" in layout.styles else body,
-                       x, top + (depth1 if pi == 0 else depth_n - 1) * lead - lead, align="right", role="continued")
+            _text_line(cx, pg, label, cont_style, x, top + (depth1 if pi == 0 else depth_n - 1) * lead - lead, align="right", role="continued")
         if pi > 0 and cont_from:
             label = tpl.render(layout.continued_from, **dict(ctx_base, page=meeting.publication.page_number + pi - 1))
-            _text_line(cx, pg, label, layout.style("continued") if "continued" in layout.styles else body,
-                       page.left, page.top, align="left", role="continued")
+            _text_line(cx, pg, label, cont_style, page.left, page.top, align="left", role="continued")
     for pg in pages:
         _footer(cx, pg, dict(ctx_base, page=pg.number, pages=len(pages)))
 
@@ -215,12 +213,15 @@ def _paragraphs(meeting: Meeting, layout: Layout):
             yield p, body
 
 
-def _typeset(cx: _Ctx, para: Paragraph, style: Style, point_re) -> list[Line]:
-    point = cx.layout.styles.get(cx.layout.point_style)
+def _typeset(cx: _Ctx, para: Paragraph, style: Style, measure: float | None = None,
+             points: bool = True) -> list[Line]:
+    """Break one paragraph in its style: in the column, or across `measure` (the 通栏 lead).
+    points: the “一是……。” lead of the paragraph is set in the layout's point style."""
+    point = cx.layout.styles.get(cx.layout.point_style) if points else None
     runs = []
-    for text, role, size, bold in _char_roles(para, style, point, point_re):
+    for text, role, size, bold in _char_roles(para, style, point, cx.point_re):
         runs.extend(cx.book.runs(text, role, size, bold))
-    ps = ParaStyle(measure=cx.measure, indent=style.indent * style.size, kinsoku=cx.layout.kinsoku,
+    ps = ParaStyle(measure=measure or cx.measure, indent=style.indent * style.size, kinsoku=cx.layout.kinsoku,
                    han_latin_space=cx.layout.han_latin_space,
                    halfwidth_opening_at_line_start=cx.layout.opening_halfwidth_at_line_start, align=style.align)
     return break_paragraph(runs, ps)
@@ -243,26 +244,14 @@ def _header(cx: _Ctx, pg: PageBox, header_texts) -> float:
         if "content" in texts:
             # 导语 across the full width: justified like body text, in its own style
             size, leading = st.size, st.leading
-            ps = ParaStyle(measure=width, indent=st.indent * st.size, kinsoku=cx.layout.kinsoku,
-                           han_latin_space=cx.layout.han_latin_space,
-                   halfwidth_opening_at_line_start=cx.layout.opening_halfwidth_at_line_start, align=st.align)
-            point_re = re.compile(cx.layout.point_pattern)
-            lines = []
-            for p in cx.meeting.lead:
-                runs = []
-                for text, role, sz, bold in _char_roles(p, st, None, point_re):
-                    runs.extend(cx.book.runs(text, role, sz, bold))
-                lines += break_paragraph(runs, ps)
+            lines = [ln for p in cx.meeting.lead for ln in _typeset(cx, p, st, measure=width, points=False)]
         elif "template" in texts:
             size, lines = fit_heading(cx.book, st.font, texts["template"], st.size, st.min_size, st.max_lines,
                                       width, st.align, st.tracking)
             leading = st.leading * size / st.size
         else:
             size, leading = st.size, max(st.leading, st.size * 1.3)
-            lines = [set_line(cx.book, st.font, texts[k], st.size, width, k if k != "center" else "center")
-                     for k in ("left", "center", "right") if texts.get(k)]
-            # a strip is one line: its parts share the baseline
-            lines = [_merge(lines)]
+            lines = [_strip(cx, st, texts, width)]
         top = y
         for ln in lines:
             pg.items.append(TextLine(page.left, baseline_in(y, leading, size), ln.glyphs, st.color, role=it.style))
@@ -277,9 +266,11 @@ def _header(cx: _Ctx, pg: PageBox, header_texts) -> float:
     return y
 
 
-def _merge(lines: list[Line]) -> Line:
-    glyphs = [g for ln in lines for g in ln.glyphs]
-    return Line(glyphs, max((ln.width for ln in lines), default=0), True, False)
+def _strip(cx: _Ctx, st: Style, texts: dict, width: float) -> Line:
+    """A strip (版头, folio line): left, centre and right parts on one baseline."""
+    parts = [set_line(cx.book, st.font, texts[k], st.size, width, k)
+             for k in ("left", "center", "right") if texts.get(k)]
+    return Line([g for ln in parts for g in ln.glyphs], max((ln.width for ln in parts), default=0), True, False)
 
 
 def _rule(pg: PageBox, x: float, y: float, width: float, spec) -> None:
@@ -310,15 +301,14 @@ def _footer(cx: _Ctx, pg: PageBox, ctx: dict) -> None:
                 texts["template"] = text + "\u3000" if align == "right" else "\u3000" + text
             ln = set_line(cx.book, st.font, texts["template"], st.size, page.type_width, align)
         else:
-            ln = _merge([set_line(cx.book, st.font, texts[k], st.size, page.type_width, k)
-                         for k in ("left", "center", "right") if texts.get(k)])
+            ln = _strip(cx, st, texts, page.type_width)
         pg.items.append(TextLine(page.left, baseline_in(y, st.leading, st.size), ln.glyphs, st.color, role=it.style))
         y += st.leading
 
 
 # --- body zone blocks ------------------------------------------------------------
 
-def _blocks(cx: _Ctx, point_re, speaker_lines, end_texts) -> tuple[list[Block], dict]:
+def _blocks(cx: _Ctx, speaker_lines, end_texts) -> tuple[list[Block], dict]:
     lay = cx.layout
     blocks: list[Block] = []
     fits: dict[str, tuple[str, int]] = {}
@@ -326,7 +316,7 @@ def _blocks(cx: _Ctx, point_re, speaker_lines, end_texts) -> tuple[list[Block], 
     body = lay.style(lay.body_style)
     in_flow = cx.meeting.lead if not _lead_in_header(lay) else ()
     for p in in_flow:
-        blocks.append(_para_block(cx, p, lead_style, point_re, "lead"))
+        blocks.append(_para_block(cx, p, lead_style, "lead"))
     if in_flow:
         fits["lead"] = ("导语", sum(len(p.text) for p in cx.meeting.lead))
     for i, s in enumerate(cx.meeting.speakers):
@@ -334,7 +324,7 @@ def _blocks(cx: _Ctx, point_re, speaker_lines, end_texts) -> tuple[list[Block], 
             blocks.append(_separator(cx, s.key))
         blocks.append(_speaker_group(cx, s, speaker_lines[s.key]))
         for p in s.paragraphs:
-            blocks.append(_para_block(cx, p, body, point_re, s.key))
+            blocks.append(_para_block(cx, p, body, s.key))
         fits[s.key] = (f"{s.name}（{s.position}）", sum(len(p.text) for p in s.paragraphs))
     for texts, it in end_texts:
         if any(texts.values()):
@@ -343,8 +333,8 @@ def _blocks(cx: _Ctx, point_re, speaker_lines, end_texts) -> tuple[list[Block], 
     return blocks, fits
 
 
-def _para_block(cx: _Ctx, p: Paragraph, style: Style, point_re, owner: str) -> Block:
-    lines = _typeset(cx, p, style, point_re)
+def _para_block(cx: _Ctx, p: Paragraph, style: Style, owner: str) -> Block:
+    lines = _typeset(cx, p, style)
 
     def draw(pg, x, top, start, end):
         for k, ln in enumerate(lines[start:end]):
@@ -437,70 +427,6 @@ def _end_block(cx: _Ctx, texts: dict, it: Item) -> Block:
         if it.rule_below:
             pg.items.append(Rule(x, y, x + cx.measure, y, it.rule_below.width, it.rule_below.color))
     return Block(lines=n, owner="end", payload=draw)
-
-
-def _fill_page(blocks: list[Block], columns: int, depth: int):
-    """撑版: give the spare lines of an under-full page to the speakers' headline
-    groups (more air around each 小标题), as a make-up editor would, so that the
-    balanced columns come as close to the foot as that allows. The air is whole
-    grid lines, so the text stays on the grid."""
-    groups = [b for b in blocks if b.keep_with_next and not b.space]
-    if not groups:
-        return None
-    base = [b.lines for b in groups]
-    spare = columns * depth - sum(b.lines for b in blocks)
-    best = None
-    # more than three extra lines a headline looks like a hole, not air
-    for extra in range(min(max(0, spare), 3 * len(groups)), -1, -1):
-        q, r = divmod(extra, len(groups))
-        for k, b in enumerate(groups):
-            b.lines = base[k] + q + (1 if k < r else 0)
-        p = balance([(b, 0) for b in blocks], columns, depth)
-        if p.rest:
-            continue
-        # level feet first (a hole at a column foot is worse than a shallower page), then deep, then fuller
-        score = (max(p.depths) - min(p.depths) <= 1, min(p.depths), extra)
-        if best is None or score > best[0]:
-            best = (score, [b.lines for b in groups], p)
-        if min(p.depths) >= depth - 1:
-            break
-    final = best[1] if best else base
-    for b, n in zip(groups, final):
-        b.lines = n
-    if best is None:
-        return None
-    return _close_holes(blocks, groups, base, columns, depth, best[2])
-
-
-def _close_holes(blocks, groups, base, columns, depth, placement):
-    """A headline group that does not fit at a column foot leaves a hole there; give
-    the groups in that column the hole's lines (as air, up to 3 each) and flow again."""
-    for _ in range(columns):
-        target = max(placement.depths)
-        before = [b.lines for b in groups]
-        changed = False
-        for col in range(columns - 1):
-            hole = target - placement.depths[col]
-            if hole <= 0:
-                continue
-            for piece in placement.pieces:
-                b = piece.block
-                if piece.column == col and b in groups and hole > 0:
-                    room = base[groups.index(b)] + 3 - b.lines
-                    add = min(room, hole)
-                    if add > 0:
-                        b.lines += add
-                        hole -= add
-                        changed = True
-        if not changed:
-            break
-        trial = balance([(b, 0) for b in blocks], columns, depth)
-        if trial.rest or max(trial.depths) - min(trial.depths) > max(placement.depths) - min(placement.depths):
-            for b, n in zip(groups, before):
-                b.lines = n
-            break
-        placement = trial
-    return placement
 
 
 # --- copyfit ------------------------------------------------------------------
