@@ -9,9 +9,8 @@ from publish.importer import import_file
 from .helpers import fold
 
 ROOT = Path(__file__).resolve().parents[2]
-from tests.conftest import SHARED  # noqa: E402  (../shared beside the clone, as in CI)
+from tests.conftest import REPORTER_COPY as REFERENCE  # noqa: E402  (kept in tests/data/reference/)
 
-REFERENCE = SHARED / "reference" / "yongchuan-2026-q1-fayan-zhaideng.txt"
 DATA = Path(__file__).parent / "data"
 
 
@@ -19,7 +18,6 @@ def speakers(m):
     return [(s.headline, s.position, s.name, [p.text for p in s.paragraphs]) for s in m.speakers]
 
 
-@pytest.mark.skipif(not REFERENCE.exists(), reason="reference copy not present")
 def test_reference_import_equals_published_content(tmp_path):
     report = import_file(REFERENCE, tmp_path / "m")
     got, want = load_meeting(tmp_path / "m"), load_meeting(ROOT / "content" / "yongchuan-2026-q1")
@@ -36,7 +34,6 @@ def test_reference_import_equals_published_content(tmp_path):
     assert "发言人：7 位" in text and "旺物流园(一期)扩建项目 → 旺物流园（一期）扩建项目" in text
 
 
-@pytest.mark.skipif(not REFERENCE.exists(), reason="reference copy not present")
 def test_reference_import_loses_no_character(tmp_path):
     import_file(REFERENCE, tmp_path / "m")
     m = load_meeting(tmp_path / "m")
@@ -204,10 +201,10 @@ def test_imported_reference_builds_the_same_pdf(tmp_path):
     import shutil
 
     from publish.importer import import_file
-    from tests.conftest import REFERENCE, SHARED, run_cli
+    from tests.conftest import REFERENCE, REPORTER_COPY, run_cli
 
     imported = tmp_path / "imported" / "yongchuan-2026-q1"
-    import_file(SHARED / "reference" / "yongchuan-2026-q1-fayan-zhaideng.txt", imported)
+    import_file(REPORTER_COPY, imported)
     ref_yaml = (REFERENCE / "meeting.yaml").read_text("utf-8")
     pub = re.search(r"^publication:\n(?:  .*\n)+", ref_yaml, re.M).group(0)
     text = (imported / "meeting.yaml").read_text("utf-8")
