@@ -35,7 +35,7 @@ R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 # The issue's mapping from layout style names to the Word style names an editor sees.
 WORD_NAME = {"kicker": "引题", "title": "主题", "subtitle": "副题", "byline": "作者", "lead": "导语",
-             "headline": "小标题", "speaker": "发言人", "body": "正文", "point": "要点", "masthead": "版头"}
+             "headline": "小标题", "speaker": "发言人", "body": "发言正文", "point": "要点句", "masthead": "版头"}
 
 
 @pytest.fixture(scope="module")
@@ -90,14 +90,17 @@ def expected_paragraphs(meeting, layout) -> list[tuple[str, str]]:
             text += "\t" + render(it.right) if it.right else ""
             out.append(("版头", text))
         elif render(it.template):
-            out.append((WORD_NAME.get(it.style, it.style), render(it.template)))
+            out.append((WORD_NAME.get(it.style) or layout.word.style_names.get(it.style, it.style),
+                        render(it.template)))
     out += [("导语", p.text) for p in meeting.lead]
     for sp in meeting.speakers:
         out.append(("小标题", "\n".join(sp.headline.split())))
         out.append(("发言人", render(layout.speaker.line_template, speaker=sp)))
-        out += [("正文", p.text) for p in sp.paragraphs]
+        out += [("发言正文", p.text) for p in sp.paragraphs]
     for it in layout.end:
         out += [("版记", ln) for ln in render(it.template).split("\n") if ln.strip()]
+    if layout.grid.columns > 1 and not layout.end:
+        out.append(("Normal", ""))   # the section after the columns that balances them
     return out
 
 
@@ -135,7 +138,7 @@ def test_every_chinese_character_in_order(built, meeting):
 
 def test_points_and_bold_spans_are_runs_in_the_point_style(built, meeting, layout):
     doc = docx.Document(str(built))
-    body = [p for p in doc.paragraphs if p.style.name in ("正文", "导语")]
+    body = [p for p in doc.paragraphs if p.style.name in ("发言正文", "导语")]
     model = [*meeting.lead, *(p for s in meeting.speakers for p in s.paragraphs)]
     assert len(body) == len(model)
     leads = 0
@@ -147,7 +150,7 @@ def test_points_and_bold_spans_are_runs_in_the_point_style(built, meeting, layou
                 if sp.bold or (m and pos + i < m.end()):
                     want += ch
             pos += len(sp.text)
-        got = "".join(r.text for r in para.runs if r.style is not None and r.style.name == "要点")
+        got = "".join(r.text for r in para.runs if r.style is not None and r.style.name == "要点句")
         assert got == want, src.text[:20]
         leads += bool(m)
     assert leads >= 10, "the sample has many 一是…。 leads; the pattern found too few"
@@ -165,11 +168,13 @@ def test_portrait_is_inline_at_the_layouts_width(tmp_path, meeting, layout):
     [shape] = doc.inline_shapes
     g = layout.grid
     col = (layout.page.type_width - g.gutter * (g.columns - 1)) / g.columns
+    body = layout.styles[layout.body_style].size
+    col = int(col / body + 1e-6) * body     # the PDF's measure: whole characters of body type
     assert shape.width == pytest.approx(col * layout.speaker.portrait_width * 12700, abs=2)
     assert shape.height == pytest.approx(shape.width * 4 / 3, abs=2)
     names = [p.style.name for p in doc.paragraphs]
     i = names.index("照片")
-    assert names[i - 1] == "发言人" and names[i + 1] == "正文"
+    assert names[i - 1] == "发言人" and names[i + 1] == "发言正文"
 
 
 # ---------------------------------------------------------------- styles
@@ -205,7 +210,7 @@ def test_styles_carry_the_layouts_fonts_and_sizes(built, layout):
 
 def test_body_style_paragraph_properties(built, layout):
     st = layout.styles[layout.body_style]
-    ppr = style_el(part(built, "word/styles.xml"), "正文").find(f"{W}pPr")
+    ppr = style_el(part(built, "word/styles.xml"), "发言正文").find(f"{W}pPr")
     ind = ppr.find(f"{W}ind")
     assert ind.get(f"{W}firstLineChars") == "200"
     assert int(ind.get(f"{W}firstLine")) == round(2 * st.size * 20)
@@ -216,7 +221,7 @@ def test_body_style_paragraph_properties(built, layout):
     if layout.han_latin_space == 0:
         assert ppr.find(f"{W}autoSpaceDE").get(f"{W}val") == "0"
         assert ppr.find(f"{W}autoSpaceDN").get(f"{W}val") == "0"
-    point = style_el(part(built, "word/styles.xml"), "要点")
+    point = style_el(part(built, "word/styles.xml"), "要点句")
     assert point.get(f"{W}type") == "character"
 
 
@@ -230,13 +235,17 @@ def test_all_required_styles_exist(built_bulletin):
 def test_sections_page_and_columns(built, layout):
     doc = docx.Document(str(built))
     secs = doc.sections
-    assert len(secs) == 2
+    assert len(secs) == 3      # headline zone, columns, the continuous break that balances them
     cols = [s._sectPr.find(f"{W}cols") for s in secs]
     assert cols[0].get(f"{W}num") == "1"
     assert int(cols[1].get(f"{W}num")) == layout.grid.columns
-    assert int(cols[1].get(f"{W}space")) == round(layout.grid.gutter * 20)
+    g, body = layout.grid, layout.styles[layout.body_style].size
+    measure = int((layout.page.type_width - g.gutter * (g.columns - 1)) / g.columns / body + 1e-6) * body
+    gutter = (layout.page.type_width - g.columns * measure) / (g.columns - 1)
+    assert int(cols[1].get(f"{W}space")) == round(gutter * 20)
     assert (cols[1].get(f"{W}sep") == "1") == bool(layout.grid.column_rule)
-    assert secs[1].start_type == docx.enum.section.WD_SECTION.CONTINUOUS
+    assert secs[1].start_type == secs[2].start_type == docx.enum.section.WD_SECTION.CONTINUOUS
+    assert cols[2].get(f"{W}num") == "1"
     for s in secs:
         assert abs(s.page_width / 635 - layout.page.width * 20) <= 1
         assert abs(s.page_height / 635 - layout.page.height * 20) <= 1
@@ -244,20 +253,23 @@ def test_sections_page_and_columns(built, layout):
         assert abs(s.top_margin / 635 - layout.page.top * 20) <= 1
 
 
-def test_masthead_runs_in_the_page_header_after_page_one(built, meeting, layout):
-    sec = docx.Document(str(built)).sections[0]
-    want = [t for s, t in expected_paragraphs(meeting, layout) if s == "版头"]
-    assert [(p.style.name, p.text) for p in sec.header.paragraphs] == [("版头", t) for t in want]
-    # Page one carries the 版头 in the body: its page header stays empty.
-    assert sec.different_first_page_header_footer
-    assert "".join(p.text for p in sec.first_page_header.paragraphs) == ""
+def test_no_page_header_the_pdf_does_not_have(tmp_path, meeting):
+    """The PDF prints the 版头 once, on page one: no section has a page header, on any layout."""
+    for name in ("broadsheet", "tabloid", "a4-bulletin"):
+        out = tmp_path / f"{name}.docx"
+        render_docx(meeting, load_layout(name), out)
+        doc = part(out, "word/document.xml")
+        assert not list(doc.iter(f"{W}headerReference")), name
+        assert not list(doc.iter(f"{W}titlePg")), name
+        assert not [n for n in zipfile.ZipFile(out).namelist() if n.startswith("word/header")], name
 
 
 def test_folio_is_a_page_field(built_bulletin):
     sec = docx.Document(str(built_bulletin)).sections[0]
-    for ftr in (sec.footer, sec.first_page_footer):
+    assert not sec.different_first_page_header_footer   # the PDF numbers page one as well
+    for ftr in (sec.footer,):
         [p] = ftr.paragraphs
-        assert p.style.name == "folio"
+        assert p.style.name == "页码行"
         assert "".join(p._p.itertext()).replace("1", "").strip().startswith("—")
         assert [t.text.strip() for t in p._p.iter(f"{W}instrText")] == ["PAGE"]
 
@@ -324,10 +336,10 @@ def test_embedded_fonts_deobfuscate_to_fonts_covering_the_text(tmp_path, meeting
             assert data[:4] not in (b"\0\1\0\0", b"OTTO"), "the font part must be obfuscated"
             tt = TTFont(io.BytesIO(obfuscate(data, key)))
             covered.setdefault(font.get(f"{W}name"), set()).update(tt.getBestCmap())
-    body_font = style_el(part(out, "word/styles.xml"), "正文").find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia")
+    body_font = style_el(part(out, "word/styles.xml"), "发言正文").find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia")
     # Text of 正文 runs outside the 要点 character style is set in the body font.
-    body_text = "".join(r.text for p in docx.Document(str(out)).paragraphs if p.style.name == "正文"
-                        for r in p.runs if r.style is None or r.style.name != "要点")
+    body_text = "".join(r.text for p in docx.Document(str(out)).paragraphs if p.style.name == "发言正文"
+                        for r in p.runs if r.style is None or r.style.name != "要点句")
     assert len(body_text) > 1000
     assert {ord(c) for c in body_text} - covered[body_font] == set()
     assert any(n.startswith("word/fonts/") and n.endswith(".odttf") for n in z.namelist())

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import InputError, Problem
 from ..sourcefile import LocDict, LocList, check_keys, did_you_mean, parse_yaml, read_text
 from .units import UnitError, length, size as type_size
+from .word import WordSpec, parse_word
 
 LAYOUT_FILE = "layout.yaml"
 DEFAULT_LAYOUTS = Path(__file__).resolve().parents[2] / "layouts"
@@ -140,6 +141,7 @@ class Layout:
     icc_profile: str = ""
     output_condition: str = ""   # registered name (e.g. FOGRA39) or "" for a custom profile
     lines: dict = field(default_factory=dict)   # key -> line in layout.yaml, for messages
+    word: WordSpec = field(default_factory=WordSpec)   # DOCX-only: fonts an editor has, style names
 
     def style(self, name: str) -> Style:
         return self.styles[name]
@@ -173,6 +175,7 @@ TOP_KEYS = {
     "name": "名称", "title": "标题", "description": "说明", "page": "页面", "fonts": "字体",
     "colors": "颜色", "grid": "栏格", "styles": "样式", "header": "页头", "footer": "页脚",
     "end": "文末", "speaker": "发言人块", "rules": "排版规则", "templates": "模板", "print": "印刷",
+    "word": "Word 输出",
 }
 PAGE_KEYS = {"trim": "成品尺寸", "bleed": "出血", "margins": "版心边距", "overflow": "超版处理",
              "max_pages": "最多页数"}
@@ -340,6 +343,7 @@ def load_layout(name_or_path: str, root: Path = DEFAULT_LAYOUTS) -> Layout:
     continued_from = ck.template(tpl, "continued_from", "continued_from.j2")
     prt = ck.mapping(data, "print")
     ck.keys(prt, PRINT_KEYS, set(), "print（印刷）")
+    word = parse_word(ck, data, fonts, styles)
 
     if ck.problems:
         raise InputError(ck.problems)
@@ -356,7 +360,7 @@ def load_layout(name_or_path: str, root: Path = DEFAULT_LAYOUTS) -> Layout:
         image_warn_ppi=ck.number(prt, "image_warn_ppi", 200, 1, 5000),
         icc_profile=ck.text(prt, "icc_profile", ""),
         output_condition=ck.text(prt, "output_condition", ""),
-        lines={k: data.line_of(k) for k in data},
+        lines={k: data.line_of(k) for k in data}, word=word,
         **extra)
 
 

@@ -1,10 +1,13 @@
 """Fonts for the DOCX: layout font roles to the names Word and LibreOffice select by,
-and embedding of subset fonts as obfuscated .odttf parts (ECMA-376 Part 1 §17.8.1).
+the font table that tells Word what to use on a computer without them, and embedded
+fonts as obfuscated .odttf parts (ECMA-376 Part 1 §17.8.1).
 """
 from __future__ import annotations
 
 import hashlib
+import io
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 from ..fonts.resolve import Face, find_face
 
@@ -20,9 +23,10 @@ class FontRef:
     name: str                 # what goes into w:rFonts
     bold: bool                # the weight comes from w:b, not from the name
     face: Face | None         # None: not installed here; Word substitutes
+    alternates: tuple[str, ...] = ()   # what an editor's computer may have instead, in order
 
 
-def font_ref(fonts: dict[str, tuple[str, ...]], role: str) -> FontRef:
+def font_ref(fonts: dict[str, tuple[str, ...]], role: str, alternates: tuple[str, ...] = ()) -> FontRef:
     """The first installed face of a role, as Word names it."""
     patterns = fonts.get(role) or ()
     for pattern in patterns:
@@ -31,14 +35,18 @@ def font_ref(fonts: dict[str, tuple[str, ...]], role: str) -> FontRef:
             family, style = _names(face, pattern)
             st = style.strip().lower()
             if st in _PLAIN:
-                return FontRef(family, False, face)
+                return FontRef(family, False, face, _others(family, alternates))
             if st in _BOLD:
-                return FontRef(family, True, face)
-            return FontRef(f"{family} {style}", False, face)
+                return FontRef(family, True, face, _others(family, alternates))
+            return FontRef(f"{family} {style}", False, face, _others(f"{family} {style}", alternates))
     if patterns:
         family, _, style = patterns[0].partition(":")
-        return FontRef(family.strip(), style.strip().lower() == "bold", None)
-    return FontRef("SimSun", False, None)
+        return FontRef(family.strip(), style.strip().lower() == "bold", None, _others(family.strip(), alternates))
+    return FontRef("SimSun", False, None, _others("SimSun", alternates))
+
+
+def _others(name: str, alternates: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(a for a in alternates if a != name)
 
 
 def _names(face: Face, pattern: str) -> tuple[str, str]:
@@ -55,6 +63,106 @@ def _names(face: Face, pattern: str) -> tuple[str, str]:
         return family, style
     except Exception:  # an unreadable file still has a usable file-stem name
         return face.family, face.style
+
+
+# ---------------------------------------------------------------- font table
+
+@dataclass(frozen=True)
+class FaceInfo:
+    panose: str               # 20 hex digits, OS/2 panose
+    family: str               # Word's family class: roman | swiss | modern | auto
+    sig: tuple[str, ...]      # usb0..usb3, csb0, csb1 as 8 hex digits
+    fs_type: int              # OS/2 embedding permissions
+    licence: str              # name ID 13, first line
+    outlines: str             # TrueType | CFF
+
+
+_info_memo: dict[tuple[str, int], FaceInfo | None] = {}
+
+
+def face_info(face: Face | None) -> FaceInfo | None:
+    """What Word's font substitution reads from the table: panose, class, Unicode/code-page coverage."""
+    if face is None:
+        return None
+    key = (face.path, face.index)
+    if key not in _info_memo:
+        try:
+            from fontTools.ttLib import TTFont
+            f = TTFont(face.path, fontNumber=face.index, lazy=True)
+            os2 = f["OS/2"]
+            p = os2.panose
+            digits = (p.bFamilyType, p.bSerifStyle, p.bWeight, p.bProportion, p.bContrast, p.bStrokeVariation,
+                      p.bArmStyle, p.bLetterForm, p.bMidline, p.bXHeight)
+            serif = p.bSerifStyle
+            fam = "swiss" if serif in (11, 12, 13) else "roman" if 2 <= serif <= 10 else \
+                "modern" if p.bProportion == 9 else "auto"
+            sig = tuple("%08X" % v for v in (os2.ulUnicodeRange1, os2.ulUnicodeRange2, os2.ulUnicodeRange3,
+                                              os2.ulUnicodeRange4, os2.ulCodePageRange1, os2.ulCodePageRange2))
+            lic = (f["name"].getDebugName(13) or "").strip().splitlines()
+            _info_memo[key] = FaceInfo("".join("%02X" % d for d in digits), fam, sig, os2.fsType,
+                                       lic[0] if lic else "", "CFF" if "CFF " in f else "TrueType")
+            f.close()
+        except Exception:  # a font without OS/2 still gets a plain table entry
+            _info_memo[key] = None
+    return _info_memo[key]
+
+
+def font_entry(name: str, face: Face | None, alternates: tuple[str, ...], embeds: str = "") -> str:
+    """A w:font element in CT_Font order: altName, panose1, charset, family, pitch, sig, embeds.
+
+    Word looks a missing font up under each alternate name (a comma-separated list,
+    ECMA-376 §17.8.3.1), then by panose, charset 86 (GB2312) and the code-page bits."""
+    info = face_info(face)
+    x = f'<w:font w:name="{_attr(name)}">'
+    if alternates:
+        x += f'<w:altName w:val="{_attr(",".join(alternates))}"/>'
+    if info:
+        x += f'<w:panose1 w:val="{info.panose}"/>'
+    x += '<w:charset w:val="86"/>'
+    x += f'<w:family w:val="{info.family if info else "auto"}"/><w:pitch w:val="variable"/>'
+    if info:
+        u0, u1, u2, u3, c0, c1 = info.sig
+        c0 = "%08X" % (int(c0, 16) | 0x40000)    # GB2312 (bit 18): the font sets Simplified Chinese
+        x += (f'<w:sig w:usb0="{u0}" w:usb1="{u1}" w:usb2="{u2}" w:usb3="{u3}" '
+              f'w:csb0="{c0}" w:csb1="{c1}"/>')
+    return x + embeds + "</w:font>"
+
+
+def _attr(v: str) -> str:
+    return escape(v, {'"': "&quot;"})
+
+
+# ---------------------------------------------------------------- embedding
+
+def may_embed_full(face: Face) -> tuple[bool, str]:
+    """Whether the licence lets the whole font travel inside the document, and why (for the report).
+
+    OS/2 fsType 0 is installable embedding and bit 3 editable; bits 1 (restricted),
+    2 (preview & print only), 8 (no subsetting is irrelevant here) and 9 (bitmap only) are not
+    enough for a document an editor types new characters into."""
+    info = face_info(face)
+    if info is None:
+        return False, "读不到字体的授权信息"
+    t = info.fs_type
+    if t & 0x0002 or t & 0x0200:
+        return False, f"字体禁止嵌入（fsType={t}）"
+    if t & 0x0004 and not t & 0x0008:
+        return False, f"字体只许嵌入用于预览和打印（fsType={t}）"
+    lic = info.licence
+    return True, lic[:60] if lic else f"fsType={t} 允许嵌入"
+
+
+def full_font(face: Face) -> bytes:
+    """The whole face as one font file (a collection member is written out on its own)."""
+    from fontTools.ttLib import TTFont
+    if not face.path.lower().endswith((".ttc", ".otc")):
+        with open(face.path, "rb") as fh:
+            return fh.read()
+    f = TTFont(face.path, fontNumber=face.index, lazy=True)
+    buf = io.BytesIO()
+    f.save(buf, reorderTables=False)
+    f.close()
+    return buf.getvalue()
 
 
 def font_key(data: bytes) -> str:

@@ -1,0 +1,84 @@
+"""Lines of a rendered page, read back from its PDF: where a PDF (ours, or LibreOffice's
+export of our DOCX) broke the text, to compare the two and to find split numbers and names."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+# A break between two of these splits a number, a percentage or a Latin word.
+_LATIN = re.compile(r"[0-9A-Za-z.,%‰]")
+
+
+def column_geometry(layout) -> tuple[float, float]:
+    """Column measure and gutter as the PDF sets them: whole body characters, the rest to the gutters."""
+    g, p = layout.grid, layout.page
+    col = (p.type_width - g.gutter * (g.columns - 1)) / g.columns
+    if g.columns == 1:
+        return col, 0.0
+    body = layout.styles[layout.body_style].size
+    measure = int(col / body + 1e-6) * body
+    return measure, (p.type_width - g.columns * measure) / (g.columns - 1)
+
+
+def _rows(chars) -> list[str]:
+    chars = sorted(chars, key=lambda c: c["bottom"])
+    rows: list[list] = []
+    last = None
+    for c in chars:
+        if last is None or c["bottom"] - last > 2:
+            rows.append([])
+        rows[-1].append(c)
+        last = c["bottom"]
+    return ["".join(c["text"] for c in sorted(r, key=lambda c: c["x0"])) for r in rows]
+
+
+def pdf_lines(pdf: Path, layout) -> list[str]:
+    """Every line of text, in reading order: the zone above the columns, then column by column, page by page."""
+    import pdfplumber
+    g, p = layout.grid, layout.page
+    measure, gutter = column_geometry(layout)
+    body = layout.styles[layout.body_style].size
+    out: list[str] = []
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            chars = [c for c in page.chars if c["text"].strip()]
+            start = page.height
+            if g.columns > 1:
+                # The column zone starts where body-size text appears right of the first column.
+                in_cols = [c["top"] for c in chars if abs(c["size"] - body) < 0.3 and c["x0"] > p.left + measure + 1]
+                start = min(in_cols) - 1 if in_cols else page.height
+            out += _rows([c for c in chars if c["top"] < start])
+            for k in range(g.columns if g.columns > 1 else 0):
+                x0 = p.left + k * (measure + gutter)
+                out += _rows([c for c in chars if c["top"] >= start and x0 - gutter / 2 <= c["x0"] < x0 + measure + gutter / 2])
+    return [ln.replace(" ", "").replace("\u3000", "") for ln in out if ln.strip()]
+
+
+def latin_splits(lines: list[str], source: str) -> list[str]:
+    """Line ends that cut a number, percentage or Latin word of the source text: "41.|6%"."""
+    flat = source.replace(" ", "")
+    out = []
+    for a, b in zip(lines, lines[1:]):
+        if a and b and _LATIN.match(a[-1]) and _LATIN.match(b[0]) and (a[-1].isalnum() or b[0].isalnum()):
+            if a[-2:] + b[:2] in flat or a[-1] + b[0] in flat and a[-3:] + b[:1] in flat:
+                out.append(f"{a[-6:]}|{b[:6]}")
+    return out
+
+
+def breaks_in(lines: list[str], text: str) -> list[tuple[int, ...]]:
+    """For each place the text occurs across consecutive lines, the offsets in it where a line ends."""
+    text = text.replace(" ", "").replace("\u3000", "")
+    if not text:
+        return []
+    joined = "\n".join(lines)
+    pat = re.compile("\n?".join(re.escape(ch) for ch in text))
+    found = []
+    for m in pat.finditer(joined):
+        seg, offs, n = m.group(0), [], 0
+        for ch in seg:
+            if ch == "\n":
+                offs.append(n)
+            else:
+                n += 1
+        found.append(tuple(offs))
+    return found
