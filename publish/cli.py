@@ -52,6 +52,8 @@ def main():
     常用：
       publish build content/MEETING            排出 PDF 和 DOCX 到 build/
       publish fit content/MEETING              只看每位发言人的版面占用（超出/不足）
+      publish watch content/MEETING            边改边看：保存即重排，浏览器里看版面
+      publish new content/MEETING              新建会议文件夹（带注释的模板）
       publish proof content/MEETING            校对检查
       publish layouts                          列出可用版式
     """
@@ -161,6 +163,43 @@ def package(content_dir, layout, out_dir):
     except PublishError as e:
         _fail(e)
     click.echo(f"文件包：{path}")
+
+
+@main.command()
+@click.argument("content_dir", type=click.Path(path_type=Path))
+@click.option("--layout", "-l", default="broadsheet", show_default=True, help="版式名称（见 publish layouts）或版式文件夹。")
+@click.option("-o", "--output", "out_dir", default="build", show_default=True, type=click.Path(path_type=Path), help="输出文件夹。")
+@click.option("--port", type=click.IntRange(0, 65535), default=None, help="本机端口（默认 8765，被占用时自动另选；0 = 任选空闲端口）。")
+@click.option("--open", "open_browser", is_flag=True, help="启动后在浏览器中打开预览。")
+@click.option("--quiet", "-q", is_flag=True, help="终端里不逐次报告重排。")
+def watch(content_dir, layout, out_dir, port, open_browser, quiet):
+    """边改边看：每次保存即重排 PDF / DOCX，并在浏览器里显示版面和核算。
+
+    \b
+    预览只在本机（127.0.0.1）可见。排版出错或排不下时，build/ 里上一次排好的
+    PDF 和 DOCX 保持不变。按 Ctrl-C 停止，退出状态为 0。
+    """
+    from .watch.app import run_watch
+    try:
+        code = run_watch(content_dir, layout, out_dir, port=port, open_browser=open_browser, quiet=quiet)
+    except PublishError as e:
+        _fail(e)
+    sys.exit(code)
+
+
+@main.command()
+@click.argument("content_dir", type=click.Path(path_type=Path))
+@click.option("--speakers", "-n", default=2, show_default=True, type=click.IntRange(1, 30), help="先建几位发言人的文件。")
+def new(content_dir, speakers):
+    """新建一个会议文件夹：每一项都带中文注释，照着填写即可。"""
+    from .watch.skeleton import write_skeleton
+    try:
+        written = write_skeleton(content_dir, speakers)
+    except PublishError as e:
+        _fail(e)
+    for path in written:
+        click.echo(f"已写出：{path}")
+    click.echo(f"下一步：编辑这些文件，然后运行 publish watch {content_dir} 边改边看。")
 
 
 if __name__ == "__main__":

@@ -49,9 +49,26 @@ class Picture:
 
 
 @dataclass
+class Region:
+    """Where one piece of a copyfit block landed (not drawn): lets a preview or a
+    check outline each speaker's block and the column feet without re-deriving the flow."""
+    owner: str                # copyfit block key (speaker key, "lead", "end")
+    kind: str                 # head (小标题 group), text, space (separator), end
+    column: int
+    row: int                  # first grid line in the column
+    lines: int
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass
 class PageBox:
     number: int
     items: list = field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)
+    body: tuple[float, int, float] | None = None   # body zone: top (pt), lines per column, leading
 
 
 @dataclass

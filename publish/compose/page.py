@@ -15,8 +15,8 @@ from ..model import Meeting, Paragraph, Speaker
 from ..typeset.linebreak import break_paragraph
 from ..typeset.types import Line, ParaStyle
 from . import portrait as portraits
-from .boxes import Composition, Fill, PageBox, Picture, Rule, TextLine
-from .flow import Block, balance, fill, fill_page
+from .boxes import Composition, Fill, PageBox, Picture, Region, Rule, TextLine
+from .flow import Block, Piece, balance, fill, fill_page
 from .fontbook import FontBook, Use
 from .headings import fit_heading, set_line
 
@@ -119,6 +119,8 @@ def compose(meeting: Meeting, layout: Layout) -> Composition:
             x = page.left + piece.column * (measure + gutter)
             ptop = top + piece.row * lead
             piece.block.payload(pg, x, ptop, piece.start, piece.end)
+            pg.regions.append(_region(piece, x, ptop, measure, lead))
+        pg.body = (top, depth1 if pi == 0 else depth_n - (1 if cont_from else 0), lead)
         deepest = max(pl.depths or [0])
         if grid.column_rule and deepest:
             r = grid.column_rule
@@ -427,6 +429,13 @@ def _end_block(cx: _Ctx, texts: dict, it: Item) -> Block:
         if it.rule_below:
             pg.items.append(Rule(x, y, x + cx.measure, y, it.rule_below.width, it.rule_below.color))
     return Block(lines=n, owner="end", payload=draw)
+
+
+def _region(piece: Piece, x: float, top: float, measure: float, lead: float) -> Region:
+    b = piece.block
+    kind = "space" if b.space else "end" if b.owner == "end" else "text" if b.splittable else "head"
+    n = piece.end - piece.start
+    return Region(b.owner, kind, piece.column, piece.row, n, x, top, measure, n * lead)
 
 
 # --- copyfit ------------------------------------------------------------------

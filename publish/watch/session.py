@@ -1,0 +1,233 @@
+"""One warm rebuild of a meeting, and the state the browser is shown.
+
+The page image is made first, from a PDF written beside the target, and shown
+at once; the DOCX is rendered after. Both replace their predecessors only when
+the page is good (it fits, its photos are fine), exactly as `publish build`
+would: a broken or overfull edit shows in the browser, never in build/.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..atomic import atomic_path
+from ..errors import Problem, PublishError
+from . import raster
+from .overlay import overlay
+
+
+class _KeepOld(Exception):
+    """The page was composed but must not replace the last good outputs."""
+
+
+@dataclass
+class Preview:
+    """One composed page set: what the images show (kept when a later edit breaks)."""
+    generation: int
+    pdf: bytes
+    sizes: list[tuple[float, float]]
+    overlay: dict
+    images: dict = field(default_factory=dict)   # (page index, width) -> JPEG bytes
+
+
+class Session:
+    """Everything kept warm between saves: imports, the parsed layout, the font
+    book's glyph store (module-level caches), the last good preview."""
+
+    def __init__(self, content_dir: Path, layout: str, out_dir: Path):
+        self.content_dir = Path(content_dir)
+        self.layout_name = layout
+        self.out_dir = Path(out_dir)
+        self.lock = threading.Lock()
+        self.changed = threading.Condition(self.lock)
+        self.generation = 0
+        self.preview: Preview | None = None
+        self.state: dict = {"generation": 0, "status": "building", "errors": [], "warnings": [], "fit": "",
+                            "preview": None, "outputs": {}, "seconds": None, "builds": 0}
+        self.outputs: dict[str, Path] = {}       # "pdf"/"docx" -> file served for download
+        self.widths: dict[int, int] = {}          # page index -> width the browser last asked for
+        self._layout_cache: tuple | None = None
+        self.builds = 0
+        self.closing = threading.Event()
+
+    # --- state shared with the server ------------------------------------------
+
+    def snapshot(self) -> dict:
+        with self.lock:
+            return dict(self.state)
+
+    def wait_newer(self, generation: int, timeout: float) -> dict | None:
+        with self.changed:
+            self.changed.wait_for(lambda: self.state["generation"] > generation or self.closing.is_set(), timeout)
+            return dict(self.state) if self.state["generation"] > generation else None
+
+    def close(self) -> None:
+        """Wake everyone waiting for a rebuild (the event streams), for good."""
+        with self.changed:
+            self.closing.set()
+            self.changed.notify_all()
+
+    def _publish(self, **changes) -> None:
+        with self.changed:
+            self.state = dict(self.state, **changes, generation=self.state["generation"] + 1)
+            self.changed.notify_all()
+
+    def image(self, generation: int, index: int, width: int) -> bytes | None:
+        with self.lock:
+            pv = self.preview
+            if pv is None or pv.generation != generation or not 0 <= index < len(pv.sizes):
+                return None
+            self.widths[index] = width
+            got = pv.images.get((index, width))
+        if got is None:
+            got = raster.render_page(pv.pdf, index, width)
+            with self.lock:
+                pv.images[(index, width)] = got
+        return got
+
+    # --- the rebuild -------------------------------------------------------------
+
+    def _layout(self):
+        from ..layout.spec import load_layout, resolve_layout
+        from ..layout.templates import SHARED
+        folder = resolve_layout(self.layout_name)
+        stamp = tuple(_stamps(folder) + _stamps(SHARED))
+        if self._layout_cache is None or self._layout_cache[0] != stamp:
+            self._layout_cache = (stamp, load_layout(self.layout_name))
+        return self._layout_cache[1]
+
+    def watched_folders(self) -> list[Path]:
+        from ..layout.spec import resolve_layout
+        from ..layout.templates import SHARED
+        try:
+            folders = [resolve_layout(self.layout_name), SHARED]
+        except PublishError:
+            folders = []
+        return [self.content_dir] + [f for f in folders if f.is_dir()]
+
+    def rebuild(self) -> None:
+        """Compose, show, then write the outputs; every problem ends up in the state.
+        `builds` counts finished rebuilds, good or bad (what a client waits for)."""
+        from ..build import _font_names, _forget_fonts
+        t0 = time.perf_counter()
+        before = _font_names()
+        try:
+            final = self._rebuild(t0)
+        except PublishError as e:
+            final = {"status": "error", "errors": [str(p) for p in e.problems], "seconds": _since(t0)}
+        except Exception as e:  # a bug of ours: the watcher keeps going, the editor is told
+            import traceback
+            traceback.print_exc()
+            final = {"status": "error", "seconds": _since(t0),
+                     "errors": [f"内部错误，排版未完成（不是内容的问题）：{type(e).__name__}: {e}。详细信息见终端，请发给开发人员。"]}
+        finally:
+            _forget_fonts(before)
+        self.builds += 1
+        self._publish(builds=self.builds, total_seconds=_since(t0), phase="done", **final)
+
+    def _rebuild(self, t0: float) -> None:
+        from ..build import output_name
+        from ..compose import compose
+        from ..content import load_meeting
+        layout = self._layout()
+        meeting = load_meeting(self.content_dir)
+        comp = compose(meeting, layout)
+        report = comp.report
+        base = self.out_dir / output_name(meeting.key, layout.name)
+        problems = self._picture_problems(comp, layout)
+        try:
+            with contextlib.ExitStack() as stack:
+                pdf_tmp = stack.enter_context(atomic_path(base.with_suffix(".pdf")))
+                self._render_pdf(comp, meeting, layout, pdf_tmp)
+                self._show(pdf_tmp, comp, report, problems, t0)
+                if not report.fits or problems[1]:
+                    raise _KeepOld    # leaving the stack this way removes the new files, keeps the old
+                from ..render.docx import render_docx
+                render_docx(meeting, layout, stack.enter_context(atomic_path(base.with_suffix(".docx"))))
+            written = True
+            self.outputs = {"pdf": base.with_suffix(".pdf"), "docx": base.with_suffix(".docx")}
+        except _KeepOld:
+            written = False
+        return self._after(problems, written)
+
+    def _picture_problems(self, comp, layout) -> tuple[list[Problem], list[Problem]]:
+        from ..compose.boxes import Picture
+        if any(isinstance(it, Picture) for pg in comp.pages for it in pg.items):
+            from ..preflight.placed import check_pictures
+            return check_pictures(comp, layout.image_min_ppi, layout.image_warn_ppi)
+        return [], []
+
+    def _render_pdf(self, comp, meeting, layout, target: Path) -> None:
+        from ..render.pdf import render_pdf
+        from ..render.pdfx import PdfxSpec
+        spec = PdfxSpec(title=comp.title, icc_profile=layout.icc_profile, output_condition=layout.output_condition,
+                        date=meeting.publication.date, layout_source=str(layout.source))
+        render_pdf(comp, target, marks=False, pdfx=spec)
+
+    def _show(self, pdf: Path, comp, report, problems, t0: float) -> None:
+        """Make the images the browser will ask for, then tell it."""
+        data = pdf.read_bytes()
+        sizes = [(comp.width, comp.height)] * len(comp.pages)
+        with self.lock:
+            gen = self.state["generation"] + 1
+            widths = dict(self.widths)
+        pv = Preview(gen, data, sizes, overlay(comp))
+        for i in range(len(sizes)):
+            w = widths.get(i, raster.DEFAULT_WIDTH)
+            pv.images[(i, w)] = raster.render_page(data, i, w)
+        errors = [str(p) for p in problems[1]]
+        if not report.fits:
+            errors.insert(0, f"{self.content_dir}: 排不下：" + report.format().splitlines()[-1])
+        with self.lock:
+            self.preview = pv
+        self._publish(status="overflow" if not report.fits else "error" if errors else "ok",
+                      errors=errors, fit=report.format(), fits=report.fits,
+                      preview={"generation": gen, "count": len(sizes), "size": [comp.width, comp.height],
+                               **pv.overlay},
+                      seconds=_since(t0), phase="image")
+
+    def _after(self, problems, written: bool) -> dict:
+        """Outputs and the proofreading findings: after the image, off its clock."""
+        from ..proof import proof_meeting
+        try:
+            findings = proof_meeting(self.content_dir, self.layout_name)
+        except PublishError as e:
+            findings = []
+            extra = [str(p) for p in e.problems]
+        else:
+            extra = []
+        warnings = [{"text": str(f), "severity": f.severity} for f in findings]
+        warnings += [{"text": str(p), "severity": "warning"} for p in problems[0]]
+        warnings += [{"text": t, "severity": "error"} for t in extra]
+        outputs = {}
+        for kind, path in self.outputs.items():
+            with contextlib.suppress(OSError):
+                st = path.stat()
+                outputs[kind] = {"name": path.name, "version": st.st_mtime_ns}
+        return {"warnings": warnings, "outputs": outputs, "written": written}
+
+    def download(self, name: str) -> Path | None:
+        """The current output with exactly this file name, nothing else."""
+        for path in self.outputs.values():
+            if path.name == name and path.is_file():
+                return path
+        return None
+
+
+def _since(t0: float) -> float:
+    return round(time.perf_counter() - t0, 3)
+
+
+def _stamps(folder: Path) -> list:
+    out = []
+    with contextlib.suppress(OSError):
+        for root, _dirs, files in os.walk(folder):
+            for f in sorted(files):
+                with contextlib.suppress(OSError):
+                    st = os.stat(os.path.join(root, f))
+                    out.append((root, f, st.st_mtime_ns, st.st_size))
+    return out
