@@ -42,11 +42,14 @@ def _docx_available() -> bool:
 
 def font_licences(fonts: dict) -> list[dict]:
     """One entry per face used: family, style, version, copyright and licence, read
-    from the (subset) font's name table — the subsets keep every name record."""
+    from the installed font file's name table, and which file it was (name, size,
+    SHA-256) — so a print shop can tell that different bytes come from different fonts."""
     from fontTools.ttLib import TTFont
     out = {}
     for sub in fonts.values():
-        f = TTFont(str(sub.ttf), lazy=True)
+        face = getattr(sub, "face", None)
+        src = face.path if face is not None else str(sub.ttf)
+        f = TTFont(src, fontNumber=face.index if face is not None else -1, lazy=True)
         name = f["name"]
 
         def nm(i, name=name):
@@ -56,16 +59,22 @@ def font_licences(fonts: dict) -> list[dict]:
         style = nm(17) or nm(2)
         licence_text, url = nm(13), nm(14)
         short = ""
-        if "SIL Open Font License" in licence_text:
+        if "SIL Open Font License" in licence_text or "OFL" in licence_text:
             short = "SIL Open Font License 1.1" if "1.1" in licence_text or "OFL" in url else "SIL Open Font License"
         for prefix, (lic, lic_url) in KNOWN_LICENCES.items():
             if family.startswith(prefix):
                 short = short or lic
                 url = url or lic_url
-        out[(family, style)] = {
+        key = (family, style)
+        if key in out:
+            continue
+        data = Path(src).read_bytes()
+        out[key] = {
             "family": family, "style": style, "postscript_name": nm(6), "version": nm(5),
             "copyright": nm(0), "licence": short or "未知（请核实）", "licence_url": url,
             "licence_text": licence_text, "embedded_as": "subset",
+            "file": {"name": Path(src).name, "face_index": face.index if face is not None else 0,
+                     "bytes": len(data), "sha256": _sha256(data)},
         }
     return [out[k] for k in sorted(out)]
 

@@ -97,6 +97,7 @@ class FaceStore:
                 names[nid] = rec.toUnicode()
         info = {
             "upm": head.unitsPerEm, "cff": "CFF " in f, "macStyle": head.macStyle,
+            "head": _head_dates(head),
             "hhea": {k: getattr(hhea, k) for k in ("ascent", "descent", "lineGap")},
             "post": {k: getattr(post, k) for k in ("italicAngle", "underlinePosition",
                                                    "underlineThickness", "isFixedPitch")},
@@ -112,6 +113,8 @@ class FaceStore:
         if self._info is None:
             self._load_cmap()
             self._info = json.loads((self.dir / "info.json").read_text("utf-8"))
+            if "head" not in self._info:       # a store from before the dates were kept
+                self._info["head"] = _head_dates(self.font()["head"])
         return self._info
 
     def fwid(self) -> dict[int, int]:
@@ -367,6 +370,13 @@ def _fwid_forms(font, cmap: dict[int, int]) -> dict[int, int]:
     return out
 
 
+def _head_dates(head) -> dict:
+    """The face's own dates and revision: a subset carries these, never the time the
+    cache was filled, so the same font gives the same bytes on every machine."""
+    return {"created": int(head.created), "modified": int(head.modified),
+            "fontRevision": float(head.fontRevision)}
+
+
 def _build_ttf(info: dict, cmap: dict[int, int], glyphs: dict[int, tuple[int, int, bytes]], tag: str) -> bytes:
     """The font from stored glyf bytes, as is: bounding boxes and maxp come from the
     glyph headers, so fontTools never decompiles an outline here."""
@@ -401,6 +411,8 @@ def _build_ttf(info: dict, cmap: dict[int, int], glyphs: dict[int, tuple[int, in
     fb.setupMaxp()
     head = fb.font["head"]
     head.macStyle = info["macStyle"]
+    for k, v in info["head"].items():
+        setattr(head, k, v)
     if bounds:
         head.xMin = min(b[1] for b in bounds)
         head.yMin = min(b[2] for b in bounds)

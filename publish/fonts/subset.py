@@ -25,7 +25,7 @@ from .resolve import Face
 FULLWIDTH_FORMS = "—―"
 
 # Bumped when the subset file layout changes, so old cache entries are not reused.
-SUBSET_VERSION = "v4"
+SUBSET_VERSION = "v5"
 
 
 def coverage(face: Face):
@@ -37,10 +37,11 @@ def coverage(face: Face):
 class Subset:
     """A cached subset: the TTF file and each character's advance in em."""
 
-    def __init__(self, ttf: Path, advances: dict[str, float], name: str):
+    def __init__(self, ttf: Path, advances: dict[str, float], name: str, face: Face | None = None):
         self.ttf = ttf
         self.advances = advances
         self.name = name
+        self.face = face
 
     def advance(self, ch: str) -> float:
         return self.advances.get(ch, 1.0)
@@ -50,12 +51,23 @@ def _key(face: Face, chars: set[str]) -> str:
     return digest(face.ident, "".join(sorted(chars)), SUBSET_VERSION)
 
 
+def _tag(face: Face, chars: set[str]) -> str:
+    """The subset's name tag, written into the PDF: from what the font is (file name,
+    size, face index) and the characters — not from where it is installed or when it
+    was copied there, so two machines with the same fonts write the same names."""
+    try:
+        size = os.stat(face.path).st_size
+    except OSError:
+        size = 0
+    return digest(Path(face.path).name, face.index, size, "".join(sorted(chars)), SUBSET_VERSION)[:8]
+
+
 def subset(face: Face, chars: set[str]) -> Subset:
     chars = set(chars) | {" "}
     key = _key(face, chars)
     folder = cache_root() / "subsets"
     ttf, meta = folder / f"{key}.ttf", folder / f"{key}.json"
-    name = _ps_name(face, key)
+    name = _ps_name(face, _tag(face, chars))
     try:
         # The hot path: two small files, no fontTools. Touching the TTF marks it
         # recently used, so _prune() in another build does not take it away.
@@ -65,7 +77,7 @@ def subset(face: Face, chars: set[str]) -> Subset:
     except OSError:
         return _build(face, chars, key, ttf, meta, name)
     try:
-        return Subset(ttf, json.loads(meta.read_text("utf-8")), name)
+        return Subset(ttf, json.loads(meta.read_text("utf-8")), name, face)
     except (OSError, ValueError):
         return _build(face, chars, key, ttf, meta, name)
 
@@ -82,7 +94,7 @@ def _build(face: Face, chars: set[str], key: str, ttf: Path, meta: Path, name: s
             write_atomic(ttf, data)
             write_atomic(meta, json.dumps(adv, ensure_ascii=False, sort_keys=True).encode())
             _prune(ttf.parent)
-    return Subset(ttf, json.loads(meta.read_text("utf-8")), name)
+    return Subset(ttf, json.loads(meta.read_text("utf-8")), name, face)
 
 
 def _prune(folder: Path) -> None:
@@ -136,9 +148,9 @@ def prefill(jobs: list[tuple[Face, set[str]]]) -> None:
 def _make(face: Face, chars: set[str]) -> tuple[bytes, dict[str, float]]:
     """The subset TTF and advances, from the face's glyph store."""
     from .glyphs import face_store
-    return face_store(face).assemble(chars, _key(face, chars)[:8])
+    return face_store(face).assemble(chars, _tag(face, chars))
 
 
-def _ps_name(face: Face, key: str) -> str:
+def _ps_name(face: Face, tag: str) -> str:
     base = "".join(c for c in face.label if c.isalnum()) or "Font"
-    return f"{base}-{key[:8]}"
+    return f"{base}-{tag}"
