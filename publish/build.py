@@ -63,6 +63,10 @@ def build_one(content_dir: Path, opts: BuildOptions) -> BuildResult:
         warnings, errors = check_pictures(comp, layout.image_min_ppi, layout.image_warn_ppi)
     if errors:
         raise BuildError(errors)
+    for role, (named, used) in sorted(comp.font_substitutions.items()):
+        warnings.append(Problem(str(layout.source), layout.lines.get("fonts"),
+                                f"提醒：字体角色“{role}”的字体“{named}”没有安装，按版式的 fallback 用“{used}”代替"
+                                "（印前检查也会报告）。"))
     base = opts.out_dir / output_name(meeting.key, layout.name)
     outputs = []
     # Both files are rendered before either replaces its predecessor: a failure in

@@ -83,3 +83,4 @@ class Composition:
     author: str = ""
     subject: str = ""
     report: object = None      # copyfit.Report
+    font_substitutions: dict = field(default_factory=dict)   # role -> (font named, face used)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..errors import BuildError, InputError, Problem
-from ..fonts.resolve import Face, find_face
+from ..errors import InputError, Problem
+from ..fonts.resolve import Face, debian_package, find_face
 from ..fonts.subset import Subset, coverage, prefill, subset
 from ..typeset.types import Run
 
@@ -24,25 +24,44 @@ class Use:
 
 
 class FontBook:
-    def __init__(self, roles: dict[str, tuple[str, ...]], layout_path: str):
+    def __init__(self, roles: dict[str, tuple[str, ...]], layout_path: str,
+                 fallbacks: dict[str, tuple[str, ...]] | None = None):
         self.roles = roles
         self.layout_path = layout_path
+        self.fallbacks = fallbacks or {}
+        # role -> (the font named, the face standing in): reported by build and preflight
+        self.substituted: dict[str, tuple[str, str]] = {}
         self._faces: dict[str, list[Face]] = {}
         self._cov: dict[Face, frozenset[int]] = {}
         self._pick: dict[tuple[str, str], Face] = {}
         self.subsets: dict[Face, Subset] = {}
 
     def faces(self, role: str) -> list[Face]:
+        """The role's font first, then the faces for characters it lacks. A font that is
+        not installed is an error (exit 2): a 仿宋 body silently set in 楷 is a wrong
+        page. Only a `fallback` the layout names may stand in."""
         if role not in self._faces:
-            faces = [f for f in (find_face(n) for n in self.roles.get(role, ())) if f]
-            if not faces:
-                names = "、".join(self.roles.get(role, ())) or "（未定义）"
-                raise BuildError(Problem(self.layout_path, _locate(self.layout_path, f"{role}:"),
-                                         f"字体角色“{role}”的字体都没有安装：{names}。"
-                                         "请运行 make（会安装 Debian 的 fonts-noto-cjk、fonts-lxgw-wenkai），"
-                                         "或在版式的 fonts 中改用已安装的字体（fc-list :lang=zh 可查看）。"))
-            self._faces[role] = faces
+            names = self.roles.get(role, ())
+            primary = find_face(names[0]) if names else None
+            rest = [f for f in (find_face(n) for n in names[1:]) if f]
+            if primary is None:
+                subs = [f for f in (find_face(n) for n in self.fallbacks.get(role, ())) if f]
+                if not subs:
+                    raise InputError(self._missing(role, names))
+                self.substituted[role] = (names[0], subs[0].label)
+                self._faces[role] = subs + [f for f in rest if f not in subs]
+            else:
+                self._faces[role] = [primary] + [f for f in rest if f != primary]
         return self._faces[role]
+
+    def _missing(self, role: str, names: tuple[str, ...]) -> Problem:
+        name = names[0] if names else "（未定义）"
+        pkg = debian_package(name)
+        how = (f"请安装 Debian 软件包 {pkg}（运行 make 会自动安装），" if pkg else "请先安装这个字体，")
+        return Problem(self.layout_path, _role_line(self.layout_path, role),
+                       f"字体角色“{role}”要用的字体“{name}”没有安装。{how}"
+                       f"或改版式这一行：换成已安装的字体（fc-list :lang=zh 可查看），"
+                       f"或写成 {role}: {{font: [\"{name}\"], fallback: [\"替代字体\"]}} 明确允许替代。")
 
     def _coverage(self, face: Face) -> frozenset[int]:
         if face not in self._cov:
@@ -129,4 +148,18 @@ def _locate(path: str, needle: str, start: int = 1) -> int | None:
     for i in range(max(start, 1) - 1, len(lines)):
         if needle in lines[i]:
             return i + 1
+    return None
+
+
+def _role_line(path: str, role: str) -> int | None:
+    """The layout line that defines a font role (not a comment that mentions it)."""
+    import re
+    pat = re.compile(rf"^\s+[\"']?{re.escape(role)}[\"']?\s*:")
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as f:
+            for i, line in enumerate(f, 1):
+                if pat.match(line):
+                    return i
+    except OSError:
+        pass
     return None

@@ -52,7 +52,7 @@ def compose(meeting: Meeting, layout: Layout) -> Composition:
     cont_to = tpl.render(layout.continued_to, **sample_ctx)
     cont_from = tpl.render(layout.continued_from, **sample_ctx)
 
-    book = FontBook(layout.fonts, str(layout.source))
+    book = FontBook(layout.fonts, str(layout.source), layout.font_fallbacks)
     point_re = re.compile(layout.point_pattern)
     uses = _uses(meeting, layout, header_texts, speaker_lines, end_texts, footer_sample, cont_to + cont_from, point_re)
     book.prepare(uses)
@@ -141,7 +141,8 @@ def compose(meeting: Meeting, layout: Layout) -> Composition:
     report.air = sum(b.lines - getattr(b, "natural", b.lines) for b in blocks if not b.space)
     return Composition(width=page.width, height=page.height, bleed=page.bleed, pages=pages,
                        fonts=book.fonts_used(), colors=layout.colors, title=meeting.title,
-                       author="、".join(meeting.byline.reporters), subject=meeting.subtitle, report=report)
+                       author="、".join(meeting.byline.reporters), subject=meeting.subtitle, report=report,
+                       font_substitutions=dict(book.substituted))
 
 
 # --- text and fonts -----------------------------------------------------------

@@ -103,3 +103,26 @@ def _fc_match(pattern: str) -> Face | None:
     face = Face(parts[0], int(parts[1] or 0), parts[2].split(",")[0], parts[3].split(",")[0])
     _remember(pattern, face)
     return face
+
+
+# Where the faces the shipped layouts name come from on Debian/Ubuntu.
+DEBIAN_PACKAGES = (
+    ("Noto Sans CJK SC:Black", "fonts-noto-cjk-extra"),
+    ("Noto Sans CJK SC:Medium", "fonts-noto-cjk-extra"),
+    ("Noto Serif CJK SC:Black", "fonts-noto-cjk-extra"),
+    ("Noto Serif CJK", "fonts-noto-cjk"),
+    ("Noto Sans CJK", "fonts-noto-cjk"),
+    ("LXGW WenKai", "fonts-lxgw-wenkai"),
+    ("Fandol", "texlive-lang-chinese（make sysdeps 只取出其中的 Fandol 字体）"),
+    ("AR PL UKai", "fonts-arphic-ukai"),
+    ("AR PL UMing", "fonts-arphic-uming"),
+    ("WenQuanYi", "fonts-wqy-zenhei"),
+)
+
+
+def debian_package(pattern: str) -> str | None:
+    """The Debian package that installs this face, if it is one we know."""
+    for prefix, pkg in DEBIAN_PACKAGES:
+        if pattern.lower().startswith(prefix.lower()):
+            return pkg
+    return None

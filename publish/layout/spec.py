@@ -140,6 +140,10 @@ class Layout:
     image_warn_ppi: float = 200
     icc_profile: str = ""
     output_condition: str = ""   # registered name (e.g. FOGRA39) or "" for a custom profile
+    ink_limit: float = 240       # total area coverage, % (newsprint)
+    spot_colours: bool = False   # Separation/DeviceN allowed (a second ink the press really has)
+    marks: bool = False          # crop/registration marks and colour bar by default
+    font_fallbacks: dict = field(default_factory=dict)   # role -> faces used only if its font is missing
     lines: dict = field(default_factory=dict)   # key -> line in layout.yaml, for messages
     word: WordSpec = field(default_factory=WordSpec)   # DOCX-only: fonts an editor has, style names
 
@@ -196,7 +200,9 @@ RULES_KEYS = {"body_style": "正文样式", "lead_style": "导语样式", "point
               "opening_halfwidth_at_line_start": "行首开括号半角"}
 TEMPLATES_KEYS = {"continued_to": "下转", "continued_from": "上接"}
 PRINT_KEYS = {"image_min_ppi": "图片最低分辨率", "image_warn_ppi": "图片建议分辨率", "icc_profile": "输出意图",
-              "output_condition": "输出条件"}
+              "output_condition": "输出条件", "ink_limit": "总墨量上限", "spot_colours": "允许专色",
+              "marks": "印刷标记"}
+FONT_KEYS = {"font": "字体", "fallback": "后备字体"}
 ALIGNS = ("justify", "left", "center", "right", "outside")   # outside: 单页居右、双页居左 (folios)
 
 
@@ -288,7 +294,7 @@ def load_layout(name_or_path: str, root: Path = DEFAULT_LAYOUTS) -> Layout:
     ck.keys(data, TOP_KEYS, {"page", "fonts", "grid", "styles"}, "版式文件")
 
     colors = _colors(ck, ck.mapping(data, "colors"))
-    fonts = _fonts(ck, ck.mapping(data, "fonts"))
+    fonts, fallbacks = _fonts(ck, ck.mapping(data, "fonts"))
     page = _page(ck, ck.mapping(data, "page"))
     grid_d = ck.mapping(data, "grid")
     ck.keys(grid_d, GRID_KEYS, {"columns", "leading"}, "grid（栏格）")
@@ -360,6 +366,10 @@ def load_layout(name_or_path: str, root: Path = DEFAULT_LAYOUTS) -> Layout:
         image_warn_ppi=ck.number(prt, "image_warn_ppi", 200, 1, 5000),
         icc_profile=ck.text(prt, "icc_profile", ""),
         output_condition=ck.text(prt, "output_condition", ""),
+        ink_limit=ck.number(prt, "ink_limit", 240, 100, 400),
+        spot_colours=bool(prt.get("spot_colours", False)),
+        marks=bool(prt.get("marks", False)),
+        font_fallbacks=fallbacks,
         lines={k: data.line_of(k) for k in data}, word=word,
         **extra)
 
@@ -387,16 +397,29 @@ def _color_ref(ck, d, key, colors, default=None):
     return v
 
 
-def _fonts(ck: _Checker, d: LocDict) -> dict[str, tuple[str, ...]]:
-    out = {}
+def _fonts(ck: _Checker, d: LocDict) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """role: [font, faces for characters it lacks …], or {font: […], fallback: […]}:
+    the first font must be installed; `fallback` names what may stand in when it is
+    not (the build says so, and preflight reports it)."""
+    out, fallbacks = {}, {}
     for role, v in d.items():
+        fb = None
+        if isinstance(v, dict):
+            ck.keys(v, FONT_KEYS, {"font"}, f"字体“{role}”")
+            v, fb = v.get("font"), v.get("fallback")
+            fb = [fb] if isinstance(fb, str) else fb
+            if fb is not None and (not isinstance(fb, list) or not all(isinstance(x, str) and x.strip() for x in fb)):
+                ck.err(d.line_of(role), f"字体“{role}”的 fallback 应为字体名列表，例如 [\"LXGW WenKai\"]。")
+                fb = None
         if isinstance(v, str):
             v = [v]
         if not isinstance(v, list) or not v or not all(isinstance(x, str) and x.strip() for x in v):
             ck.err(d.line_of(role), f"字体“{role}”应为字体名列表（按优先顺序），例如 [\"Noto Serif CJK SC\"]。")
             continue
         out[role] = tuple(x.strip() for x in v)
-    return out
+        if fb:
+            fallbacks[role] = tuple(x.strip() for x in fb)
+    return out, fallbacks
 
 
 def _page(ck: _Checker, d: LocDict) -> Page:

@@ -192,6 +192,10 @@ def check_fonts(s: Scan) -> Check:
     if missing:
         return Check("fonts", "字体", ERROR, f"{len(missing)} 种字体未嵌入（{'、'.join(f.name for f in missing)}），"
                      "印厂没有这些字体时会被替换", det)
+    subst = s.info.get("FontSubstitution", "")
+    if subst:
+        det.insert(0, f"字体替代（版式 fallback 允许的）：{subst}；请确认印厂和编辑都接受这个替代字体")
+        return Check("fonts", "字体", WARN, f"{len(fonts)} 种字体都已嵌入，但有字体被替代：{subst}", det)
     if whole:
         return Check("fonts", "字体", WARN, f"{len(fonts)} 种字体都已嵌入，其中 {len(whole)} 种未子集化", det)
     if not fonts:

@@ -63,7 +63,7 @@ def render_pdf(comp: Composition, out: Path, *, marks: bool = False, pdfx=None) 
                # PDF/X-1a is PDF 1.3, which has no /Lang
                lang=None if pdfx else "zh-CN", pdfVersion=(1, 3) if pdfx else None)
     if pdfx:
-        _pdfx(c, pdfx)
+        _pdfx(c, pdfx, comp.font_substitutions)
     c.setTitle(comp.title)
     c.setAuthor(comp.author)
     c.setSubject(comp.subject)
@@ -123,7 +123,7 @@ def _text(c, line: TextLine, off: float, top: float, color) -> None:
     c.drawText(t)
 
 
-def _pdfx(c, spec) -> None:
+def _pdfx(c, spec, substitutions=None) -> None:
     """The PDF/X-1a:2001 parts reportlab has no API for: the Info keys and the
     catalog's OutputIntents, written by reportlab itself in the one pass."""
     from reportlab.pdfbase import pdfdoc
@@ -139,6 +139,9 @@ def _pdfx(c, spec) -> None:
                  "CreationDate": PDFString(spec.stamp), "ModDate": PDFString(spec.stamp),
                  # nothing trapped here; the RIP may trap
                  "Trapped": PDFName("False")}
+            if substitutions:     # the layout allowed a stand-in font: preflight reports it
+                d["FontSubstitution"] = PDFString("；".join(
+                    f"{role}: {named} → {used}" for role, (named, used) in sorted(substitutions.items())))
             if spec.profile:
                 d["GTS_PDFXVersion"] = PDFString(PDFX_VERSION)
                 d["GTS_PDFXConformance"] = PDFString(PDFX_CONFORMANCE)
