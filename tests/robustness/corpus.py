@@ -269,9 +269,9 @@ CASES: list[Case] = [
          f"{{L}}/layout.yaml:{_ln('point_pattern:')}: point_pattern 不是有效的正则表达式：missing ), unterminated subpattern at position 0。"),
     Case("layout_unknown_font_role", _l("layout.yaml", "  body: {font: song,", "  body: {font: sonng,"),
          f"{{L}}/layout.yaml:{_ln('  body: {font: song,')}: 样式“body”的字体“sonng”没有在 fonts 中定义。是不是要写“song”？"),
-    # A font that is not installed is the machine's problem, not the file's: exit 1.
+    # A role's font that is not installed: exit 2 (issue 17), naming the layout line to change.
     Case("layout_font_not_installed", _l("layout.yaml", 'song: ["Noto Serif CJK SC"]', 'song: ["No Such Font SC"]'),
-         f"{{L}}/layout.yaml:{SONG_LINE}: 字体角色“song”的字体都没有安装：No Such Font SC。请运行 make（会安装 Debian 的 fonts-noto-cjk、fonts-lxgw-wenkai），或在版式的 fonts 中改用已安装的字体（fc-list :lang=zh 可查看）。", status=1),
+         f"{{L}}/layout.yaml:{SONG_LINE}: 字体角色“song”要用的字体“No Such Font SC”没有安装。请先安装这个字体，或改版式这一行：换成已安装的字体（fc-list :lang=zh 可查看），或写成 song: {{font: [\"No Such Font SC\"], fallback: [\"替代字体\"]}} 明确允许替代。"),
     Case("layout_missing_template", _l("layout.yaml", "template: title.j2", "template: titel.j2"),
          f"{{L}}/layout.yaml:{_ln('template: title.j2')}: 模板文件“titel.j2”不存在（在 broadsheet/templates/ 和 _shared/templates/ 中都没有）。请改正文件名，或在版式的 templates/ 文件夹中创建它。"),
     # --- templates ----------------------------------------------------------
