@@ -25,7 +25,7 @@ from .resolve import Face
 FULLWIDTH_FORMS = "—―"
 
 # Bumped when the subset file layout changes, so old cache entries are not reused.
-SUBSET_VERSION = "v5"
+SUBSET_VERSION = "v5d"   # v5d: the face's own head dates, name tag from the font file
 
 
 def coverage(face: Face):
