@@ -45,6 +45,26 @@ def cn_number(n: int) -> str:
     return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept for the life of the process, keyed by the template's
+    source checksum (an edited template compiles afresh): a process that composes
+    many times (publish watch, a build of many meetings) compiles each template once."""
+
+    def __init__(self):
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 class Templates:
     def __init__(self, folder: Path):
         self.folder = folder
@@ -53,7 +73,7 @@ class Templates:
             search.append(str(SHARED))
         self.env = SandboxedEnvironment(loader=jinja2.FileSystemLoader(search), undefined=jinja2.StrictUndefined,
                                         autoescape=False, keep_trailing_newline=False, trim_blocks=True,
-                                        lstrip_blocks=True)
+                                        lstrip_blocks=True, bytecode_cache=_COMPILED)
         self.env.filters.update(cn_date=cn_date, cn_weekday=cn_weekday, cn_number=cn_number)
         self._cache: dict[str, jinja2.Template] = {}
 

@@ -20,6 +20,9 @@ from . import raster
 from .overlay import overlay
 
 
+PRERENDER = 2   # pages imaged before the browser is told; the rest when it asks
+
+
 class _KeepOld(Exception):
     """The page was composed but must not replace the last good outputs."""
 
@@ -51,6 +54,7 @@ class Session:
         self.outputs: dict[str, Path] = {}       # "pdf"/"docx" -> file served for download
         self.widths: dict[int, int] = {}          # page index -> width the browser last asked for
         self._layout_cache: tuple | None = None
+        self._phases: dict[str, float] = {}
         self.builds = 0
         self.closing = threading.Event()
 
@@ -133,17 +137,20 @@ class Session:
         from ..build import output_name
         from ..compose import compose
         from ..content import load_meeting
+        cpu0 = time.thread_time()
         layout = self._layout()
         meeting = load_meeting(self.content_dir)
         comp = compose(meeting, layout)
         report = comp.report
+        self._phases = {"compose": _since(t0)}
         base = self.out_dir / output_name(meeting.key, layout.name)
         problems = self._picture_problems(comp, layout)
         try:
             with contextlib.ExitStack() as stack:
                 pdf_tmp = stack.enter_context(atomic_path(base.with_suffix(".pdf")))
                 self._render_pdf(comp, meeting, layout, pdf_tmp)
-                self._show(pdf_tmp, comp, report, problems, t0)
+                self._phases["pdf"] = _since(t0)
+                self._show(pdf_tmp, comp, report, problems, t0, cpu0)
                 if not report.fits or problems[1]:
                     raise _KeepOld    # leaving the stack this way removes the new files, keeps the old
                 from ..render.docx import render_docx
@@ -168,7 +175,7 @@ class Session:
                         date=meeting.publication.date, layout_source=str(layout.source))
         render_pdf(comp, target, marks=False, pdfx=spec)
 
-    def _show(self, pdf: Path, comp, report, problems, t0: float) -> None:
+    def _show(self, pdf: Path, comp, report, problems, t0: float, cpu0: float) -> None:
         """Make the images the browser will ask for, then tell it."""
         data = pdf.read_bytes()
         sizes = [(comp.width, comp.height)] * len(comp.pages)
@@ -176,7 +183,7 @@ class Session:
             gen = self.state["generation"] + 1
             widths = dict(self.widths)
         pv = Preview(gen, data, sizes, overlay(comp))
-        for i in range(len(sizes)):
+        for i in range(min(len(sizes), PRERENDER)):
             w = widths.get(i, raster.DEFAULT_WIDTH)
             pv.images[(i, w)] = raster.render_page(data, i, w)
         errors = [str(p) for p in problems[1]]
@@ -188,7 +195,8 @@ class Session:
                       errors=errors, fit=report.format(), fits=report.fits,
                       preview={"generation": gen, "count": len(sizes), "size": [comp.width, comp.height],
                                **pv.overlay},
-                      seconds=_since(t0), phase="image")
+                      seconds=_since(t0), cpu_seconds=round(time.thread_time() - cpu0, 3),
+                      phases=dict(self._phases, image=_since(t0)), phase="image")
 
     def _after(self, problems, written: bool) -> dict:
         """Outputs and the proofreading findings: after the image, off its clock."""

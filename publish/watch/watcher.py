@@ -13,7 +13,7 @@ from pathlib import Path
 # Editor droppings that never are content: vim (.x.swp, 4913, x~), emacs (#x#, .#x),
 # JetBrains (___jb_tmp___), Chrome/VS Code (.crswap), our own atomic writes (.part).
 _IGNORED = re.compile(r"(^\.|~$|^#.*#$|^4913$|\.(swp|swx|swo|tmp|part|crswap|bak|orig)$|___jb_(tmp|old)___$)")
-QUIET_MS = 30       # a burst of events ends after this much quiet
+QUIET_MS = 15       # a burst of events (an atomic save is three or four) ends after this much quiet
 
 
 def ignored(path: str) -> bool:
