@@ -55,6 +55,7 @@ proof: setup
 proofs: setup
 	@for l in $(LAYOUTS); do $(PUBLISH) build content/yongchuan-2026-q1 --layout $$l -o build -q || exit 1; done
 	$(PY) tools/proofs.py build docs/proofs
+	PUBLISH_SCREENSHOTS=docs/proofs $(PY) -m pytest -q -p no:cacheprovider tests/watch/test_browser.py -k edit_break_fix
 
 package: setup
 	@for m in $(MEETINGS); do $(PUBLISH) package $$m --layout $(LAYOUT) -o build || exit 1; done

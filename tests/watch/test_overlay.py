@@ -82,3 +82,28 @@ def test_unplaced_lines_marked_overflow():
     b = BlockFit("a", "甲", 150, 15, 10, 10.0)
     ov = overlay(_Comp([pg], _report([b], columns=1)))
     assert ov["blocks"][0]["state"] == "overflow" and "5 行排不下" in ov["blocks"][0]["verdict"]
+
+
+def test_image_and_overlay_share_the_trim(composed, tmp_path):
+    """The page image is the trimmed page, so a box the overlay draws sits on what it marks:
+    the 小标题 fills' left edges land on the image's grey, the gutter beside them stays white."""
+    import io
+
+    from PIL import Image
+
+    from publish.compose.boxes import Fill
+    from publish.render.pdf import render_pdf
+    from publish.watch import raster
+    pdf = tmp_path / "p.pdf"
+    render_pdf(composed, pdf)
+    width = 2000
+    img = Image.open(io.BytesIO(raster.render_page(pdf.read_bytes(), 0, width))).convert("L")
+    scale = width / composed.width
+    assert abs(img.height - composed.height * scale) <= 1
+    fills = [it for it in composed.pages[0].items if isinstance(it, Fill) and it.w < composed.width / 2]
+    assert fills
+    for f in fills:
+        x0, y = round(f.x * scale), round((f.y + f.h / 2) * scale)
+        inside = [img.getpixel((x0 + dx, y)) for dx in (3, 5)]
+        outside = [img.getpixel((x0 - dx, y)) for dx in (4, 6)]
+        assert max(inside) < 250 and min(outside) > 250, (f, inside, outside)
