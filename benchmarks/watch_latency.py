@@ -103,7 +103,8 @@ def measure(reference: Path, work: Path, env: dict, runs: int) -> tuple[float, s
             if i:
                 times.append(secs)
                 server.append({"seconds": secs, "server": st["seconds"], "cpu": st["cpu_seconds"],
-                               "phases": st["phases"]})
+                               "phases": st["phases"], "noticed": st["clock"]["noticed"] - t0,
+                               "browser": secs - (st["clock"]["shown"] - t0)})
     finally:
         if browser:
             browser.quit()

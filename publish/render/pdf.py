@@ -6,6 +6,8 @@ page, and the same bytes for the same input.
 """
 from __future__ import annotations
 
+import functools
+
 from pathlib import Path
 
 from ..compose.boxes import Composition, Fill, Picture, Rule, TextLine
@@ -151,11 +153,10 @@ def _pdfx(c, spec, substitutions=None) -> None:
     doc.info = Info()
     if not spec.profile:
         return
-    import zlib
     # compressed here: reportlab leaves streams outside page content as they are
     icc = pdfdoc.PDFStream(PDFDictionary({"N": 4, "Alternate": PDFName("DeviceCMYK"),
                                           "Filter": PDFName("FlateDecode")}),
-                           zlib.compress(spec.profile, 1))   # profiles barely compress more at 9
+                           _deflated(spec.profile))
     intent = PDFDictionary({
         "Type": PDFName("OutputIntent"), "S": PDFName("GTS_PDFX"),
         # "Custom" unless the layout names a registered condition (e.g. FOGRA39)
@@ -194,3 +195,11 @@ def _marks(c, off, w, h, bleed) -> None:
         c.circle(cx, cy, 5, stroke=1, fill=0)
         c.line(cx - 8, cy, cx + 8, cy)
         c.line(cx, cy - 8, cx, cy + 8)
+
+
+@functools.lru_cache(maxsize=4)
+def _deflated(profile: bytes) -> bytes:
+    """The profile compressed once per process (same bytes every time): a process that
+    renders many pages (publish watch, a build of many meetings) pays for it once."""
+    import zlib
+    return zlib.compress(profile, 1)   # profiles barely compress more at 9

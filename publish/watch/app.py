@@ -23,11 +23,14 @@ class _Trigger:
         self.cond = threading.Condition()
         self.dirty = True          # the first build
         self.paths: set[Path] = set()
+        self.noticed: float | None = None   # wall clock of the first event of the burst
+        self.last_noticed: float | None = None
 
     def fire(self, paths: set[Path]) -> None:
         with self.cond:
             self.dirty = True
             self.paths |= paths
+            self.noticed = self.noticed or time.time()
             self.cond.notify()
 
     def take(self, stop: threading.Event) -> set[Path] | None:
@@ -36,15 +39,24 @@ class _Trigger:
             if stop.is_set():
                 return None
             self.dirty, paths, self.paths = False, self.paths, set()
+            self.last_noticed, self.noticed = self.noticed, None
             return paths
 
 
 def _builder(session: Session, trigger: _Trigger, stop: threading.Event, quiet: bool) -> None:
+    import gc
+    first = True
     while True:
         paths = trigger.take(stop)
         if paths is None:
             return
-        session.rebuild()
+        session.rebuild(noticed=trigger.last_noticed)
+        if first:
+            # What the first build loaded (modules, fonts, glyph store) stays for the
+            # process's life: keep it out of every later garbage collection's scan.
+            gc.collect()
+            gc.freeze()
+            first = False
         if not quiet:
             _say(session.snapshot(), paths)
 

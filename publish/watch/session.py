@@ -55,6 +55,7 @@ class Session:
         self.widths: dict[int, int] = {}          # page index -> width the browser last asked for
         self._layout_cache: tuple | None = None
         self._phases: dict[str, float] = {}
+        self._noticed = 0.0
         self.builds = 0
         self.closing = threading.Event()
 
@@ -113,11 +114,12 @@ class Session:
             folders = []
         return [self.content_dir] + [f for f in folders if f.is_dir()]
 
-    def rebuild(self) -> None:
+    def rebuild(self, noticed: float | None = None) -> None:
         """Compose, show, then write the outputs; every problem ends up in the state.
         `builds` counts finished rebuilds, good or bad (what a client waits for)."""
         from ..build import _font_names, _forget_fonts
         t0 = time.perf_counter()
+        self._noticed = noticed or time.time()
         before = _font_names()
         try:
             final = self._rebuild(t0)
@@ -196,7 +198,8 @@ class Session:
                       preview={"generation": gen, "count": len(sizes), "size": [comp.width, comp.height],
                                **pv.overlay},
                       seconds=_since(t0), cpu_seconds=round(time.thread_time() - cpu0, 3),
-                      phases=dict(self._phases, image=_since(t0)), phase="image")
+                      phases=dict(self._phases, image=_since(t0)), phase="image",
+                      clock={"noticed": self._noticed, "shown": time.time()})
 
     def _after(self, problems, written: bool) -> dict:
         """Outputs and the proofreading findings: after the image, off its clock."""
