@@ -20,13 +20,18 @@ def overlay(comp) -> dict:
     report = comp.report
     fits = {b.key: b for b in getattr(report, "blocks", [])}
     cpl = getattr(report, "chars_per_line", 0) or 0
-    pages = [_page(pg, comp.width, comp.height, fits, cpl, report) for pg in comp.pages]
-    return {"pages": pages, "blocks": [_block_fit(b, cpl) for b in fits.values()], "chars_per_line": cpl}
+    # A share of the page means something only where the page is to be filled; text
+    # running on over as many pages as it needs (转版) has lines, not a share.
+    shared = getattr(report, "fill", not getattr(report, "continues", False))
+    labels = {k: _block_fit(b, cpl, shared) for k, b in fits.items()}
+    pages = [_page(pg, comp.width, comp.height, labels, report) for pg in comp.pages]
+    return {"pages": pages, "blocks": list(labels.values()), "chars_per_line": cpl}
 
 
-def _block_fit(b, cpl: int) -> dict:
-    over = b.over if b.key not in ("lead", "end") else 0
-    if b.key in ("lead", "end"):
+def _block_fit(b, cpl: int, shared: bool = True) -> dict:
+    fixed = b.key in ("lead", "end") or not shared
+    over = 0 if fixed else b.over
+    if fixed:
         text = f"{b.lines} 行"
         state = "fixed"
     elif over > 0:
@@ -43,7 +48,7 @@ def _block_fit(b, cpl: int) -> dict:
             "verdict": text, "state": state}
 
 
-def _page(pg, width: float, height: float, fits: dict, cpl: int, report) -> dict:
+def _page(pg, width: float, height: float, labels: dict, report) -> dict:
     def box(x, y, w, h):
         return [round(x / width, 5), round(y / height, 5), round(w / width, 5), round(h / height, 5)]
 
@@ -52,11 +57,11 @@ def _page(pg, width: float, height: float, fits: dict, cpl: int, report) -> dict
     for r in pg.regions:
         if r.kind == "space":
             continue
-        fit = fits.get(r.owner)
+        label = labels.get(r.owner)
         mark = {"kind": "block", "key": r.owner, "part": r.kind, "box": box(r.x, r.y, r.w, r.h)}
-        if fit is not None and r.owner not in labelled:
+        if label is not None and r.owner not in labelled:
             labelled.add(r.owner)
-            mark["label"] = _block_fit(fit, cpl)
+            mark["label"] = label
         marks.append(mark)
     marks += _beiti(pg, box)
     marks += _windows(pg, box, report)

@@ -189,11 +189,18 @@ class Session:
             w = widths.get(i, raster.DEFAULT_WIDTH)
             pv.images[(i, w)] = raster.render_page(data, i, w)
         errors = [str(p) for p in problems[1]]
+        lines = report.format().splitlines()
         if not report.fits:
-            errors.insert(0, f"{self.content_dir}: 排不下：" + report.format().splitlines()[-1])
+            errors.insert(0, f"{self.content_dir}: " + next((ln for ln in lines if ln.startswith("排不下")),
+                                                          "排不下：" + lines[-1]))
+        # A page that is built but not full (开天窗) is written, as `build` does, and said loudly.
+        short = report.fits and not getattr(report, "ok", True)
+        if short:
+            errors.append(f"{self.content_dir}: " + next((ln for ln in lines if ln.startswith("排不满")), lines[-1]))
+        status = "overflow" if not report.fits else "error" if problems[1] else "short" if short else "ok"
         with self.lock:
             self.preview = pv
-        self._publish(status="overflow" if not report.fits else "error" if errors else "ok",
+        self._publish(status=status,
                       errors=errors, fit=report.format(), fits=report.fits,
                       preview={"generation": gen, "count": len(sizes), "size": [comp.width, comp.height],
                                **pv.overlay},

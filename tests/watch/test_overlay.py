@@ -107,3 +107,13 @@ def test_image_and_overlay_share_the_trim(composed, tmp_path):
         inside = [img.getpixel((x0 + dx, y)) for dx in (3, 5)]
         outside = [img.getpixel((x0 - dx, y)) for dx in (4, 6)]
         assert max(inside) < 250 and min(outside) > 250, (f, inside, outside)
+
+
+def test_running_text_has_lines_not_shares():
+    """The A4 bulletin runs on over as many pages as it needs: no share, so no over/under."""
+    comp = compose_meeting(REFERENCE, "a4-bulletin")[2]
+    ov = overlay(comp)
+    assert len(ov["pages"]) == len(comp.pages) > 1
+    assert ov["blocks"] and all(b["state"] == "fixed" and b["over"] == 0 for b in ov["blocks"])
+    keys = {m["key"] for pg in ov["pages"] for m in pg["marks"] if "label" in m}
+    assert keys == {b.key for b in comp.report.blocks}
