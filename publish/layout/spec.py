@@ -1,20 +1,70 @@
 """A layout as a designer writes it: layouts/NAME/layout.yaml + templates/*.j2.
 
-Loaded into plain dataclasses; every bad value is reported as FILE:LINE.
+This module is the layout schema, defined once: every key of layout.yaml is one dataclass
+field below, declared with `key(中文名, one-line doc, kind, limits, default)`. From those
+declarations come the reading and checking (publish/layout/check.py, every bad value
+reported as FILE:LINE), the unknown-key messages, and the key reference in
+layouts/README.md (publish/layout/reference.py; tests/test_layout_schema.py fails when the
+README and this schema disagree).
+
+To add a layout key: add ONE field with `key(...)` to the dataclass of its mapping (Page for
+`page:`, Grid, Style, Item, RuleSpec, SpeakerSpec; Layout with section="rules"/"templates"/
+"print" for those flat sections; a whole new top-level mapping is a Layout field of kind
+"section"), then run `python -m publish.layout.reference --write` to refresh the README.
+Closed sets of words are Enums whose members carry a Chinese label for messages.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError, Problem
-from ..sourcefile import LocDict, LocList, check_keys, did_you_mean, parse_yaml, read_text
-from .units import UnitError, length, size as type_size
-from .word import WordSpec, parse_word
+from ..sourcefile import LocDict, LocList, did_you_mean, parse_yaml, read_text
+from .check import Checker, key, read
+from .units import MM, UnitError, length
+from .word import WordSpec
 
 LAYOUT_FILE = "layout.yaml"
 DEFAULT_LAYOUTS = Path(__file__).resolve().parents[2] / "layouts"
+DEFAULT_POINT_PATTERN = r"^[一二三四五六七八九十]+是[^。！？]*[。！？]"
+
+
+class _Labelled(StrEnum):
+    """A closed set of YAML words; each member's label is its Chinese meaning (for messages)."""
+    label: str
+
+    def __new__(cls, value: str, label: str):
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+
+class Align(_Labelled):
+    JUSTIFY = "justify", "两端对齐"
+    LEFT = "left", "居左"
+    CENTER = "center", "居中"
+    RIGHT = "right", "居右"
+    OUTSIDE = "outside", "单页居右、双页居左"   # folios
+
+
+class Overflow(_Labelled):
+    ERROR = "error", "超版即报错"
+    CONTINUE = "continue", "转到下一版/页"
+
+
+class Kinsoku(_Labelled):
+    PUSH_IN = "push-in", "先挤进"
+    PUSH_OUT = "push-out", "推出"
+
+
+class Content(_Labelled):
+    LEAD = "lead", "导语"
+
+
+ALIGNS = tuple(Align)
 
 
 @dataclass(frozen=True)
@@ -30,55 +80,93 @@ class Color:
 @dataclass(frozen=True)
 class Style:
     name: str
-    font: str                 # font role, e.g. song / hei / kai
-    size: float               # pt
-    leading: float            # pt; baseline to baseline
-    color: str = "text"
-    align: str = "justify"    # justify | left | center | right
-    indent: float = 0.0       # first-line indent, in characters (2 = 两字缩进)
-    space_before: float = 0.0 # in grid lines (body) or pt (header)
-    space_after: float = 0.0
-    min_size: float | None = None   # a headline may shrink to this to fit its lines
-    max_lines: int | None = None
-    tracking: float = 0.0     # letter spacing in em (headlines)
-    bold_font: str | None = None    # role used for **bold** spans and 一是 leads
+    font: str = key("字体", "font role (from `fonts`)", "font", required=True, default_of=lambda v: "song")
+    size: float = key("字号", "type size: pt, mm or 字号 (小五, 五号, 三号 …)", "size", required=True,
+                      default_of=lambda v: 10.0)
+    leading: float = key("行距", "baseline to baseline", "length", em="size", default_of=lambda v: v["size"] * 1.5,
+                         shows="`1.5em`")
+    color: str = key("颜色", "colour name", "color", default="text")
+    align: Align = key("对齐", "alignment", "enum", choices=Align, default=Align.JUSTIFY)
+    indent: float = key("首行缩进", "first-line indent in characters (2 = 两字缩进)", "number", lo=0, hi=10, default=0.0)
+    space_before: float = key("段前", "space above: grid lines (body) or pt (header)", "number", lo=0, hi=500, default=0.0)
+    space_after: float = key("段后", "space below: grid lines (body) or pt (header)", "number", lo=0, hi=500, default=0.0)
+    min_size: float | None = key("最小字号", "a headline may shrink to this to fit its lines", "size", default=None)
+    max_lines: int | None = key("最多行数", "lines a headline may take before it shrinks", "number", lo=1, hi=20,
+                                integer=True, default=None)
+    tracking: float = key("字距", "letter spacing in em (headlines)", "number", lo=-0.5, hi=2, default=0.0)
+    bold_font: str | None = key("加粗字体", "font role for **bold** spans and 一是 leads", "font", default=None)
 
 
 @dataclass(frozen=True)
 class RuleSpec:
-    width: float
-    color: str
-    gap: float = 0.0          # distance from the text it belongs to
-    double: bool = False
+    width: float = key("线宽", "line width", "length", required=True, default_of=lambda v: 0.5)
+    color: str = key("颜色", "colour name", "color", default="text")
+    gap: float = key("间距", "distance from the text it belongs to", "length", default=0.0)
+    double: bool = key("双线", "a double rule (thick and thin)", "bool", default=False)
 
 
 @dataclass(frozen=True)
 class Item:
     """One piece of page furniture or headline: text from templates in a style."""
-    template: str = ""        # template for the whole line (centred/aligned by style)
-    content: str = ""         # or a piece of the content set across the full width: "lead" (导语)
-    left: str = ""            # or a strip: left / center / right templates on one line
-    center: str = ""
-    right: str = ""
-    style: str = ""
-    rule_below: RuleSpec | None = None
-    rule_above: RuleSpec | None = None
-    fill: str | None = None   # shaded bar behind the item (colour name)
-    space_before: float = 0.0 # pt
-    space_after: float = 0.0  # pt
+    template: str = key("模板", "template of the whole line (placed by its style's align)", "template", default="")
+    content: str = key("内容", "or a piece of the content set across the full width", "enum", choices=Content,
+                       default="")
+    left: str = key("左", "or a strip: template at the left …", "template", default="")
+    center: str = key("中", "… centre …", "template", default="")
+    right: str = key("右", "… and right of one line", "template", default="")
+    style: str = key("样式", "style of the item", "style", required=True, default="")
+    rule_below: RuleSpec | None = key("下线", "rule below the item", "rule", cls=RuleSpec, default=None)
+    rule_above: RuleSpec | None = key("上线", "rule above the item", "rule", cls=RuleSpec, default=None)
+    fill: str | None = key("底色", "colour of a shaded bar behind the item", "color", default=None)
+    space_before: float = key("前距", "space above", "length", default=0.0)
+    space_after: float = key("后距", "space below", "length", default=0.0)
 
 
-@dataclass(frozen=True)
+def _trim(ck: Checker, d: LocDict, name: str, ctx: dict, values: dict) -> tuple[float, float]:
+    trim = d.get(name)
+    if isinstance(trim, list) and len(trim) == 2:
+        try:
+            return length(trim[0]), length(trim[1])
+        except UnitError as e:
+            ck.err(d.line_of(name), f"trim：{e}。")
+    elif trim is not None:
+        ck.err(d.line_of(name), "trim（成品尺寸）应写成 [宽, 高]，例如 [390mm, 540mm]。")
+    return 0.0, 0.0
+
+
+_SIDES = {"top": "上", "right": "右", "bottom": "下", "left": "左"}
+
+
+def _margins(ck: Checker, d: LocDict, name: str, ctx: dict, values: dict) -> list[float]:
+    m = d.get(name, 36)
+    if isinstance(m, LocDict):
+        ck.keys(m, _SIDES, set(_SIDES), name)
+        return [ck.length(m, k, 36.0) for k in _SIDES]
+    try:
+        return [length(m)] * 4
+    except UnitError as e:
+        ck.err(d.line_of(name), f"margins：{e}。")
+        return [36.0] * 4
+
+
+@dataclass(frozen=True, kw_only=True)
 class Page:
-    width: float
-    height: float
-    bleed: float
-    top: float
-    right: float
-    bottom: float
-    left: float
-    overflow: str = "error"   # error | continue (转版 onto further pages)
-    max_pages: int = 1
+    width: float = key("成品尺寸", "finished page size [width, height]", "custom", required=True, yaml="trim",
+                       parse=_trim, sets=("width", "height"), value="[length, length]", example="[390mm, 540mm]")
+    height: float = 0.0
+    bleed: float = key("出血", "bleed around the trim", "length", default_of=lambda v: 3 * MM, shows="`3mm`")
+    top: float = key("版心边距", "type area margins: one length, or {top, right, bottom, left}", "custom",
+                     yaml="margins", parse=_margins, sets=("top", "right", "bottom", "left"), shows="`36pt`",
+                     value="length or mapping",
+                     example="{top: 18mm, right: 20mm, bottom: 20mm, left: 20mm}")
+    right: float = 0.0
+    bottom: float = 0.0
+    left: float = 0.0
+    overflow: Overflow = key("超版处理", "text over the page: fail with a copyfit report, or 转版 onto further pages",
+                             "enum", choices=Overflow, default=Overflow.ERROR)
+    max_pages: int = key("最多页数", "pages the text may take", "number", lo=1, hi=999, integer=True, default=1,
+                         default_of=lambda v: 1 if v["overflow"] == Overflow.ERROR else 20,
+                         shows="`1` (`20` with `overflow: continue`)")
 
     @property
     def type_width(self) -> float:
@@ -91,61 +179,191 @@ class Page:
 
 @dataclass(frozen=True)
 class Grid:
-    columns: int
-    gutter: float
-    leading: float            # the grid: every body line sits on it
-    column_rule: RuleSpec | None = None
-    head_columns: int | None = None   # columns the lead spans (None: flows like body)
-    fill_page: bool = False   # 撑版: spread spare lines between speaker blocks so the columns reach the foot
+    columns: int = key("栏数", "body columns (set to a whole number of characters; the gutter takes the rest)",
+                       "number", lo=1, hi=20, integer=True, required=True, default=1)
+    gutter: float = key("栏距", "space between columns", "length", default=12.0)
+    leading: float = key("行距", "the baseline grid: every body line, every heading block in whole lines", "length",
+                         required=True, default=15.0)
+    column_rule: RuleSpec | None = key("栏线", "rule between columns", "rule", cls=RuleSpec, default=None)
+    head_columns: int | None = key("导语栏数", "columns the lead spans (unset: flows like body)", "number", lo=1, hi=20,
+                                   integer=True, default=None)
+    fill_page: bool = key("撑满版面", "撑版: spread spare lines between speaker blocks so the columns reach the foot",
+                          "bool", default=False)
 
 
 @dataclass(frozen=True)
 class SpeakerSpec:
-    headline_style: str = "headline"
-    line_template: str = "speaker.j2"
-    line_style: str = "speaker"
-    portrait_lines: int = 8   # height of a portrait frame in grid lines
-    portrait_width: float = 0.45  # fraction of the column width
-    separator: RuleSpec | None = None
-    separator_lines: int = 1  # grid lines taken by the space + rule between blocks
-    headline_fill: str | None = None
+    headline_style: str = key("小标题样式", "style of the speaker's 小标题", "style", default="headline")
+    line_template: str = key("发言人行模板", "template of the 职务 + 姓名 line", "template", default="speaker.j2")
+    line_style: str = key("发言人行样式", "style of the name line", "style", default="speaker")
+    portrait_lines: int = key("照片高（行）", "portrait frame height in grid lines", "number", lo=2, hi=60,
+                              integer=True, default=8)
+    portrait_width: float = key("照片宽（栏宽比例）", "portrait width as a share of the column", "number", lo=0.1, hi=1.0,
+                                default=0.45)
+    separator: RuleSpec | None = key("分隔线", "rule between speaker blocks", "rule", cls=RuleSpec, default=None)
+    separator_lines: int = key("分隔行数", "grid lines taken by the space and rule between blocks", "number", lo=0,
+                               hi=10, integer=True, default=1)
+    headline_fill: str | None = key("小标题底色", "colour shading the 小标题 block", "color", default=None)
+
+
+def _colors(ck: Checker, data: LocDict, name: str, ctx: dict, values: dict) -> dict[str, Color]:
+    d = ck.mapping(data, name)
+    out = {"text": Color("text", (0, 0, 0, 1)), "white": Color("white", (0, 0, 0, 0))}
+    for cname, v in d.items():
+        if (isinstance(v, list) and len(v) == 4
+                and all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= 100 for x in v)):
+            out[cname] = Color(cname, (v[0] / 100, v[1] / 100, v[2] / 100, v[3] / 100))
+        else:
+            ck.err(d.line_of(cname), f"颜色“{cname}”应写成 CMYK 四个 0–100 的数，例如 [0, 100, 100, 0]（印刷只用 CMYK）。")
+            # Keep the name known so that every style using it is not reported as well.
+            out[cname] = Color(cname, (0, 0, 0, 1))
+    ctx["colors"] = out
+    return out
+
+
+def _font_list(ck: Checker, v: Any, line: int, msg: str) -> tuple[str, ...] | None:
+    v = [v] if isinstance(v, str) else v
+    if not isinstance(v, list) or not v or not all(isinstance(x, str) and x.strip() for x in v):
+        ck.err(line, msg)
+        return None
+    return tuple(x.strip() for x in v)
+
+
+def _names(ck: Checker, d: LocDict, name: str, ctx: dict, values: dict) -> tuple[str, ...] | None:
+    role = ctx["role"]
+    if name == "fallback":
+        if d.get(name) is None:
+            return ()
+        return _font_list(ck, d[name], ctx["line"], f"字体“{role}”的 fallback 应为字体名列表，例如 [\"LXGW WenKai\"]。") or ()
+    return _font_list(ck, d.get(name), ctx["line"], f"字体“{role}”应为字体名列表（按优先顺序），例如 [\"Noto Serif CJK SC\"]。")
 
 
 @dataclass(frozen=True)
+class FontChoice:
+    """A font role written as a mapping, to name what may stand in for a missing font."""
+    font: tuple[str, ...] = key("字体", "font names by preference; the first must be installed", "custom",
+                                required=True, parse=_names, value="list of font names", factory=tuple)
+    fallback: tuple[str, ...] = key("后备字体", "faces that may stand in when the font is not installed (the build "
+                                    "says so, preflight reports it)", "custom", parse=_names,
+                                    value="list of font names", factory=tuple)
+
+
+def _fonts(ck: Checker, data: LocDict, name: str, ctx: dict, values: dict) -> tuple[dict, dict]:
+    """role: [font, faces for characters it lacks …], or {font: […], fallback: […]}."""
+    d = ck.mapping(data, name)
+    out: dict[str, tuple[str, ...]] = {}
+    fallbacks: dict[str, tuple[str, ...]] = {}
+    for role, v in d.items():
+        c = {**ctx, "role": role, "line": d.line_of(role)}
+        if isinstance(v, LocDict):
+            got = read(ck, FontChoice, v, f"字体“{role}”", c)
+            names, fb = got["font"], got["fallback"]
+        else:
+            names, fb = _names(ck, LocDict(font=v), "font", c, {}), ()
+        if names is None:
+            continue
+        out[role] = names
+        if fb:
+            fallbacks[role] = fb
+    ctx["fonts"] = out
+    return out, fallbacks
+
+
+def _styles(ck: Checker, data: LocDict, name: str, ctx: dict, values: dict) -> dict[str, Style]:
+    d = ck.mapping(data, name)
+    out = {}
+    for sname, s in d.items():
+        if not isinstance(s, LocDict):
+            ck.err(d.line_of(sname), f"样式“{sname}”下面应是缩进的子项（font、size …）。")
+            continue
+        where = f"样式“{sname}”"
+        out[sname] = Style(**read(ck, Style, s, where, {**ctx, "where": where}, name=sname))
+    ctx["styles"] = out
+    return out
+
+
+def _items(ck: Checker, data: LocDict, name: str, ctx: dict, values: dict) -> tuple[Item, ...]:
+    v = data.get(name)
+    if v is None:
+        return ()
+    if not isinstance(v, LocList):
+        ck.err(data.line_of(name), f"{name} 应为列表，每项以“- ”开头。")
+        return ()
+    out = []
+    for i, it in enumerate(v):
+        line = v.lines[i]
+        if not isinstance(it, LocDict):
+            ck.err(line, f"{name} 的每一项应写成 {{template: xxx.j2, style: 样式名}}。")
+            continue
+        if not any(it.get(k) for k in ("template", "left", "center", "right", "content")):
+            ck.err(line, f"{name} 项需要 template（或 left/center/right）指明模板文件。")
+        out.append(Item(**read(ck, Item, it, f"{name} 项", {**ctx, "where": name})))
+    return tuple(out)
+
+
+# The flat sections: keys written under these mappings are Layout fields with section=….
+SECTIONS = {"rules": "排版规则", "templates": "模板", "print": "印刷"}
+
+
+@dataclass(frozen=True, kw_only=True)
 class Layout:
-    name: str
-    title: str
-    description: str
-    folder: Path
-    source: Path
-    page: Page
-    grid: Grid
-    fonts: dict[str, tuple[str, ...]]
-    colors: dict[str, Color]
-    styles: dict[str, Style]
-    header: tuple[Item, ...]
-    footer: tuple[Item, ...]
-    end: tuple[Item, ...]
-    speaker: SpeakerSpec
-    body_style: str = "body"
-    lead_style: str = "lead"
-    point_style: str = "point"
-    point_pattern: str = r"^[一二三四五六七八九十]+是[^。！？]*[。！？]"
-    continued_to: str = "continued_to.j2"
-    continued_from: str = "continued_from.j2"
-    kinsoku: str = "push-in"
-    han_latin_space: float = 0.0
-    opening_halfwidth_at_line_start: bool = False
-    image_min_ppi: float = 100
-    image_warn_ppi: float = 200
-    icc_profile: str = ""
-    output_condition: str = ""   # registered name (e.g. FOGRA39) or "" for a custom profile
-    ink_limit: float = 240       # total area coverage, % (newsprint)
-    spot_colours: bool = False   # Separation/DeviceN allowed (a second ink the press really has)
-    marks: bool = False          # crop/registration marks and colour bar by default
-    font_fallbacks: dict = field(default_factory=dict)   # role -> faces used only if its font is missing
+    name: str = key("名称", "informational; --layout takes the folder name", "text", default="",
+                    default_of=lambda v: v["folder"].name, shows="the folder name")
+    title: str = key("标题", "one line shown by `publish layouts`", "text", default="", default_of=lambda v: v["folder"].name,
+                     shows="the folder name")
+    description: str = key("说明", "what the layout is for", "text", default="")
+    folder: Path = Path()
+    source: Path = Path()
+    colors: dict[str, Color] = key("颜色", "colour name → CMYK, 0–100 each (print takes CMYK only)", "custom",
+                                   parse=_colors, value="CMYK [c, m, y, k]", example="red: [0, 100, 100, 0]", factory=dict)
+    fonts: dict[str, tuple[str, ...]] = key(
+        "字体", "font role → font names by preference (fontconfig names or files); each character is set in the "
+        "first installed face that has it", "custom", required=True, parse=_fonts, sets=("fonts", "font_fallbacks"), cls=FontChoice,
+        value="list of font names, or {font, fallback}",
+        example='kai: ["LXGW WenKai", "Noto Serif CJK SC"]', factory=dict)
+    page: Page = key("页面", "page geometry", "section", required=True, cls=Page)
+    grid: Grid = key("栏格", "columns and the baseline grid", "section", required=True, cls=Grid)
+    styles: dict[str, Style] = key("样式", "style name → text style (keys below)", "custom", required=True,
+                                   parse=_styles, value="mapping of `styles.NAME`", example="body: {font: song, size: 五号, leading: 20pt, indent: 2}",
+                                   factory=dict)
+    header: tuple[Item, ...] = key("页头", "items stacked at the top of page 1 (keys below)", "custom",
+                                   parse=_items, value="list of `ITEM`", factory=tuple)
+    footer: tuple[Item, ...] = key("页脚", "items at the foot of every page (`page`, `pages` known here)", "custom",
+                                   parse=_items, value="list of `ITEM`", factory=tuple)
+    end: tuple[Item, ...] = key("文末", "items after the last speaker (版记)", "custom", parse=_items,
+                                value="list of `ITEM`", factory=tuple)
+    speaker: SpeakerSpec = key("发言人块", "one speaker's block", "section", cls=SpeakerSpec)
+    body_style: str = key("正文样式", "style of the body text", "style", section="rules", default="body")
+    lead_style: str = key("导语样式", "style of the lead (导语) in the columns", "style", section="rules", default="lead")
+    point_style: str = key("要点样式", "style of the bold “一是……。” leads", "style", section="rules", default="point")
+    point_pattern: str = key("要点规则", "regex of the bold “一是……。” lead of a paragraph", "regex", section="rules",
+                             default=DEFAULT_POINT_PATTERN)
+    kinsoku: Kinsoku = key("避头尾方式", "避头尾: how a line avoids a forbidden start or end", "enum", choices=Kinsoku,
+                           section="rules", default=Kinsoku.PUSH_IN)
+    han_latin_space: float = key("中西文间距", "em between Han and Latin (0 as newspapers print)", "number", lo=0, hi=1,
+                                 section="rules", default=0.0)
+    opening_halfwidth_at_line_start: bool = key("行首开括号半角", "opening brackets and quotes half-width at line start",
+                                                "bool", section="rules", default=False)
+    continued_to: str = key("下转", "转版 label at the foot of a column (an empty template turns it off)", "template",
+                            section="templates", default="continued_to.j2")
+    continued_from: str = key("上接", "转版 label where the text continues", "template", section="templates",
+                              default="continued_from.j2")
+    image_min_ppi: float = key("图片最低分辨率", "a picture below this fails preflight", "number", lo=1, hi=5000,
+                               section="print", default=100)
+    image_warn_ppi: float = key("图片建议分辨率", "a picture below this is warned about", "number", lo=1, hi=5000,
+                                section="print", default=200)
+    icc_profile: str = key("输出意图", "CMYK ICC profile of the PDF/X output intent", "text", section="print", default="")
+    output_condition: str = key("输出条件", "registered printing condition (e.g. FOGRA39); empty: Custom", "text",
+                                section="print", default="")
+    ink_limit: float = key("总墨量上限", "total area coverage, % (newsprint about 240)", "number", lo=100, hi=400,
+                           section="print", default=240)
+    spot_colours: bool = key("允许专色", "Separation/DeviceN allowed (a second ink the press really has)", "bool",
+                             section="print", default=False)
+    marks: bool = key("印刷标记", "crop/registration marks and colour bar by default", "bool", section="print",
+                      default=False)
+    font_fallbacks: dict = field(default_factory=dict)   # role -> faces used only if its font is missing (fonts:)
+    word: WordSpec = key("Word 输出", "what the DOCX needs beyond the PDF", "section", cls=WordSpec)
     lines: dict = field(default_factory=dict)   # key -> line in layout.yaml, for messages
-    word: WordSpec = field(default_factory=WordSpec)   # DOCX-only: fonts an editor has, style names
 
     def style(self, name: str) -> Style:
         return self.styles[name]
@@ -175,114 +393,8 @@ def resolve_layout(name_or_path: str, root: Path = DEFAULT_LAYOUTS) -> Path:
                              "运行 publish layouts 查看说明。"))
 
 
-TOP_KEYS = {
-    "name": "名称", "title": "标题", "description": "说明", "page": "页面", "fonts": "字体",
-    "colors": "颜色", "grid": "栏格", "styles": "样式", "header": "页头", "footer": "页脚",
-    "end": "文末", "speaker": "发言人块", "rules": "排版规则", "templates": "模板", "print": "印刷",
-    "word": "Word 输出",
-}
-PAGE_KEYS = {"trim": "成品尺寸", "bleed": "出血", "margins": "版心边距", "overflow": "超版处理",
-             "max_pages": "最多页数"}
-GRID_KEYS = {"columns": "栏数", "gutter": "栏距", "leading": "行距", "column_rule": "栏线",
-             "head_columns": "导语栏数", "fill_page": "撑满版面"}
-STYLE_KEYS = {"font": "字体", "size": "字号", "leading": "行距", "color": "颜色", "align": "对齐",
-              "indent": "首行缩进", "space_before": "段前", "space_after": "段后", "min_size": "最小字号",
-              "max_lines": "最多行数", "tracking": "字距", "bold_font": "加粗字体"}
-ITEM_KEYS = {"template": "模板", "content": "内容", "left": "左", "center": "中", "right": "右", "style": "样式",
-             "rule_below": "下线", "rule_above": "上线", "fill": "底色", "space_before": "前距",
-             "space_after": "后距"}
-RULE_KEYS = {"width": "线宽", "color": "颜色", "gap": "间距", "double": "双线"}
-SPEAKER_KEYS = {"headline_style": "小标题样式", "line_template": "发言人行模板", "line_style": "发言人行样式",
-                "portrait_lines": "照片高（行）", "portrait_width": "照片宽（栏宽比例）",
-                "separator": "分隔线", "separator_lines": "分隔行数", "headline_fill": "小标题底色"}
-RULES_KEYS = {"body_style": "正文样式", "lead_style": "导语样式", "point_style": "要点样式",
-              "point_pattern": "要点规则", "kinsoku": "避头尾方式", "han_latin_space": "中西文间距",
-              "opening_halfwidth_at_line_start": "行首开括号半角"}
-TEMPLATES_KEYS = {"continued_to": "下转", "continued_from": "上接"}
-PRINT_KEYS = {"image_min_ppi": "图片最低分辨率", "image_warn_ppi": "图片建议分辨率", "icc_profile": "输出意图",
-              "output_condition": "输出条件", "ink_limit": "总墨量上限", "spot_colours": "允许专色",
-              "marks": "印刷标记"}
-FONT_KEYS = {"font": "字体", "fallback": "后备字体"}
-ALIGNS = ("justify", "left", "center", "right", "outside")   # outside: 单页居右、双页居左 (folios)
-
-
-class _Checker:
-    def __init__(self, path: Path, folder: Path | None = None):
-        self.path = path
-        self.folder = folder
-        self.problems: list[Problem] = []
-
-    def template(self, d, key, default=""):
-        """A template file name; a missing file is reported at the line naming it, not at render time."""
-        name = self.text(d, key, default)
-        if name and self.folder is not None:
-            from .templates import SHARED
-            if not any((base / name).is_file() for base in (self.folder / "templates", SHARED)):
-                self.err(d.line_of(key), f"模板文件“{name}”不存在（在 {self.folder.name}/templates/ 和 _shared/templates/ 中都没有）。"
-                                         "请改正文件名，或在版式的 templates/ 文件夹中创建它。")
-        return name
-
-    def err(self, line, msg):
-        self.problems.append(Problem(str(self.path), line, msg))
-
-    def keys(self, d, known, required, what):
-        self.problems += check_keys(d, known, required, self.path, what)
-
-    def mapping(self, parent: LocDict, key: str) -> LocDict:
-        v = parent.get(key)
-        if v is None:
-            return _empty(parent.line_of(key))
-        if not isinstance(v, LocDict):
-            self.err(parent.line_of(key), f"“{key}”下面应是缩进的子项。")
-            return _empty(parent.line_of(key))
-        return v
-
-    def length(self, d: LocDict, key: str, default=None, em=None):
-        if key not in d or d[key] is None:
-            return default
-        try:
-            return length(d[key], em)
-        except UnitError as e:
-            self.err(d.line_of(key), f"{key}：{e}。")
-            return default or 0.0
-
-    def size(self, d, key, default=None):
-        if key not in d or d[key] is None:
-            return default
-        try:
-            return type_size(d[key])
-        except UnitError as e:
-            self.err(d.line_of(key), f"{key}：{e}。")
-            return default or 10.0
-
-    def number(self, d, key, default, lo=None, hi=None, integer=False):
-        v = d.get(key, default)
-        if v is None:
-            return default
-        ok = isinstance(v, (int, float)) and not isinstance(v, bool) and (not integer or isinstance(v, int))
-        if ok and (lo is None or v >= lo) and (hi is None or v <= hi):
-            return v
-        rng = f"（{lo}–{hi}）" if lo is not None and hi is not None else ""
-        self.err(d.line_of(key), f"{key} 应为{'整数' if integer else '数字'}{rng}，现在是“{v}”。")
-        return default
-
-    def text(self, d, key, default=""):
-        v = d.get(key, default)
-        if v is None:
-            return default
-        if not isinstance(v, str):
-            self.err(d.line_of(key), f"{key} 应为文字，现在是“{v}”。")
-            return default
-        return v
-
-
-def _empty(line) -> LocDict:
-    d = LocDict()
-    d.line = line
-    return d
-
-
 def load_layout(name_or_path: str, root: Path = DEFAULT_LAYOUTS) -> Layout:
+    from .templates import SHARED
     folder = resolve_layout(name_or_path, root)
     path = folder / LAYOUT_FILE
     data = parse_yaml(read_text(path), path)
@@ -290,232 +402,17 @@ def load_layout(name_or_path: str, root: Path = DEFAULT_LAYOUTS) -> Layout:
         raise InputError(Problem(str(path), 1, "版式文件是空的。请从 layouts/broadsheet/layout.yaml 复制一份再修改。"))
     if not isinstance(data, LocDict):
         raise InputError(Problem(str(path), 1, "版式文件应为“项目: 内容”的格式。"))
-    ck = _Checker(path, folder)
-    ck.keys(data, TOP_KEYS, {"page", "fonts", "grid", "styles"}, "版式文件")
-
-    colors = _colors(ck, ck.mapping(data, "colors"))
-    fonts, fallbacks = _fonts(ck, ck.mapping(data, "fonts"))
-    page = _page(ck, ck.mapping(data, "page"))
-    grid_d = ck.mapping(data, "grid")
-    ck.keys(grid_d, GRID_KEYS, {"columns", "leading"}, "grid（栏格）")
-    grid = Grid(columns=ck.number(grid_d, "columns", 1, 1, 20, integer=True),
-                gutter=ck.length(grid_d, "gutter", 12.0),
-                leading=ck.length(grid_d, "leading", 15.0),
-                column_rule=_rule(ck, grid_d, "column_rule", colors),
-                head_columns=ck.number(grid_d, "head_columns", None, 1, 20, integer=True),
-                fill_page=bool(grid_d.get("fill_page", False)))
-    styles = _styles(ck, ck.mapping(data, "styles"), fonts, colors)
-
-    def check_style(line, name, what):
-        if name and name not in styles and styles:
-            ck.err(line, f"{what}用到的样式“{name}”没有在 styles 中定义。{did_you_mean(name, styles)}")
-
-    header = _items(ck, data, "header", colors, check_style)
-    footer = _items(ck, data, "footer", colors, check_style)
-    end = _items(ck, data, "end", colors, check_style)
-    sp = ck.mapping(data, "speaker")
-    ck.keys(sp, SPEAKER_KEYS, set(), "speaker（发言人块）")
-    speaker = SpeakerSpec(
-        headline_style=ck.text(sp, "headline_style", "headline"),
-        line_template=ck.template(sp, "line_template", "speaker.j2"),
-        line_style=ck.text(sp, "line_style", "speaker"),
-        portrait_lines=ck.number(sp, "portrait_lines", 8, 2, 60, integer=True),
-        portrait_width=ck.number(sp, "portrait_width", 0.45, 0.1, 1.0),
-        separator=_rule(ck, sp, "separator", colors),
-        separator_lines=ck.number(sp, "separator_lines", 1, 0, 10, integer=True),
-        headline_fill=_color_ref(ck, sp, "headline_fill", colors))
-    check_style(sp.line_of("headline_style"), speaker.headline_style, "speaker")
-    check_style(sp.line_of("line_style"), speaker.line_style, "speaker")
-
-    rules = ck.mapping(data, "rules")
-    ck.keys(rules, RULES_KEYS, set(), "rules（排版规则）")
-    extra = {}
-    for key, default in (("body_style", "body"), ("lead_style", "lead"), ("point_style", "point")):
-        extra[key] = ck.text(rules, key, default)
-        check_style(rules.line_of(key), extra[key], "rules")
-    pattern = ck.text(rules, "point_pattern", Layout.point_pattern)
-    try:
-        re.compile(pattern)
-    except re.error as e:
-        ck.err(rules.line_of("point_pattern"), f"point_pattern 不是有效的正则表达式：{e}。")
-        pattern = Layout.point_pattern
-    kinsoku = ck.text(rules, "kinsoku", "push-in")
-    if kinsoku not in ("push-in", "push-out"):
-        ck.err(rules.line_of("kinsoku"), f"kinsoku 只能是 push-in（先挤进）或 push-out（推出），现在是“{kinsoku}”。")
-        kinsoku = "push-in"
-    tpl = ck.mapping(data, "templates")
-    ck.keys(tpl, TEMPLATES_KEYS, set(), "templates（模板）")
-    continued_to = ck.template(tpl, "continued_to", "continued_to.j2")
-    continued_from = ck.template(tpl, "continued_from", "continued_from.j2")
-    prt = ck.mapping(data, "print")
-    ck.keys(prt, PRINT_KEYS, set(), "print（印刷）")
-    word = parse_word(ck, data, fonts, styles)
-
+    ck = Checker(path, folder, SHARED)
+    ctx: dict[str, Any] = {"colors": {}, "fonts": {}, "styles": {}, "where": "版式文件"}
+    values = read(ck, Layout, data, "版式文件", ctx, also=SECTIONS, folder=folder, source=path)
+    for sec, zh in SECTIONS.items():
+        values.update(read(ck, Layout, ck.mapping(data, sec), f"{sec}（{zh}）", {**ctx, **_refs(values), "where": sec},
+                           section=sec))
     if ck.problems:
         raise InputError(ck.problems)
-    return Layout(
-        name=folder.name, title=ck.text(data, "title", folder.name),
-        description=ck.text(data, "description", ""), folder=folder, source=path,
-        page=page, grid=grid, fonts=fonts, colors=colors, styles=styles,
-        header=header, footer=footer, end=end, speaker=speaker,
-        point_pattern=pattern, kinsoku=kinsoku,
-        han_latin_space=ck.number(rules, "han_latin_space", 0.0, 0, 1),
-        opening_halfwidth_at_line_start=bool(rules.get("opening_halfwidth_at_line_start", False)),
-        continued_to=continued_to, continued_from=continued_from,
-        image_min_ppi=ck.number(prt, "image_min_ppi", 100, 1, 5000),
-        image_warn_ppi=ck.number(prt, "image_warn_ppi", 200, 1, 5000),
-        icc_profile=ck.text(prt, "icc_profile", ""),
-        output_condition=ck.text(prt, "output_condition", ""),
-        ink_limit=ck.number(prt, "ink_limit", 240, 100, 400),
-        spot_colours=bool(prt.get("spot_colours", False)),
-        marks=bool(prt.get("marks", False)),
-        font_fallbacks=fallbacks,
-        lines={k: data.line_of(k) for k in data}, word=word,
-        **extra)
+    values["name"] = folder.name
+    return Layout(lines={k: data.line_of(k) for k in data}, **values)
 
 
-def _colors(ck: _Checker, d: LocDict) -> dict[str, Color]:
-    out = {"text": Color("text", (0, 0, 0, 1)), "white": Color("white", (0, 0, 0, 0))}
-    for name, v in d.items():
-        if (isinstance(v, list) and len(v) == 4
-                and all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= 100 for x in v)):
-            out[name] = Color(name, tuple(x / 100 for x in v))
-        else:
-            ck.err(d.line_of(name), f"颜色“{name}”应写成 CMYK 四个 0–100 的数，例如 [0, 100, 100, 0]（印刷只用 CMYK）。")
-            # Keep the name known so that every style using it is not reported as well.
-            out[name] = Color(name, (0, 0, 0, 1))
-    return out
-
-
-def _color_ref(ck, d, key, colors, default=None):
-    v = d.get(key, default)
-    if v is None:
-        return default
-    if v not in colors:
-        ck.err(d.line_of(key), f"颜色“{v}”没有在 colors 中定义。{did_you_mean(v, colors)}")
-        return default
-    return v
-
-
-def _fonts(ck: _Checker, d: LocDict) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """role: [font, faces for characters it lacks …], or {font: […], fallback: […]}:
-    the first font must be installed; `fallback` names what may stand in when it is
-    not (the build says so, and preflight reports it)."""
-    out, fallbacks = {}, {}
-    for role, v in d.items():
-        fb = None
-        if isinstance(v, dict):
-            ck.keys(v, FONT_KEYS, {"font"}, f"字体“{role}”")
-            v, fb = v.get("font"), v.get("fallback")
-            fb = [fb] if isinstance(fb, str) else fb
-            if fb is not None and (not isinstance(fb, list) or not all(isinstance(x, str) and x.strip() for x in fb)):
-                ck.err(d.line_of(role), f"字体“{role}”的 fallback 应为字体名列表，例如 [\"LXGW WenKai\"]。")
-                fb = None
-        if isinstance(v, str):
-            v = [v]
-        if not isinstance(v, list) or not v or not all(isinstance(x, str) and x.strip() for x in v):
-            ck.err(d.line_of(role), f"字体“{role}”应为字体名列表（按优先顺序），例如 [\"Noto Serif CJK SC\"]。")
-            continue
-        out[role] = tuple(x.strip() for x in v)
-        if fb:
-            fallbacks[role] = tuple(x.strip() for x in fb)
-    return out, fallbacks
-
-
-def _page(ck: _Checker, d: LocDict) -> Page:
-    ck.keys(d, PAGE_KEYS, {"trim"}, "page（页面）")
-    trim = d.get("trim")
-    w = h = 0.0
-    if isinstance(trim, list) and len(trim) == 2:
-        try:
-            w, h = length(trim[0]), length(trim[1])
-        except UnitError as e:
-            ck.err(d.line_of("trim"), f"trim：{e}。")
-    elif trim is not None:
-        ck.err(d.line_of("trim"), "trim（成品尺寸）应写成 [宽, 高]，例如 [390mm, 540mm]。")
-    m = d.get("margins", 36)
-    if isinstance(m, LocDict):
-        ck.keys(m, {"top": "上", "right": "右", "bottom": "下", "left": "左"}, {"top", "right", "bottom", "left"}, "margins")
-        margins = [ck.length(m, k, 36.0) for k in ("top", "right", "bottom", "left")]
-    else:
-        try:
-            margins = [length(m)] * 4
-        except UnitError as e:
-            ck.err(d.line_of("margins"), f"margins：{e}。")
-            margins = [36.0] * 4
-    overflow = ck.text(d, "overflow", "error")
-    if overflow not in ("error", "continue"):
-        ck.err(d.line_of("overflow"), f"overflow 只能是 error（超版即报错）或 continue（转到下一版/页），现在是“{overflow}”。")
-    page = Page(width=w, height=h, bleed=ck.length(d, "bleed", 3 * 72 / 25.4),
-                top=margins[0], right=margins[1], bottom=margins[2], left=margins[3], overflow=overflow,
-                max_pages=ck.number(d, "max_pages", 1 if overflow == "error" else 20, 1, 999, integer=True))
-    if w and h and (page.type_width <= 36 or page.type_height <= 36):
-        ck.err(d.line_of("margins"), "页边距太大，版心所剩无几。")
-    return page
-
-
-def _rule(ck, d, key, colors) -> RuleSpec | None:
-    v = d.get(key)
-    if v in (None, False):
-        return None
-    if not isinstance(v, LocDict):
-        ck.err(d.line_of(key), f"{key} 应写成 {{width: 0.5pt, color: text}}。")
-        return None
-    ck.keys(v, RULE_KEYS, {"width"}, key)
-    return RuleSpec(width=ck.length(v, "width", 0.5), color=_color_ref(ck, v, "color", colors, "text"),
-                    gap=ck.length(v, "gap", 0.0), double=bool(v.get("double", False)))
-
-
-def _styles(ck, d: LocDict, fonts, colors) -> dict[str, Style]:
-    out = {}
-    for name, s in d.items():
-        if not isinstance(s, LocDict):
-            ck.err(d.line_of(name), f"样式“{name}”下面应是缩进的子项（font、size …）。")
-            continue
-        ck.keys(s, STYLE_KEYS, {"font", "size"}, f"样式“{name}”")
-        font = ck.text(s, "font", "song")
-        if fonts and font not in fonts:
-            ck.err(s.line_of("font"), f"样式“{name}”的字体“{font}”没有在 fonts 中定义。{did_you_mean(font, fonts)}")
-        bold_font = s.get("bold_font")
-        if bold_font is not None and fonts and bold_font not in fonts:
-            ck.err(s.line_of("bold_font"), f"样式“{name}”的加粗字体“{bold_font}”没有在 fonts 中定义。{did_you_mean(bold_font, fonts)}")
-        sz = ck.size(s, "size", 10.0)
-        align = ck.text(s, "align", "justify")
-        if align not in ALIGNS:
-            ck.err(s.line_of("align"), f"align 只能是 {' / '.join(ALIGNS)}，现在是“{align}”。{did_you_mean(align, ALIGNS)}")
-            align = "justify"
-        out[name] = Style(
-            name=name, font=font, size=sz, leading=ck.length(s, "leading", sz * 1.5, em=sz),
-            color=_color_ref(ck, s, "color", colors, "text"), align=align,
-            indent=ck.number(s, "indent", 0, 0, 10), space_before=ck.number(s, "space_before", 0, 0, 500),
-            space_after=ck.number(s, "space_after", 0, 0, 500), min_size=ck.size(s, "min_size"),
-            max_lines=ck.number(s, "max_lines", None, 1, 20, integer=True),
-            tracking=ck.number(s, "tracking", 0.0, -0.5, 2), bold_font=bold_font)
-    return out
-
-
-def _items(ck, data, key, colors, check_style) -> tuple[Item, ...]:
-    v = data.get(key)
-    if v is None:
-        return ()
-    if not isinstance(v, LocList):
-        ck.err(data.line_of(key), f"{key} 应为列表，每项以“- ”开头。")
-        return ()
-    out = []
-    for i, it in enumerate(v):
-        line = v.lines[i]
-        if not isinstance(it, LocDict):
-            ck.err(line, f"{key} 的每一项应写成 {{template: xxx.j2, style: 样式名}}。")
-            continue
-        ck.keys(it, ITEM_KEYS, {"style"}, f"{key} 项")
-        if not any(it.get(k) for k in ("template", "left", "center", "right", "content")):
-            ck.err(line, f"{key} 项需要 template（或 left/center/right）指明模板文件。")
-        if it.get("content") not in (None, "lead"):
-            ck.err(it.line_of("content"), f"content 目前只能是 lead（导语），现在是“{it.get('content')}”。")
-        check_style(it.line_of("style"), it.get("style"), key)
-        out.append(Item(template=ck.template(it, "template"), content=ck.text(it, "content"), left=ck.template(it, "left"),
-                        center=ck.template(it, "center"), right=ck.template(it, "right"), style=ck.text(it, "style"),
-                        rule_below=_rule(ck, it, "rule_below", colors), rule_above=_rule(ck, it, "rule_above", colors),
-                        fill=_color_ref(ck, it, "fill", colors), space_before=ck.length(it, "space_before", 0.0),
-                        space_after=ck.length(it, "space_after", 0.0)))
-    return tuple(out)
+def _refs(values: dict) -> dict:
+    return {"colors": values.get("colors", {}), "fonts": values.get("fonts", {}), "styles": values.get("styles", {})}

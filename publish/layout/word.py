@@ -6,11 +6,10 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ..sourcefile import LocDict, check_keys
-
-WORD_KEYS = {"fonts": "替代字体", "style_names": "样式名"}
+from ..sourcefile import LocDict
+from .check import Checker, key
 
 # Names Word and WPS already give their own styles (English and the Chinese UI names):
 # a custom style under one of these would be confused with, or merged into, the built-in.
@@ -24,18 +23,11 @@ BUILTIN_STYLE_NAMES = frozenset({
 })
 
 
-@dataclass(frozen=True)
-class WordSpec:
-    fonts: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    style_names: dict[str, str] = field(default_factory=dict)
-
-
-def parse_word(ck, data: LocDict, fonts: dict, styles: dict) -> WordSpec:
-    """Read `word:`; every fault is reported through the layout checker at its line."""
-    d = ck.mapping(data, "word")
-    ck.problems += check_keys(d, WORD_KEYS, set(), ck.path, "word（Word 输出）")
+def _alternates(ck: Checker, d: LocDict, name: str, ctx: dict, values: dict) -> dict[str, tuple[str, ...]]:
+    """word.fonts; every fault is reported through the layout checker at its line."""
+    fonts = ctx["fonts"]
     alt: dict[str, tuple[str, ...]] = {}
-    fd = ck.mapping(d, "fonts")
+    fd = ck.mapping(d, name)
     for role, v in fd.items():
         if fonts and role not in fonts:
             ck.err(fd.line_of(role), f"word.fonts 的字体角色“{role}”没有在 fonts 中定义。")
@@ -45,8 +37,13 @@ def parse_word(ck, data: LocDict, fonts: dict, styles: dict) -> WordSpec:
             ck.err(fd.line_of(role), f"word.fonts 的“{role}”应为字体名列表，例如 [\"SimSun\", \"宋体\"]。")
             continue
         alt[role] = tuple(dict.fromkeys(x.strip() for x in v))
+    return alt
+
+
+def _style_names(ck: Checker, d: LocDict, name: str, ctx: dict, values: dict) -> dict[str, str]:
+    styles = ctx["styles"]
     names: dict[str, str] = {}
-    nd = ck.mapping(d, "style_names")
+    nd = ck.mapping(d, name)
     for style, v in nd.items():
         if styles and style not in styles:
             ck.err(nd.line_of(style), f"word.style_names 的样式“{style}”没有在 styles 中定义。")
@@ -56,4 +53,13 @@ def parse_word(ck, data: LocDict, fonts: dict, styles: dict) -> WordSpec:
             ck.err(nd.line_of(style), f"Word 样式名“{v.strip()}”与 Word 自带的样式同名，编辑会把二者混淆。请换一个名字。")
         else:
             names[style] = v.strip()
-    return WordSpec(alt, names)
+    return names
+
+
+@dataclass(frozen=True)
+class WordSpec:
+    fonts: dict[str, tuple[str, ...]] = key(
+        "替代字体", "font role → names an editor's computer may have instead (Windows, macOS, 方正), in order",
+        "custom", parse=_alternates, value="list of font names", factory=dict)
+    style_names: dict[str, str] = key("样式名", "layout style → the Word style name an editor sees", "custom",
+                                      parse=_style_names, value="mapping of names", factory=dict)
