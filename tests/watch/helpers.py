@@ -80,8 +80,10 @@ class WatchProcess:
         return self.wait(lambda s: s["builds"] > after, timeout, f"rebuild number {after + 1}")
 
     def wait_status(self, status: str, timeout: float = REBUILD_S, pred=None) -> dict:
-        """A finished rebuild in this status (and meeting pred, if given)."""
-        return self.wait(lambda s: s.get("phase") == "done" and s["status"] == status and
+        """A finished rebuild in this status (and meeting pred, if given). "good" is a page
+        written to build/: fitting (ok) or, where the content cannot fill it, flagged 排不满 (short)."""
+        wanted = ("ok", "short") if status == "good" else (status,)
+        return self.wait(lambda s: s.get("phase") == "done" and s["status"] in wanted and
                          (pred is None or pred(s)), timeout, f"status {status}")
 
     def interrupt(self, timeout: float = 20) -> int:

@@ -55,6 +55,11 @@ def shown_generation(driver):
     return driver.execute_script("return window.__watch.generation")
 
 
+def yaml_errors(driver) -> list[str]:
+    from selenium.webdriver.common.by import By
+    return [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#error-list li") if "meeting.yaml" in li.text]
+
+
 def label(driver, key):
     from selenium.webdriver.common.by import By
     els = driver.find_elements(By.CSS_SELECTOR, f'.label[data-key="{key}"]')
@@ -65,7 +70,7 @@ def test_edit_break_fix_in_the_browser(tmp_path, browser, shots):
     from selenium.webdriver.common.by import By
     w = WatchProcess(tmp_path / "w")
     try:
-        w.wait_status("ok", timeout=180)
+        w.wait_status("good", timeout=180)
         browser.get(w.url)
         until(browser, lambda d: shown_generation(d) is not None, "the first page image")
         key = "03-tang-zhiyong"
@@ -83,7 +88,7 @@ def test_edit_break_fix_in_the_browser(tmp_path, browser, shots):
         path.write_text("\n\n".join(paras[:-1]) + "\n", "utf-8")
         until(browser, lambda d: shown_generation(d) != gen and label(d, key) != before_label, "the edit to show")
         after_label = label(browser, key)
-        st = w.wait_status("ok")
+        st = w.wait_status("good")
         block = next(b for b in st["preview"]["blocks"] if b["key"] == key)
         diff = f"{'+' if block['over'] > 0 else '−'}{abs(block['over'])}行≈{abs(block['over']) * st['preview']['chars_per_line']}字" if block["over"] else "正好"
         assert after_label == f"唐智勇 {block['lines']}/{block['share']}行 {diff}", after_label
@@ -94,9 +99,9 @@ def test_edit_break_fix_in_the_browser(tmp_path, browser, shots):
         meeting = w.meeting / "meeting.yaml"
         good = meeting.read_text("utf-8")
         meeting.write_text(good.replace("title: ", "title: [", 1), "utf-8")
-        until(browser, lambda d: d.find_element(By.ID, "errors").is_displayed(), "the error list")
-        items = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#error-list li")]
-        assert any(re.search(r"meeting\.yaml:\d+", t) for t in items), items
+        until(browser, lambda d: d.find_element(By.ID, "errors").is_displayed()
+              and yaml_errors(d), "the error list")
+        assert all(re.search(r"meeting\.yaml:\d+: ", t) for t in yaml_errors(browser))
         assert "failed" in browser.find_element(By.TAG_NAME, "body").get_attribute("class")
         assert browser.find_element(By.ID, "page-1").is_displayed()       # the last good page, dimmed behind
         broken_gen = shown_generation(browser)
@@ -104,8 +109,7 @@ def test_edit_break_fix_in_the_browser(tmp_path, browser, shots):
 
         # And fixes it: the page comes back.
         meeting.write_text(good, "utf-8")
-        until(browser, lambda d: not d.find_element(By.ID, "errors").is_displayed()
-              and shown_generation(d) != broken_gen, "the page to come back")
+        until(browser, lambda d: not yaml_errors(d) and shown_generation(d) != broken_gen, "the page to come back")
         assert "failed" not in browser.find_element(By.TAG_NAME, "body").get_attribute("class")
         assert label(browser, key) == after_label
         browser.save_screenshot(str(shots / "watch-4-fixed.png"))
@@ -117,7 +121,7 @@ def test_zoom_asks_for_a_sharper_image(tmp_path, browser):
     from selenium.webdriver.common.by import By
     w = WatchProcess(tmp_path / "z")
     try:
-        w.wait_status("ok", timeout=180)
+        w.wait_status("good", timeout=180)
         browser.get(w.url)
         until(browser, lambda d: shown_generation(d) is not None, "the first page image")
         img = browser.find_element(By.ID, "page-1")

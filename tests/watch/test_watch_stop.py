@@ -13,7 +13,7 @@ pytestmark = pytest.mark.slow
 def test_ctrl_c_stops_cleanly(tmp_path):
     w = WatchProcess(tmp_path)
     try:
-        w.wait_status("ok", timeout=180)
+        w.wait_status("good", timeout=180)
         pdf = (w.out / "yongchuan-2026-q1.pdf").read_bytes()
         # Ctrl-C in the middle of a rebuild
         sp = sorted((w.meeting / "speakers").glob("*.md"))[0]
