@@ -47,23 +47,32 @@ def shots(tmp_path):
 
 
 def until(driver, cond, what):
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
-    return WebDriverWait(driver, WAIT_S, poll_frequency=0.1).until(lambda d: cond(d), message=what)
+    return WebDriverWait(driver, WAIT_S, poll_frequency=0.1, ignored_exceptions=(StaleElementReferenceException,)
+                         ).until(lambda d: cond(d), message=what)
 
 
 def shown_generation(driver):
     return driver.execute_script("return window.__watch.generation")
 
 
+# The page replaces its elements on every state: read them in one script, never
+# through element handles that a state arriving meanwhile would make stale.
+
 def yaml_errors(driver) -> list[str]:
-    from selenium.webdriver.common.by import By
-    return [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#error-list li") if "meeting.yaml" in li.text]
+    return driver.execute_script(
+        "return [...document.querySelectorAll('#error-list li')].map(li => li.textContent)"
+        ".filter(t => t.includes('meeting.yaml'))")
+
+
+def errors_shown(driver) -> bool:
+    return driver.execute_script("return !document.getElementById('errors').hidden")
 
 
 def label(driver, key):
-    from selenium.webdriver.common.by import By
-    els = driver.find_elements(By.CSS_SELECTOR, f'.label[data-key="{key}"]')
-    return els[0].text if els else None
+    return driver.execute_script(
+        "const e = document.querySelector(`.label[data-key='${arguments[0]}']`); return e ? e.textContent : null", key)
 
 
 def test_edit_break_fix_in_the_browser(tmp_path, browser, shots):
@@ -99,8 +108,7 @@ def test_edit_break_fix_in_the_browser(tmp_path, browser, shots):
         meeting = w.meeting / "meeting.yaml"
         good = meeting.read_text("utf-8")
         meeting.write_text(good.replace("title: ", "title: [", 1), "utf-8")
-        until(browser, lambda d: d.find_element(By.ID, "errors").is_displayed()
-              and yaml_errors(d), "the error list")
+        until(browser, lambda d: errors_shown(d) and yaml_errors(d), "the error list")
         assert all(re.search(r"meeting\.yaml:\d+: ", t) for t in yaml_errors(browser))
         assert "failed" in browser.find_element(By.TAG_NAME, "body").get_attribute("class")
         assert browser.find_element(By.ID, "page-1").is_displayed()       # the last good page, dimmed behind
