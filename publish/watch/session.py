@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -124,7 +125,11 @@ class Session:
         try:
             final = self._rebuild(t0)
         except PublishError as e:
-            final = {"status": "error", "errors": [str(p) for p in e.problems], "seconds": _since(t0)}
+            errors = [str(p) for p in e.problems]
+            # proof finds the same broken line again: list it once
+            where = {_where(e) for e in errors}
+            final = {"status": "error", "errors": errors, "seconds": _since(t0),
+                     "warnings": [w for w in self._proof() if _where(w["text"]) not in where]}
         except Exception as e:  # a bug of ours: the watcher keeps going, the editor is told
             import traceback
             traceback.print_exc()
@@ -210,17 +215,7 @@ class Session:
 
     def _after(self, problems, written: bool) -> dict:
         """Outputs and the proofreading findings: after the image, off its clock."""
-        from ..proof import proof_meeting
-        try:
-            findings = proof_meeting(self.content_dir, self.layout_name)
-        except PublishError as e:
-            findings = []
-            extra = [str(p) for p in e.problems]
-        else:
-            extra = []
-        warnings = [{"text": str(f), "severity": f.severity} for f in findings]
-        warnings += [{"text": str(p), "severity": "warning"} for p in problems[0]]
-        warnings += [{"text": t, "severity": "error"} for t in extra]
+        warnings = self._proof() + [{"text": str(p), "severity": "warning"} for p in problems[0]]
         outputs = {}
         for kind, path in self.outputs.items():
             with contextlib.suppress(OSError):
@@ -228,12 +223,30 @@ class Session:
                 outputs[kind] = {"name": path.name, "version": st.st_mtime_ns}
         return {"warnings": warnings, "outputs": outputs, "written": written}
 
+    def _proof(self) -> list[dict]:
+        """`publish proof`'s findings, also for an edit that does not build (its lines
+        are often the very thing to fix)."""
+        from ..proof import proof_meeting
+        try:
+            findings = proof_meeting(self.content_dir, self.layout_name)
+        except PublishError as e:
+            return [{"text": str(p), "severity": "error"} for p in e.problems]
+        except Exception:   # the build's own error list already tells the editor what is wrong
+            return []
+        return [{"text": str(f), "severity": f.severity} for f in findings]
+
     def download(self, name: str) -> Path | None:
         """The current output with exactly this file name, nothing else."""
         for path in self.outputs.values():
             if path.name == name and path.is_file():
                 return path
         return None
+
+
+def _where(message: str) -> str:
+    """FILE:LINE of a FILE:LINE[:COL]: message."""
+    m = re.match(r"(.+?:\d+)(:\d+)?: ", message)
+    return m.group(1) if m else message
 
 
 def _since(t0: float) -> float:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import socket
 import time
 
@@ -126,6 +127,9 @@ def test_broken_edit_keeps_last_good_outputs(watch):
     st = watch.wait_status("error")
     assert any("meeting.yaml:" in e for e in st["errors"]), st["errors"]
     assert st["preview"]["generation"] == gen        # the last good page stays
+    # proof finds the broken line too: it is listed once, as the error
+    broken = {re.match(r".+?:\d+", e).group(0) + ":" for e in st["errors"]}
+    assert not any(w["text"].startswith(tuple(broken)) for w in st["warnings"]), (broken, st["warnings"])
     assert (digest(pdf), digest(docx)) == before
     meeting.write_text(good, "utf-8")
     st = watch.wait_status("good")
