@@ -74,7 +74,8 @@ def _server(session: Session, port: int | None, stop: threading.Event) -> Previe
         return PreviewServer(session, DEFAULT_PORT if port is None else port, stop)
     except OSError:
         if port is not None:
-            raise InputError(Problem("", None, f"端口 {port} 已被占用（或不能使用）。请换一个端口，例如 --port {port + 1}，或不写 --port。"))
+            raise InputError(Problem("", None, f"端口 {port} 已被占用（或不能使用）。"
+                                             f"请换一个端口，例如 --port {port + 1}，或不写 --port。")) from None
         return PreviewServer(session, 0, stop)   # the usual port is taken: any free one
 
 

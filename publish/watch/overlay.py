@@ -101,10 +101,12 @@ def _windows(pg, box, report) -> list[dict]:
     cols = _columns(pg)
     ncols = getattr(report, "columns", 0) or (max(cols) + 1)
     some = pg.regions[0]
+    # column pitch from two columns that hold something: places an empty column's hole
+    by_col = {r.column: r.x for r in pg.regions}
     pitch = None
-    xs = sorted({r.x for r in pg.regions})
-    if len(xs) > 1:
-        pitch = min(b - a for a, b in zip(xs, xs[1:]) if b - a > 1e-3)
+    if len(by_col) > 1:
+        (c0, x0), (c1, x1) = min(by_col.items()), max(by_col.items())
+        pitch = (x1 - x0) / (c1 - c0)
     out = []
     for c in range(ncols):
         rs = cols.get(c, [])

@@ -20,7 +20,6 @@ from ..errors import Problem, PublishError
 from . import raster
 from .overlay import overlay
 
-
 PRERENDER = 2   # pages imaged before the browser is told; the rest when it asks
 
 
@@ -134,7 +133,8 @@ class Session:
             import traceback
             traceback.print_exc()
             final = {"status": "error", "seconds": _since(t0),
-                     "errors": [f"内部错误，排版未完成（不是内容的问题）：{type(e).__name__}: {e}。详细信息见终端，请发给开发人员。"]}
+                     "errors": [f"内部错误，排版未完成（不是内容的问题）：{type(e).__name__}: {e}。"
+                                "详细信息见终端，请发给开发人员。"]}
         finally:
             _forget_fonts(before)
         self.builds += 1

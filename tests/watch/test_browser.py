@@ -99,7 +99,8 @@ def test_edit_break_fix_in_the_browser(tmp_path, browser, shots):
         after_label = label(browser, key)
         st = w.wait_status("good")
         block = next(b for b in st["preview"]["blocks"] if b["key"] == key)
-        diff = f"{'+' if block['over'] > 0 else '−'}{abs(block['over'])}行≈{abs(block['over']) * st['preview']['chars_per_line']}字" if block["over"] else "正好"
+        over, cpl = block["over"], st["preview"]["chars_per_line"]
+        diff = f"{'+' if over > 0 else '−'}{abs(over)}行≈{abs(over) * cpl}字" if over else "正好"
         assert after_label == f"唐智勇 {block['lines']}/{block['share']}行 {diff}", after_label
         assert browser.find_element(By.ID, "page-1").screenshot_as_png != before_png
         browser.save_screenshot(str(shots / "watch-2-edited.png"))

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import re
 
-from publish.content import loader
-from publish.content import load_meeting
+from publish.content import load_meeting, loader
 from tests.conftest import run_cli
 
 HAN = re.compile(r"[\u4e00-\u9fff]")

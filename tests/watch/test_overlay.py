@@ -24,7 +24,8 @@ def test_every_speaker_labelled_once_with_its_figures(composed):
     for b in speakers:
         lab = next(lab for lab in labels if lab["key"] == b.key)
         assert (lab["lines"], lab["share"], lab["over"]) == (b.lines, round(b.allotment), b.over)
-        want = "正好" if b.over == 0 else f"{'超出' if b.over > 0 else '不足'} {abs(b.over)} 行（约 {abs(b.over) * report.chars_per_line} 字）"
+        n = abs(b.over)
+        want = "正好" if b.over == 0 else f"{'超出' if b.over > 0 else '不足'} {n} 行（约 {n * report.chars_per_line} 字）"
         assert lab["verdict"] == want
 
 
@@ -32,7 +33,7 @@ def test_block_boxes_hold_their_lines(composed):
     """Each line of body text lies inside a block region of the page (positions, not just counts)."""
     ov = overlay(composed)
     W, H = composed.width, composed.height
-    for pg, opg in zip(composed.pages, ov["pages"]):
+    for pg, opg in zip(composed.pages, ov["pages"], strict=True):
         boxes = [m["box"] for m in opg["marks"] if m["kind"] == "block"]
         body = [it for it in pg.items if isinstance(it, TextLine) and it.role in ("body", "headline", "speaker")]
         assert body
@@ -117,3 +118,12 @@ def test_running_text_has_lines_not_shares():
     assert ov["blocks"] and all(b["state"] == "fixed" and b["over"] == 0 for b in ov["blocks"])
     keys = {m["key"] for pg in ov["pages"] for m in pg["marks"] if "label" in m}
     assert keys == {b.key for b in comp.report.blocks}
+
+
+def test_empty_column_is_a_window_where_it_stands():
+    """Columns 0 and 2 hold text, column 1 nothing: the hole is drawn at column 1's place."""
+    pg = PageBox(1, regions=[Region("a", "text", 0, 0, 10, 10, 0, 40, 100), Region("a", "text", 2, 0, 10, 110, 0, 40, 100)],
+                 body=(0.0, 10, 10.0))
+    ov = overlay(_Comp([pg], _report([BlockFit("a", "甲", 200, 20, 20, 20.0)], columns=3)))
+    windows = [m for m in ov["pages"][0]["marks"] if m["kind"] == "window"]
+    assert [(m["column"], m["box"], m["lines"]) for m in windows] == [(1, [0.3, 0.0, 0.2, 0.5], 10)]
