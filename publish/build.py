@@ -86,7 +86,7 @@ def build_one(content_dir: Path, opts: BuildOptions) -> BuildResult:
             from .render.docx import render_docx
             target = base.with_suffix(".docx")
             tmp = stack.enter_context(atomic_path(target))
-            render_docx(meeting, layout, tmp, embed_fonts=opts.embed_fonts)
+            render_docx(meeting, layout, tmp, embed_fonts=opts.embed_fonts, composition=comp)
             outputs.append(target)
     return BuildResult(outputs, report, time.perf_counter() - t0, warnings)
 

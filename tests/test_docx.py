@@ -5,11 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-import json
 import re
 import shutil
 import subprocess
-import sys
 import time
 import zipfile
 from pathlib import Path
@@ -74,6 +72,19 @@ def built_bulletin(tmp_path_factory, bulletin_meeting, bulletin_layout):
     return out
 
 
+# Headings are set in the PDF's lines (w:br where the PDF broke, blanks at a break dropped):
+# their text is compared without blanks and line breaks.
+FLOWED = {"版头", "发言正文", "导语", "版记", "Normal"}
+
+
+def lines_as_set(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(s, t if s in FLOWED else re.sub(r"\s+", "", t)) for s, t in rows]
+
+
+def paragraphs(path) -> list[tuple[str, str]]:
+    return lines_as_set([(p.style.name, p.text) for p in docx.Document(str(path)).paragraphs])
+
+
 def expected_paragraphs(meeting, layout) -> list[tuple[str, str]]:
     """(style name, text) of every body paragraph, from the model and the layout's templates."""
     tpl = Templates(layout.folder)
@@ -99,9 +110,9 @@ def expected_paragraphs(meeting, layout) -> list[tuple[str, str]]:
         out += [("发言正文", p.text) for p in sp.paragraphs]
     for it in layout.end:
         out += [("版记", ln) for ln in render(it.template).split("\n") if ln.strip()]
-    if layout.grid.columns > 1 and not layout.end:
+    if layout.grid.columns > 1 and not layout.end and not layout.grid.fill_page:
         out.append(("Normal", ""))   # the section after the columns that balances them
-    return out
+    return lines_as_set(out)
 
 
 def part(path: Path, name: str) -> etree._Element:
@@ -119,12 +130,12 @@ def style_el(styles: etree._Element, name: str) -> etree._Element:
 # ---------------------------------------------------------------- content
 
 def test_every_paragraph_has_its_style_and_text_in_order(built, meeting, layout):
-    got = [(p.style.name, p.text) for p in docx.Document(str(built)).paragraphs]
+    got = paragraphs(built)
     assert got == expected_paragraphs(meeting, layout)
 
 
 def test_bulletin_paragraphs_and_banji_at_the_end(built_bulletin, bulletin_meeting, bulletin_layout):
-    got = [(p.style.name, p.text) for p in docx.Document(str(built_bulletin)).paragraphs]
+    got = paragraphs(built_bulletin)
     want = expected_paragraphs(bulletin_meeting, bulletin_layout)
     assert got == want
     assert [t for s, t in got if s == "版记"][:3] == ["报：市委办公厅", "送：区人大常委会办公室、区政府办公室",
@@ -160,7 +171,8 @@ def test_portrait_is_inline_at_the_layouts_width(tmp_path, meeting, layout):
     from PIL import Image
     pic = tmp_path / "zhang.png"
     Image.new("RGB", (300, 400), (120, 130, 140)).save(pic)
-    sp = dataclasses.replace(meeting.speakers[0], portrait=pic)
+    from publish.model import Source
+    sp = dataclasses.replace(meeting.speakers[0], portrait=pic, portrait_source=Source(str(pic), None))
     m = dataclasses.replace(meeting, speakers=(sp, *meeting.speakers[1:]))
     out = tmp_path / "p.docx"
     render_docx(m, layout, out)
@@ -232,10 +244,16 @@ def test_all_required_styles_exist(built_bulletin):
 
 # ---------------------------------------------------------------- page
 
-def test_sections_page_and_columns(built, layout):
-    doc = docx.Document(str(built))
+@pytest.mark.parametrize("name", ["broadsheet", "tabloid"])
+def test_sections_page_and_columns(tmp_path, meeting, name):
+    layout = load_layout(name)
+    out = tmp_path / f"{name}.docx"
+    render_docx(meeting, layout, out)
+    doc = docx.Document(str(out))
     secs = doc.sections
-    assert len(secs) == 3      # headline zone, columns, the continuous break that balances them
+    # headline zone, columns, and (unless the PDF fills every column by 撑版) the continuous
+    # section after them that makes Word and LibreOffice balance the columns
+    assert len(secs) == (2 if layout.grid.fill_page else 3)
     cols = [s._sectPr.find(f"{W}cols") for s in secs]
     assert cols[0].get(f"{W}num") == "1"
     assert int(cols[1].get(f"{W}num")) == layout.grid.columns
@@ -244,8 +262,9 @@ def test_sections_page_and_columns(built, layout):
     gutter = (layout.page.type_width - g.columns * measure) / (g.columns - 1)
     assert int(cols[1].get(f"{W}space")) == round(gutter * 20)
     assert (cols[1].get(f"{W}sep") == "1") == bool(layout.grid.column_rule)
-    assert secs[1].start_type == secs[2].start_type == docx.enum.section.WD_SECTION.CONTINUOUS
-    assert cols[2].get(f"{W}num") == "1"
+    assert all(s.start_type == docx.enum.section.WD_SECTION.CONTINUOUS for s in secs[1:])
+    if len(secs) == 3:
+        assert cols[2].get(f"{W}num") == "1"
     for s in secs:
         assert abs(s.page_width / 635 - layout.page.width * 20) <= 1
         assert abs(s.page_height / 635 - layout.page.height * 20) <= 1
@@ -452,22 +471,7 @@ def test_each_layout_gives_a_docx_with_styles_and_text_in_order(tmp_path, meetin
     lay = load_layout(name)
     out = tmp_path / f"{name}.docx"
     render_docx(meeting, lay, out)
-    got = [(p.style.name, p.text) for p in docx.Document(str(out)).paragraphs]
+    got = paragraphs(out)
     assert got == expected_paragraphs(meeting, lay)
     section_cols = [int(c.get(f"{W}num", "1")) for c in part(out, "word/document.xml").iter(f"{W}cols")]
     assert lay.grid.columns in section_cols
-
-
-@pytest.mark.libreoffice
-def test_libreoffice_a4_bulletin_page_count_matches_our_pdf(tmp_path, meeting):
-    """Word's own layout of the bulletin runs to as many pages as our PDF, give or take one."""
-    from pypdf import PdfReader
-
-    from publish.build import compose_meeting
-    lay = load_layout("a4-bulletin")
-    out = tmp_path / "a4.docx"
-    render_docx(meeting, lay, out)
-    lo = to_pdf(out, tmp_path)
-    ours = len(compose_meeting(REFERENCE, "a4-bulletin")[2].pages)
-    assert abs(len(PdfReader(lo).pages) - ours) <= 1, (len(PdfReader(lo).pages), ours)
-    assert pagecheck(lo)["start_violations"] == 0

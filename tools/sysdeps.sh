@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Install the system packages the tool needs, if missing and if we can.
 # Fonts: Noto Serif/Sans CJK SC (宋/黑), LXGW WenKai (楷), FandolFang (仿宋, taken
-# alone out of texlive-lang-chinese: the whole package is ~100 MB of TeX). Tools: poppler
-# (proofs, pdffonts), qpdf, ghostscript (ink coverage), LibreOffice Writer (DOCX checks),
-# chromium + chromium-driver (browser tests of the live preview).
+# alone out of texlive-lang-chinese: the whole package is ~100 MB of TeX), AR PL UMing
+# (the DOCX font-fallback test). Tools: poppler (proofs, pdffonts), qpdf, ghostscript
+# (ink coverage), LibreOffice Writer (DOCX checks), chromium + chromium-driver (browser
+# tests of the live preview).
 set -u
 need=()
 fc-list 2>/dev/null | grep -q "Noto Serif CJK SC" || need+=(fonts-noto-cjk)
 fc-list 2>/dev/null | grep -q "Noto Sans CJK SC:style=Black\|Noto Sans CJK SC,Noto Sans CJK SC Black" || need+=(fonts-noto-cjk-extra)
 fc-list 2>/dev/null | grep -q "LXGW WenKai" || need+=(fonts-lxgw-wenkai)
+# A Linux stand-in for 宋体, listed in the layouts' word.fonts: the DOCX font-fallback test uses it.
+[ -d /usr/share/fonts/truetype/arphic ] || need+=(fonts-arphic-uming)
 command -v fc-match >/dev/null || need+=(fontconfig)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
 command -v qpdf >/dev/null || need+=(qpdf)

@@ -15,17 +15,17 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from ..layout.spec import Item, Layout, Style
+from ..layout.spec import Item, Layout
 from ..layout.templates import Templates, context
 from ..model import Meeting, Paragraph
+from .docx_breaks import PdfLines, squeeze
 from .docx_fonts import FontRef
 from .docx_package import PKG_REL, REL, PackageParts, rels_part, write_zip, zip_time
-from .docx_styles import (BANJI, BODY, HEADLINE, LEAD, MASTHEAD, NS, POINT, PORTRAIT, SPEAKER, XML_DECL,
-                          StyleTable, _attr, _border, _twips, _WStyle)
+from .docx_styles import (BANJI, BODY, HEADLINE, LEAD, NS, POINT, PORTRAIT, SPEAKER, XML_DECL,
+                          TWIP, StyleTable, _attr, _border, _twips, _WStyle)
 
 EMU = 12700                   # EMU per pt
 PAGE_SENTINEL = 987654321     # stands for the page number while a folio template renders
@@ -34,20 +34,29 @@ _HAIRLINE = ('<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:line
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def render_docx(meeting: Meeting, layout: Layout, out: Path, *, embed_fonts: bool | str = False) -> None:
+def render_docx(meeting: Meeting, layout: Layout, out: Path, *, embed_fonts: bool | str = False,
+                composition=None) -> list[tuple[str, bool, str]]:
     """Write the meeting as a DOCX to `out` (the caller renames it into place).
 
+    composition: the composed page the PDF is drawn from (composed here when not given);
+    its title, headline and speaker lines give the DOCX its line breaks.
     embed_fonts: False, True / "subset" (the characters used), or "full" (whole fonts
-    whose licence allows it, so that newly typed characters have glyphs too)."""
-    parts = _Builder(meeting, layout, embed_fonts).build()
-    write_zip(Path(out), parts, zip_time(meeting))
+    whose licence allows it, so that newly typed characters have glyphs too).
+    Returns what was embedded: (font, whole, licence or reason) for each face."""
+    if composition is None:
+        from ..compose import compose
+        composition = compose(meeting, layout)
+    b = _Builder(meeting, layout, embed_fonts, PdfLines(composition))
+    write_zip(Path(out), b.build(), zip_time(meeting))
+    return b.embed_report
 
 
 # ---------------------------------------------------------------- builder
 
 class _Builder(StyleTable, PackageParts):
-    def __init__(self, meeting: Meeting, layout: Layout, embed_fonts: bool):
+    def __init__(self, meeting: Meeting, layout: Layout, embed_fonts: bool | str, pdf: PdfLines):
         self.m = meeting
+        self.pdf = pdf
         self.lay = layout
         self.embed = embed_fonts
         self.tpl = Templates(layout.folder)
@@ -96,6 +105,27 @@ class _Builder(StyleTable, PackageParts):
                     out.append(f'<w:t xml:space="preserve">{escape(_BAD_XML.sub("", piece))}</w:t>')
         return f"<w:r>{'<w:rPr>' + props + '</w:rPr>' if props else ''}{''.join(out)}</w:r>"
 
+    def _lines(self, lines: list, ws: _WStyle, rpr: str = "") -> str:
+        """Runs for text set in the PDF's lines: a break where the PDF broke, and each line as
+        narrow as the PDF set it, so that Word fits the same characters on it.
+
+        The PDF narrows punctuation (标点挤压); Word and LibreOffice would set it full width
+        and push the last character to a line of its own. What the PDF saved is taken
+        evenly from the gaps of the line (character spacing, which LibreOffice applies
+        between the characters of a run), plus a twip per gap against rounding."""
+        out = []
+        for i, (text, glyphs) in enumerate(lines):
+            if i:
+                out.append("<w:r><w:br/></w:r>")
+            if not glyphs:
+                out.append(self._run(text, ws, None, rpr))
+                continue
+            size = glyphs[0].size
+            saved = sum(squeeze(glyphs)) * TWIP / max(1, len(text) - 1)
+            v = math.floor(ws.src.tracking * size * TWIP - saved) - 1
+            out.append(self._run(text, ws, None, f'<w:spacing w:val="{v}"/>' + rpr))
+        return "".join(out)
+
     def _para(self, ws: _WStyle, runs: str, ppr: str = "") -> str:
         return f'<w:p><w:pPr><w:pStyle w:val="{ws.sid}"/>{ppr}</w:pPr>{runs}</w:p>'
 
@@ -143,18 +173,18 @@ class _Builder(StyleTable, PackageParts):
     def _render(self, name: str, **extra) -> str:
         return self.tpl.render(name, **{**self.ctx, **extra}) if name else ""
 
-    def _fit_size(self, text: str, st: Style, width: float) -> float:
-        """A headline too long for its max_lines shrinks, down to min_size, as in the PDF."""
-        if not (st.min_size and st.max_lines) or st.min_size >= st.size:
-            return st.size
-
-        def lines(size):
-            return sum(max(1, math.ceil(sum(_em(c) for c in ln) * (1 + st.tracking) * size / width - 1e-6))
-                       for ln in text.split("\n"))
-        size = st.size
-        while size - 0.5 >= st.min_size and lines(size) > st.max_lines:
-            size -= 0.5
-        return size
+    def _sized(self, ws: _WStyle, size: float | None, ppr: str = "", scale_leading: bool = True) -> tuple[str, str]:
+        """Run and paragraph properties for a line set smaller than its style, as the PDF shrank it."""
+        if not size or abs(size - ws.src.size) < 0.01:
+            return "", ppr
+        hp = int(round(size * 2))
+        leading = ws.src.leading * size / ws.src.size if scale_leading else ws.src.leading
+        line = f'w:line="{_twips(leading)}" w:lineRule="exact"'
+        if "<w:spacing " in ppr:
+            ppr = ppr.replace("<w:spacing ", f"<w:spacing {line} ", 1)
+        else:
+            ppr += f"<w:spacing {line}/>"
+        return f'<w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/>', ppr
 
     def _item_paragraphs(self, it: Item, counts: dict[str, int], in_header: bool = False) -> list[str]:
         name = self._item_name(it)
@@ -177,15 +207,9 @@ class _Builder(StyleTable, PackageParts):
         text = self._render(it.template)
         if not text:
             return []
-        rpr = ""
-        size = self._fit_size(text, ws.src, self.page.type_width) if not in_header else ws.src.size
-        ppr = self._direct_ppr(it, ws, shared, "", in_header)
-        if size != ws.src.size:
-            hp = int(round(size * 2))
-            rpr = f'<w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/>'
-            ppr += f'<w:spacing w:line="{_twips(ws.src.leading * size / ws.src.size)}" w:lineRule="exact"/>' \
-                if "<w:spacing" not in ppr else ""
-        return [self._para(ws, self._run(text, ws, None, rpr), ppr)]
+        lines, size = self.pdf.take(it.style, text) if not in_header else ([(text, [])], None)
+        rpr, ppr = self._sized(ws, size, self._direct_ppr(it, ws, shared, "", in_header))
+        return [self._para(ws, self._lines(lines, ws, rpr), ppr)]
 
     def _furniture_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -212,10 +236,16 @@ class _Builder(StyleTable, PackageParts):
             out += [self._para(lead, self._spans(p, lead)) for p in self.m.lead]
         hl, sp_line, body = self.styles[HEADLINE], self.styles[SPEAKER], self.styles[BODY]
         for sp in self.m.speakers:
-            out.append(self._para(hl, self._run("\n".join(sp.headline_phrases) or sp.headline, hl)))
+            lines, size = self.pdf.take("headline", sp.headline)
+            if size is None:   # not on the composed page: Word breaks between phrases
+                lines = [(p, []) for p in sp.headline_phrases] or lines
+            rpr, ppr = self._sized(hl, size)
+            out.append(self._para(hl, self._lines(lines, hl, rpr), ppr))
             line = self._render(self.lay.speaker.line_template, speaker=sp)
             if line:
-                out.append(self._para(sp_line, self._run(line, sp_line)))
+                lines, size = self.pdf.take("speaker", line)
+                rpr, ppr = self._sized(sp_line, size, scale_leading=False)
+                out.append(self._para(sp_line, self._lines(lines, sp_line, rpr), ppr))
             if sp.portrait:
                 out.append(self._portrait(sp))
             out += [self._para(body, self._spans(p, body)) for p in sp.paragraphs]
@@ -358,10 +388,15 @@ class _Builder(StyleTable, PackageParts):
         zones = [(head, 1)]
         if cols == 1:
             zones = [(head + body + end, 1)]
-        else:
+        elif end or not lay.grid.fill_page:
             # A continuous section after the columns makes Word and LibreOffice balance
             # them, as the PDF does; without a 版记 it holds one hairline-high paragraph.
+            # A 撑版 page (fill_page) has every column down to the foot in the PDF: there
+            # the columns simply run on (LibreOffice 7.4 cannot balance its six columns:
+            # it leaves them unbalanced and puts the hairline on a page of its own).
             zones += [(body, cols), (end or [_HAIRLINE], 1)]
+        else:
+            zones += [(body, cols)]
         zones = [(z, c) for z, c in zones if z]
         xml = []
         for i, (paras, c) in enumerate(zones):
@@ -395,10 +430,6 @@ class _Builder(StyleTable, PackageParts):
                  "word/document.xml", "word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml",
                  "word/fontTable.xml"]
         return {k: self.parts[k] for k in order + sorted(set(self.parts) - set(order))}
-
-
-def _em(ch: str) -> float:
-    return 1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.5
 
 
 _source_memo: dict[tuple[str, str], bool] = {}

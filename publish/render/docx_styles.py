@@ -127,7 +127,7 @@ class StyleTable:
             st, zone_pt = src[name]
             # Style ids stay ASCII (some tools mishandle others): from the layout's style name.
             sid = STYLE_IDS.get(name) or "fy" + (re.sub(r"[^A-Za-z0-9]", "", st.name.title()) or "Style")
-            while sid in {w.sid for w in self.styles.values()} | set(STYLE_IDS.values()):
+            while name not in STYLE_IDS and sid in {w.sid for w in self.styles.values()} | set(STYLE_IDS.values()):
                 sid += "X"
             self.styles[name] = _WStyle(name, sid, "character" if name == POINT else "paragraph", st,
                                         self._font(st.font), zone_pt)

@@ -82,3 +82,48 @@ def breaks_in(lines: list[str], text: str) -> list[tuple[int, ...]]:
                 n += 1
         found.append(tuple(offs))
     return found
+
+
+def fonts_by_ps_name(env: dict | None = None) -> dict[str, tuple[str, int]]:
+    """PostScript name → (file, index) of every font fontconfig knows (under the given environment)."""
+    import subprocess
+    r = subprocess.run(["fc-list", "-f", "%{postscriptname}\t%{file}\t%{index}\n"], capture_output=True,
+                       text=True, env=env, timeout=60)
+    out = {}
+    for row in r.stdout.splitlines():
+        ps, path, idx = (row.split("\t") + ["", "", "0"])[:3]
+        if ps:
+            out.setdefault(ps, (path, int(idx or 0)))
+    return out
+
+
+def _member_name(ps: str) -> str:
+    """LibreOffice names a CFF face of a collection by the CFF's own name, which the Noto CJK
+    collections share between their regional members (NotoSerifCJKjp-Regular), plus a
+    "-VKana" tag; the SC member is the one with the same glyphs that fontconfig lists."""
+    return re.sub(r"-VKana$", "", ps).replace("CJKjp-", "CJKsc-")
+
+
+def box_glyphs(pdf: Path, fonts: dict[str, tuple[str, int]]) -> list[str]:
+    """Characters a PDF draws with a font that has no glyph for them (.notdef boxes).
+
+    LibreOffice draws a character no installed font has with the .notdef box of the
+    font it asked for; the text layer then still names that font, whose cmap lacks it."""
+    import pdfplumber
+    from fontTools.ttLib import TTFont
+    cmaps: dict[str, set[int] | None] = {}
+    bad = []
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            for c in page.chars:
+                ch = c["text"]
+                if not ch.strip() or len(ch) != 1:
+                    continue
+                ps = c["fontname"].split("+", 1)[-1]
+                if ps not in cmaps:
+                    where = fonts.get(ps) or fonts.get(_member_name(ps))
+                    cmaps[ps] = set(TTFont(where[0], fontNumber=where[1], lazy=True).getBestCmap()) if where else None
+                cmap = cmaps[ps]
+                if cmap is None or ord(ch) not in cmap:
+                    bad.append(f"{ch}@{ps}")
+    return bad
