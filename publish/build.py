@@ -19,7 +19,7 @@ class BuildOptions:
     formats: tuple[str, ...] = ("pdf", "docx")
     out_dir: Path = Path("build")
     marks: bool = False
-    embed_fonts: bool = False
+    embed_fonts: bool | str = False     # False, "subset" (or True), "full"
     quiet: bool = False
 
 
@@ -86,7 +86,10 @@ def build_one(content_dir: Path, opts: BuildOptions) -> BuildResult:
             from .render.docx import render_docx
             target = base.with_suffix(".docx")
             tmp = stack.enter_context(atomic_path(target))
-            render_docx(meeting, layout, tmp, embed_fonts=opts.embed_fonts, composition=comp)
+            embedded = render_docx(meeting, layout, tmp, embed_fonts=opts.embed_fonts, composition=comp)
+            if opts.embed_fonts:
+                from .render.docx_fonts import embed_summary
+                warnings.append(Problem(str(target), None, embed_summary(embedded)))
             outputs.append(target)
     return BuildResult(outputs, report, time.perf_counter() - t0, warnings)
 

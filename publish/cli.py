@@ -65,14 +65,16 @@ def main():
 @click.option("--format", "-f", "fmt", default="pdf,docx", show_default=True, help="输出格式，逗号分隔：pdf,docx")
 @click.option("-o", "--output", "out_dir", default="build", show_default=True, type=click.Path(path_type=Path), help="输出文件夹。")
 @click.option("--marks/--no-marks", default=False, help="加裁切线和套准线（印厂用）。")
-@click.option("--embed-fonts/--no-embed-fonts", default=False, help="把子集字体嵌入 DOCX。")
+@click.option("--embed-fonts", "embed_fonts", type=click.Choice(["subset", "full"]), is_flag=False, flag_value="subset",
+              default=None, help="把字体嵌入 DOCX：--embed-fonts 只嵌入用到的字（子集）；--embed-fonts=full 在授权允许时嵌入整套字体，"
+                                 "编辑新打的字也有字形。")
 @click.option("--jobs", "-j", default=0, type=int, help="并行进程数（多个会议时；0 = CPU 核数）。")
 @click.option("--quiet", "-q", is_flag=True, help="只输出错误。")
 def build(content_dirs, layout, fmt, out_dir, marks, embed_fonts, jobs, quiet):
     """把会议文件夹排成 PDF / DOCX。"""
     from .build import BuildOptions, build_many
     opts = BuildOptions(layout=layout, formats=_formats(fmt), out_dir=out_dir, marks=marks,
-                        embed_fonts=embed_fonts, quiet=quiet)
+                        embed_fonts=embed_fonts or False, quiet=quiet)
     _exit(build_many(list(content_dirs), opts, jobs=jobs))
 
 

@@ -475,3 +475,91 @@ def test_each_layout_gives_a_docx_with_styles_and_text_in_order(tmp_path, meetin
     assert got == expected_paragraphs(meeting, lay)
     section_cols = [int(c.get(f"{W}num", "1")) for c in part(out, "word/document.xml").iter(f"{W}cols")]
     assert lay.grid.columns in section_cols
+
+
+def test_full_embedding_where_the_licence_allows_subsets_elsewhere(tmp_path, meeting):
+    """--embed-fonts=full: a font whose OS/2 bits allow installable embedding travels whole (an
+    editor's new characters have glyphs); one that forbids it is embedded as a subset, and the
+    report says which is which."""
+    import types
+
+    from fontTools.ttLib import TTFont
+    src = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not src.exists():
+        pytest.skip("fonts-dejavu-core is not installed")
+    free = tmp_path / "Free.ttf"
+    free.write_bytes(src.read_bytes())
+    tt = TTFont(str(src))
+    tt["OS/2"].fsType = 2                      # restricted licence embedding
+    for rec in tt["name"].names:
+        if rec.nameID in (1, 4, 16):
+            rec.string = "Restricted Test"
+        elif rec.nameID == 6:
+            rec.string = "RestrictedTest"
+    locked = tmp_path / "Locked.ttf"
+    tt.save(str(locked))
+    folder = tmp_path / "lay"
+    shutil.copytree(BULLETIN, folder)
+    text = (folder / "layout.yaml").read_text("utf-8")
+    text = re.sub(r"(?ms)^fonts:.*?\n\n", f"fonts:\n  song: ['{free}']\n  song-bold: ['{free}']\n  hei: ['{free}']\n"
+                  f"  kai: ['{locked}']\n  fang: ['{free}']\n\n", text, count=1)
+    text = re.sub(r"(?ms)^word:.*", "", text)
+    (folder / "layout.yaml").write_text(text, "utf-8")
+    lay = load_layout(str(folder))
+    out = tmp_path / "full.docx"
+    report = render_docx(meeting, lay, out, embed_fonts="full", composition=types.SimpleNamespace(pages=[]))
+    (free_name, free_whole, free_why), locked_row = sorted(report)
+    assert (free_name, free_whole) == ("DejaVu Sans", True) and free_why.startswith("Fonts are (c) Bitstream")
+    assert locked_row == ("Restricted Test", False, "字体禁止嵌入（fsType=2）")
+    z = zipfile.ZipFile(out)
+    rels = {r.get("Id"): r.get("Target") for r in part(out, "word/_rels/fontTable.xml.rels")}
+    embeds = {f.get(f"{W}name"): f.find(f"{W}embedRegular") for f in part(out, "word/fontTable.xml").iter(f"{W}font")}
+    whole = embeds["DejaVu Sans"]
+    assert whole.get(f"{W}subsetted") is None
+    assert obfuscate(z.read("word/" + rels[whole.get(f"{R}id")]), whole.get(f"{W}fontKey")) == src.read_bytes()
+    sub = embeds["Restricted Test"]
+    assert sub.get(f"{W}subsetted") == "1"
+    assert len(z.read("word/" + rels[sub.get(f"{R}id")])) < len(src.read_bytes()) / 2
+    settings = part(out, "word/settings.xml")
+    assert settings.find(f"{W}embedTrueTypeFonts") is not None and settings.find(f"{W}saveSubsetFonts") is None
+
+
+def test_font_table_lists_the_alternates_in_order(built, layout):
+    """Word's fallback: each font's table entry names the layout's word.fonts alternates in order,
+    with GB2312 in its code pages and the panose of the face the PDF uses."""
+    table = {f.get(f"{W}name"): f for f in part(built, "word/fontTable.xml").iter(f"{W}font")}
+    styles = part(built, "word/styles.xml")
+    body = style_el(styles, "发言正文").find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia")
+    entry = table[body]
+    alt = entry.find(f"{W}altName").get(f"{W}val").split(",")
+    own = [a for a in layout.word.fonts[layout.styles["body"].font] if a != body]
+    assert alt[:len(own)] == own          # the body role's list first, in its order
+    assert alt.index("SimSun") < alt.index("AR PL UMing CN")
+    assert entry.find(f"{W}charset").get(f"{W}val") == "86"
+    assert int(entry.find(f"{W}sig").get(f"{W}csb0"), 16) & 0x40000
+    face = _resolved(layout, layout.styles["body"].font)
+    from fontTools.ttLib import TTFont
+    p = TTFont(face.path, fontNumber=face.index, lazy=True)["OS/2"].panose
+    assert entry.find(f"{W}panose1").get(f"{W}val").startswith("%02X%02X" % (p.bFamilyType, p.bSerifStyle))
+    # every run's language: Latin en-US, East Asian zh-CN
+    langs = {(el.get(f"{W}val"), el.get(f"{W}eastAsia")) for el in styles.iter(f"{W}lang")}
+    assert langs == {("en-US", "zh-CN")}
+
+
+def test_word_style_names_may_not_be_words_own(tmp_path):
+    folder = tmp_path / "lay"
+    shutil.copytree(BULLETIN, folder)
+    text = (folder / "layout.yaml").read_text("utf-8").replace("folio: 页码行", "folio: 页码")
+    (folder / "layout.yaml").write_text(text, "utf-8")
+    from publish.errors import InputError
+    with pytest.raises(InputError) as e:
+        load_layout(str(folder))
+    msg = str(e.value)
+    assert "layout.yaml:" in msg and "页码" in msg and "Word 自带" in msg
+
+
+def test_embed_summary_says_which_fonts_travel_whole():
+    from publish.render.docx_fonts import embed_summary
+    msg = embed_summary([("LXGW WenKai", True, "SIL OFL 1.1"), ("方正书宋", False, "字体禁止嵌入（fsType=2）")])
+    assert msg == ("DOCX 嵌入整套字体：LXGW WenKai（SIL OFL 1.1）；"
+                   "只嵌入用到的字（其他电脑上新打的字可能显示为方框）：方正书宋（字体禁止嵌入（fsType=2））")

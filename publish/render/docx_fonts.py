@@ -148,8 +148,30 @@ def may_embed_full(face: Face) -> tuple[bool, str]:
         return False, f"字体禁止嵌入（fsType={t}）"
     if t & 0x0004 and not t & 0x0008:
         return False, f"字体只许嵌入用于预览和打印（fsType={t}）"
-    lic = info.licence
-    return True, lic[:60] if lic else f"fsType={t} 允许嵌入"
+    return True, _licence_label(info.licence) or f"fsType={t}，允许嵌入"
+
+
+def _licence_label(text: str) -> str:
+    """A short name for the licence in the font's name table (ID 13), for the build's report."""
+    import re
+    m = re.search(r"Open Font License,?\s*(?:Version\s*)?([\d.]+)?", text, re.I)
+    if m:
+        return "SIL OFL" + (f" {m.group(1).rstrip('.')}" if m.group(1) else "")
+    if re.search(r"\bGPL", text):
+        return "GPL" + ("，含字体嵌入例外" if re.search(r"embedding exception|font exception", text, re.I) else "")
+    return text.strip()[:40]
+
+
+def embed_summary(report: list[tuple[str, bool, str]]) -> str:
+    """One line for the editor: which fonts travel whole in the DOCX, which only as subsets."""
+    whole = [f"{n}（{why}）" for n, w, why in report if w]
+    part = [f"{n}" + (f"（{why}）" if why else "") for n, w, why in report if not w]
+    out = []
+    if whole:
+        out.append("DOCX 嵌入整套字体：" + "、".join(whole))
+    if part:
+        out.append("只嵌入用到的字（其他电脑上新打的字可能显示为方框）：" + "、".join(part))
+    return "；".join(out) or "DOCX 没有嵌入字体。"
 
 
 def full_font(face: Face) -> bytes:

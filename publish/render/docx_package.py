@@ -46,15 +46,18 @@ class PackageParts:
         return "".join(x).encode("utf-8")
 
     def _font_table(self) -> bytes:
-        refs = {}
-        for ws in self.styles.values():
-            refs.setdefault(ws.font.name, ws.font)
+        # One entry per name; roles sharing it (宋 and 粗宋 are one family, the weight from
+        # w:b) pool their alternates, the regular role's first; the regular face describes it.
+        refs: dict[str, list] = {}
+        for ws in sorted(self.styles.values(), key=lambda w: w.font.bold):
+            refs.setdefault(ws.font.name, []).append(ws.font)
         embeds = self._embed_fonts() if self.embed else {}
         x = [XML_DECL, f'<w:fonts {NS}>']
         for n in sorted(refs):
+            alternates = tuple(dict.fromkeys(a for r in refs[n] for a in r.alternates))
             # Regular before Bold, as CT_Font orders them.
             emb = "".join(sorted(embeds.get(n, []), key=lambda e: "Bold" in e))
-            x.append(font_entry(n, refs[n].face, refs[n].alternates, emb))
+            x.append(font_entry(n, refs[n][0].face, alternates, emb))
         x.append("</w:fonts>")
         return "".join(x).encode("utf-8")
 

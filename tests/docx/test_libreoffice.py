@@ -17,7 +17,7 @@ from publish.content.loader import load_meeting
 from publish.layout.spec import load_layout
 from publish.layout.templates import Templates, context
 
-from ..conftest import REFERENCE, han, run_cli
+from ..conftest import REFERENCE, han, pagecheck, run_cli
 from .lines import box_glyphs, breaks_in, fonts_by_ps_name, latin_splits, pdf_lines
 
 pytestmark = pytest.mark.libreoffice
@@ -101,6 +101,12 @@ def test_title_headlines_and_speaker_lines_break_as_in_the_pdf(rendered, meeting
         assert lo[0] == pdf[0], (text, "PDF", pdf[0], "LibreOffice", lo[0])
         multi += bool(pdf[0])
     assert multi >= 2, "the sample has headlines of several lines; the comparison found too few"
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_no_closing_mark_at_line_start_nor_opening_at_line_end(rendered, name):
+    res = pagecheck(rendered[name][1])
+    assert (res["start_violations"], res["end_violations"]) == (0, 0), res["examples"]
 
 
 @pytest.mark.parametrize("name", LAYOUTS)
