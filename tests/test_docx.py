@@ -563,3 +563,25 @@ def test_embed_summary_says_which_fonts_travel_whole():
     msg = embed_summary([("LXGW WenKai", True, "SIL OFL 1.1"), ("方正书宋", False, "字体禁止嵌入（fsType=2）")])
     assert msg == ("DOCX 嵌入整套字体：LXGW WenKai（SIL OFL 1.1）；"
                    "只嵌入用到的字（其他电脑上新打的字可能显示为方框）：方正书宋（字体禁止嵌入（fsType=2））")
+
+
+@pytest.mark.parametrize("name", ["broadsheet", "tabloid", "a4-bulletin"])
+def test_docx_reflows_real_paragraphs_no_frames(tmp_path, meeting, name):
+    """An editor's edits must reflow: text sits in ordinary paragraphs (no text boxes, frames or
+    anchored shapes), and the body and lead carry no hard line breaks; only headings carry the
+    PDF's breaks (w:br), and the number of lines they make is the PDF's."""
+    out = tmp_path / f"{name}.docx"
+    render_docx(meeting, load_layout(name), out)
+    doc = part(out, "word/document.xml")
+    xml = etree.tostring(doc).decode()
+    for banned in ("txbxContent", "framePr", "wp:anchor", "<w:pict", "v:textbox", "w:sdt"):
+        assert banned not in xml, banned
+    styles = {s.get(f"{W}styleId"): s.find(f"{W}name").get(f"{W}val")
+              for s in part(out, "word/styles.xml").iter(f"{W}style")}
+    breaks = {}
+    for p in doc.iter(f"{W}p"):
+        ps = p.find(f"{W}pPr/{W}pStyle")
+        name_ = styles.get(ps.get(f"{W}val")) if ps is not None else "Normal"
+        breaks[name_] = breaks.get(name_, 0) + len(list(p.iter(f"{W}br")))
+    assert breaks.get("发言正文", 0) == breaks.get("导语", 0) == 0
+    assert breaks.get("小标题", 0) >= 1
