@@ -24,3 +24,9 @@ def atomic_path(target: Path):
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp_path.unlink()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Readers see the old file or the whole new one, never a half-written one."""
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(data)

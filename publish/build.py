@@ -49,9 +49,10 @@ def fit_report(content_dir: Path, layout_name: str):
     return comp.report
 
 
-def build_one(content_dir: Path, opts: BuildOptions) -> BuildResult:
+def build_one(content_dir: Path, opts: BuildOptions, composed: tuple | None = None) -> BuildResult:
+    """composed: (meeting, layout, composition) when the caller has them already (the package)."""
     t0 = time.perf_counter()
-    meeting, layout, comp = compose_meeting(content_dir, opts.layout)
+    meeting, layout, comp = composed or compose_meeting(content_dir, opts.layout)
     report = comp.report
     if not report.fits:
         raise BuildError([Problem(str(content_dir), None, "排不下：" + report.format())])

@@ -15,12 +15,13 @@ import importlib.util
 import io
 import json
 import tempfile
-import zipfile
 from pathlib import Path
 
 from . import __version__
 from .atomic import atomic_path
-from .errors import BuildError, Problem
+from .errors import BuildError, Problem, PublishError
+from .reproducible import source_date, write_zip, zip_date_time
+from .units import mm
 
 PROOF_DPI = 100
 # Licences of the faces the layouts name, for when a font file carries no
@@ -112,21 +113,19 @@ def source_files(content_dir: Path, prefix: str) -> dict[str, bytes]:
     return out
 
 
-def write_zip(target: Path, files: dict[str, bytes], date_time: tuple) -> None:
-    with atomic_path(target) as tmp:
-        with zipfile.ZipFile(tmp, "w") as z:
-            for name in sorted(files):
-                zi = zipfile.ZipInfo(name, date_time)
-                zi.compress_type = zipfile.ZIP_DEFLATED
-                zi.create_system = 3                     # same bytes whichever OS packs it
-                zi.external_attr = 0o644 << 16
-                z.writestr(zi, files[name], compresslevel=9)
+def _proofread(content_dir: Path, layout: str):
+    """The proofreader's findings, or the error that stopped it (reported, not raised)."""
+    from .proof import proof_meeting
+    try:
+        return proof_meeting(content_dir, layout)
+    except PublishError as e:
+        return e
 
 
 def make_package(content_dir: Path, layout: str, out_dir: Path) -> Path:
     from .build import BuildOptions, build_one, compose_meeting, output_name
-    from .preflight import preflight
-    from .render.pdfx import PDFX_CONFORMANCE, icc_description, read_profile, source_date
+    from .preflight import build_checks, preflight
+    from .render.pdfx import PDFX_CONFORMANCE, icc_description, read_profile
 
     content_dir = Path(content_dir)
     formats = ("pdf", "docx") if _docx_available() else ("pdf",)
@@ -134,12 +133,13 @@ def make_package(content_dir: Path, layout: str, out_dir: Path) -> Path:
     stem = output_name(meeting.key, lay.name)
     files: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="publish-package-") as td:
-        res = build_one(content_dir, BuildOptions(layout=layout, formats=formats, out_dir=Path(td), quiet=True))
+        res = build_one(content_dir, BuildOptions(layout=layout, formats=formats, out_dir=Path(td), quiet=True),
+                        composed=(meeting, lay, comp))
         for o in res.outputs:
             files[o.name] = o.read_bytes()
         pdf = Path(td) / f"{stem}.pdf"
         report = preflight(pdf, min_ppi=lay.image_min_ppi, warn_ppi=lay.image_warn_ppi,
-                           content_dir=content_dir, layout=layout)
+                           extra=build_checks(comp.report, _proofread(content_dir, layout)))
         if report.errors:
             bad = [f"{c.title}：{c.summary}" for c in report.checks if c.status == "error"]
             raise BuildError([Problem(str(content_dir), None, "印前检查未通过，不生成文件包：" + "；".join(bad))])
@@ -160,16 +160,14 @@ def make_package(content_dir: Path, layout: str, out_dir: Path) -> Path:
         "print": {"pdfx": PDFX_CONFORMANCE, "output_intent": icc_description(profile),
                   "output_condition": lay.output_condition or "Custom",
                   "icc_profile_sha256": _sha256(profile),
-                  "trim_mm": [round(lay.page.width * 25.4 / 72, 1), round(lay.page.height * 25.4 / 72, 1)],
-                  "bleed_mm": round(lay.page.bleed * 25.4 / 72, 1), "proof_dpi": PROOF_DPI},
+                  "trim_mm": [mm(lay.page.width), mm(lay.page.height)], "bleed_mm": mm(lay.page.bleed), "proof_dpi": PROOF_DPI},
         "formats": list(formats),
         "preflight": {"passed": not report.errors, "errors": report.errors, "warnings": report.warnings},
         "fonts": font_licences(comp.fonts),
         "files": [{"path": n, "bytes": len(files[n]), "sha256": _sha256(files[n])} for n in sorted(files)],
     }
     files["manifest.json"] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    # Zip stores local wall-clock time from 1980 on; the date's own zone is kept.
-    date_time = max(when.timetuple()[:6], (1980, 1, 1, 0, 0, 0))
     target = Path(out_dir) / f"{stem}-print.zip"
-    write_zip(target, files, date_time)
+    with atomic_path(target) as tmp:
+        write_zip(tmp, {n: files[n] for n in sorted(files)}, zip_date_time(when))
     return target

@@ -5,8 +5,9 @@ import contextlib
 import fcntl
 import hashlib
 import os
-import tempfile
 from pathlib import Path
+
+from ..atomic import write_atomic  # noqa: F401  (the font cache's writes go through the one helper)
 
 
 def cache_root() -> Path:
@@ -26,20 +27,6 @@ def digest(*parts) -> str:
         h.update(str(p).encode("utf-8"))
         h.update(b"\0")
     return h.hexdigest()[:24]
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Readers see the old file or the whole new one, never a half-written one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 @contextlib.contextmanager

@@ -9,16 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..han import is_han
+
 # Full-width marks a Chinese sentence uses; next to them a half-width mark is in Chinese context too.
 CJK_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】「」『』…—·～")
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 SPACES = " \t\u3000\u00a0"
-
-
-def is_han(ch: str) -> bool:
-    o = ord(ch)
-    return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
-            or 0x20000 <= o <= 0x323AF or o == 0x3007)
 
 
 def is_chinese(ch: str) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-MM = 72 / 25.4
+from ..units import MM
 
 # 字号: the traditional Chinese type-size names, in pt.
 ZIHAO = {

@@ -6,11 +6,13 @@ One line per check for editors and print shops (✓ passed, ! look at it,
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Problem
-from .scan import MM, Scan, scan_pdf
+from ..units import mm, pt_to_mm
+from .scan import Scan, scan_pdf
 
 OK, WARN, ERROR = "ok", "warn", "error"
 MARK = {OK: "✓", WARN: "!", ERROR: "✗"}
@@ -83,7 +85,7 @@ class Report:
             "text_colours": [{"space": sp, "values": list(v), "count": n}
                              for (sp, v), n in sorted(s.text_colours.items())],
             "images": [{"page": i.page, "name": i.name, "pixels": [i.width_px, i.height_px],
-                        "size_mm": [round(i.width_pt / MM, 1), round(i.height_pt / MM, 1)],
+                        "size_mm": [mm(i.width_pt), mm(i.height_pt)],
                         "ppi": None if i.is_mask else round(i.ppi, 1), "colour_space": i.colorspace,
                         "bits": i.bits, "smask": i.smask} for i in s.images],
             "transparency": [{"page": p, "what": w} for p, w in s.transparency],
@@ -110,16 +112,12 @@ def page_list(pages) -> str:
     return "、".join(runs)
 
 
-def _mm(v: float) -> float:
-    return round(v / MM, 1)
-
-
 def _mm_box(b) -> list[float]:
-    return [_mm(x) for x in b]
+    return [mm(x) for x in b]
 
 
 def _size(b) -> str:
-    return f"{(b[2] - b[0]) / MM:.1f}×{(b[3] - b[1]) / MM:.1f} 毫米"
+    return f"{pt_to_mm(b[2] - b[0]):.1f}×{pt_to_mm(b[3] - b[1]):.1f} 毫米"
 
 
 def _inside(inner, outer, tol=0.01) -> bool:
@@ -152,7 +150,7 @@ def check_boxes(s: Scan) -> Check:
             status = max(status, WARN, key=_rank)
             continue
         sides = [trim[0] - bleed[0], trim[1] - bleed[1], bleed[2] - trim[2], bleed[3] - trim[3]]
-        least = min(sides) / MM
+        least = pt_to_mm(min(sides))
         bleeds.add(round(least, 1))
         if not _inside(trim, bleed) or not _inside(bleed, media):
             det.append(f"第 {p.number} 页：页面框次序不对（应为 TrimBox ⊂ BleedBox ⊂ MediaBox）")
@@ -263,7 +261,7 @@ def check_images(s: Scan, min_ppi: float, warn_ppi: float) -> Check:
     for i in imgs:
         if i.bits == 1:            # line art: judged by other rules, not by photo ppi
             continue
-        size = f"{i.width_pt / MM:.0f}×{i.height_pt / MM:.0f} 毫米"
+        size = f"{pt_to_mm(i.width_pt):.0f}×{pt_to_mm(i.height_pt):.0f} 毫米"
         if i.ppi < min_ppi:
             status = ERROR
             det.append(f"第 {i.page} 页图片 {i.name}：{i.width_px}×{i.height_px} 像素印成 {size}，"
@@ -325,35 +323,32 @@ def check_pdfx(s: Scan) -> Check:
     return Check("pdfx", "PDF/X", status, summary, det)
 
 
-def _own_build_checks(content_dir: Path, layout: str) -> list[Check]:
-    """Copyfit and proofreading of the meeting the PDF was built from — only when asked
-    (the package does), since preflight alone cannot know where a PDF came from."""
-    import importlib.util
+def build_checks(copyfit, proof) -> list[Check]:
+    """Copyfit and proofreading of the meeting the PDF was built from, as the caller found
+    them (the package does; preflight alone cannot know where a PDF came from).
 
-    from ..build import fit_report
+    copyfit: the composition's report (.fits, .format()) or the PublishError that stopped it;
+    proof: the proofreader's findings, the PublishError that stopped it, or None (not run)."""
     from ..errors import PublishError
     checks = []
-    try:
-        rep = fit_report(content_dir, layout)
-        last = rep.format().strip().splitlines()[-1]
-        checks.append(Check("copyfit", "版面核算", OK if rep.fits else ERROR, last))
-    except PublishError as e:
-        checks.append(Check("copyfit", "版面核算", ERROR, "无法核算", [str(p) for p in e.problems]))
-    if importlib.util.find_spec("publish.proof") is not None:
-        from ..proof import proof_meeting
-        try:
-            found = proof_meeting(content_dir, layout)
-        except PublishError as e:
-            return checks + [Check("proof", "校对", ERROR, "无法校对", [str(p) for p in e.problems])]
-        errs = sum(f.severity == "error" for f in found)
-        status = ERROR if errs else WARN if found else OK
-        checks.append(Check("proof", "校对", status, f"{errs} 个错误，{len(found) - errs} 个提醒",
-                            [str(f) for f in found]))
+    if isinstance(copyfit, PublishError):
+        checks.append(Check("copyfit", "版面核算", ERROR, "无法核算", [str(p) for p in copyfit.problems]))
+    else:
+        last = copyfit.format().strip().splitlines()[-1]
+        checks.append(Check("copyfit", "版面核算", OK if copyfit.fits else ERROR, last))
+    if isinstance(proof, PublishError):
+        checks.append(Check("proof", "校对", ERROR, "无法校对", [str(p) for p in proof.problems]))
+    elif proof is not None:
+        errs = sum(f.severity == "error" for f in proof)
+        status = ERROR if errs else WARN if proof else OK
+        checks.append(Check("proof", "校对", status, f"{errs} 个错误，{len(proof) - errs} 个提醒",
+                            [str(f) for f in proof]))
     return checks
 
 
 def preflight(pdf: Path, *, min_ppi: float | None = None, warn_ppi: float | None = None,
-              content_dir: Path | None = None, layout: str = "broadsheet") -> Report:
+              extra: Sequence[Check] = ()) -> Report:
+    """The print checks of a PDF; `extra` are checks the caller made of its source (build_checks)."""
     import pikepdf
 
     from ..layout.spec import Layout
@@ -368,8 +363,7 @@ def preflight(pdf: Path, *, min_ppi: float | None = None, warn_ppi: float | None
     warn_ppi = Layout.image_warn_ppi if warn_ppi is None else warn_ppi
     checks = [check_boxes(s), check_fonts(s), check_colours(s), check_black_text(s),
               check_images(s, min_ppi, warn_ppi), check_transparency(s), check_pdfx(s)]
-    if content_dir is not None:
-        checks += _own_build_checks(Path(content_dir), layout)
+    checks += extra
     return Report(pdf.name, s, checks)
 
 

@@ -10,7 +10,6 @@ import math
 import re
 from dataclasses import dataclass, field
 
-MM = 72 / 25.4
 SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 TEXT_SHOW = {"Tj", "TJ", "'", '"'}
 FILL_PAINT = {"f", "F", "f*", "B", "B*", "b", "b*"}

@@ -6,12 +6,12 @@ gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from .. import reproducible
 from ..model import Meeting
+from ..reproducible import source_date, source_date_epoch, zip_date_time
 from .docx_fonts import font_entry, font_key, full_font, may_embed_full, obfuscate
 from .docx_styles import BODY, NS, XML_DECL, _attr, _twips
 
@@ -92,10 +92,8 @@ class PackageParts:
     def _core(self) -> bytes:
         m = self.m
         created = dt.datetime.combine(m.publication.date, dt.time()).strftime("%Y-%m-%dT%H:%M:%SZ")
-        modified = created
-        if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-            modified = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.timezone.utc) \
-                .strftime("%Y-%m-%dT%H:%M:%SZ")
+        epoch = source_date_epoch()
+        modified = epoch.strftime("%Y-%m-%dT%H:%M:%SZ") if epoch else created
         authors = "、".join(m.byline.reporters)
         return (f'{XML_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
                 'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
@@ -140,20 +138,8 @@ def rels_part(rels) -> bytes:
 # ---------------------------------------------------------------- zip
 
 def zip_time(meeting: Meeting) -> tuple[int, int, int, int, int, int]:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        t = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-    else:
-        t = dt.datetime.combine(meeting.publication.date, dt.time())
-    t = max(t.replace(tzinfo=None), dt.datetime(1980, 1, 1))   # the zip format starts in 1980
-    return (t.year, t.month, t.day, t.hour, t.minute, t.second)
+    return zip_date_time(source_date(meeting.publication.date))
 
 
-def write_zip(out: Path, parts: dict[str, bytes], when) -> None:
-    with zipfile.ZipFile(out, "w") as z:
-        for name, data in parts.items():
-            info = zipfile.ZipInfo(name, date_time=when)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            z.writestr(info, data, compresslevel=6)
+def write_zip(out: Path, parts: dict[str, bytes], when: tuple[int, int, int, int, int, int]) -> None:
+    reproducible.write_zip(out, parts, when, compresslevel=6)

@@ -12,11 +12,11 @@ publication date — never from the clock.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import zlib
 from pathlib import Path
 
 from ..errors import BuildError, Problem
+from ..reproducible import source_date
 
 # PDF/X-1a:2001 (ISO 15930-1): CMYK/grey only, fonts embedded, no transparency,
 # PDF 1.3. In the 2001 edition the version key names the family (X-1) and the
@@ -24,21 +24,6 @@ from ..errors import BuildError, Problem
 PDFX_VERSION = "PDF/X-1:2001"
 PDFX_CONFORMANCE = "PDF/X-1a:2001"
 PDF_VERSION = "1.3"
-BEIJING = dt.timezone(dt.timedelta(hours=8))
-
-
-def source_date(fallback: dt.date | None = None) -> dt.datetime:
-    """The date stamped into outputs: SOURCE_DATE_EPOCH if set (reproducible-builds
-    convention), else midnight (Beijing time) of the publication date, else a fixed day."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if raw:
-        try:
-            return dt.datetime.fromtimestamp(int(raw), dt.timezone.utc)
-        except (ValueError, OverflowError, OSError):
-            raise BuildError(Problem("SOURCE_DATE_EPOCH", None,
-                                     f"环境变量 SOURCE_DATE_EPOCH 应为整数秒数，现在是“{raw}”。")) from None
-    day = fallback or dt.date(2000, 1, 1)
-    return dt.datetime(day.year, day.month, day.day, tzinfo=BEIJING)
 
 
 def pdf_date(when: dt.datetime) -> str:

@@ -5,6 +5,8 @@ mark is actually full width is decided per font from its advance.
 """
 from __future__ import annotations
 
+from ..han import is_han_like
+
 # Kinds used for 标点挤压 (punctuation compression).
 OTHER = 0
 OPEN = 1  # ink on the RIGHT half of the em box (simplified-Chinese fonts)
@@ -47,15 +49,5 @@ def is_alnum(ch: str) -> bool:
     return ch < "\u2000" and ch.isalnum()
 
 
-def is_han(ch: str) -> bool:
-    """Han ideographs (and kana/bopomofo), the side of a 中西文间距 boundary."""
-    o = ord(ch)
-    return (
-        0x4E00 <= o <= 0x9FFF
-        or 0x3400 <= o <= 0x4DBF
-        or 0x3040 <= o <= 0x30FF
-        or 0x3100 <= o <= 0x312F
-        or 0xF900 <= o <= 0xFAFF
-        or 0x20000 <= o <= 0x3FFFF
-        or o == 0x3007  # 〇
-    )
+# The side of a 中西文间距 boundary: Han ideographs, kana and bopomofo (publish/han.py).
+is_han = is_han_like
