@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..copyfit import BlockFit, Report
+from ..layout.printed import SECTION_STYLE, printed, role_style, speaker_line
 from ..layout.spec import Item, Layout, Style
 from ..layout.templates import Templates, context
 from ..model import Meeting, Paragraph, Speaker
@@ -41,9 +42,10 @@ class _Ctx:
 
 def compose(meeting: Meeting, layout: Layout) -> Composition:
     tpl = Templates(layout.folder)
+    meeting = printed(meeting, tpl, context(meeting))
     ctx_base = context(meeting)
     header_texts = [(_item_texts(tpl, it, ctx_base), it) for it in layout.header]
-    speaker_lines = {s.key: tpl.render(layout.speaker.line_template, speaker=s, **ctx_base) for s in meeting.speakers}
+    speaker_lines = {s.key: speaker_line(tpl, layout.speaker.line_template, s, ctx_base) for s in meeting.speakers}
     end_texts = [(_item_texts(tpl, it, ctx_base), it) for it in layout.end]
     # Furniture that depends on the page number is rendered per page; its
     # characters are collected from a sample so that the fonts include them.
@@ -193,9 +195,11 @@ def _uses(meeting, layout, header_texts, speaker_lines, end_texts, footer_sample
                 uses.append(Use(st.bold_font, t, src))
     headline = layout.style(layout.speaker.headline_style)
     sline = layout.style(layout.speaker.line_style)
+    section = layout.style(_section_style(layout))
     for s in meeting.speakers:
         uses.append(Use(headline.font, s.headline, (s.source.path, 2)))
         uses.append(Use(sline.font, speaker_lines[s.key], (s.source.path, 3)))
+        uses.append(Use(section.font, s.section, (meeting.source.path, None)))
     point = layout.styles.get(layout.point_style)
     for para, style in _paragraphs(meeting, layout):
         for text, role, _size, _bold in _char_roles(para, style, point, point_re):
@@ -210,10 +214,19 @@ def _paragraphs(meeting: Meeting, layout: Layout):
     body = layout.style(layout.body_style)
     if not _lead_in_header(layout):
         for p in meeting.lead:
-            yield p, lead
+            yield p, _role(layout, p, lead)
     for s in meeting.speakers:
         for p in s.paragraphs:
-            yield p, body
+            yield p, _role(layout, p, body)
+
+
+def _role(layout: Layout, p: Paragraph, default: Style) -> Style:
+    """The style of a printed-only paragraph (credit, attribution, 编者按) when the layout has one."""
+    return layout.style(role_style(layout.styles, p.role, default.name))
+
+
+def _section_style(layout: Layout) -> str:
+    return SECTION_STYLE if SECTION_STYLE in layout.styles else layout.speaker.headline_style
 
 
 def _typeset(cx: _Ctx, para: Paragraph, style: Style, measure: float | None = None,
@@ -319,15 +332,19 @@ def _blocks(cx: _Ctx, speaker_lines, end_texts) -> tuple[list[Block], dict]:
     body = lay.style(lay.body_style)
     in_flow = cx.meeting.lead if not _lead_in_header(lay) else ()
     for p in in_flow:
-        blocks.append(_para_block(cx, p, lead_style, "lead"))
+        blocks.append(_para_block(cx, p, _role(lay, p, lead_style), "lead"))
     if in_flow:
         fits["lead"] = ("导语", sum(len(p.text) for p in cx.meeting.lead))
     for i, s in enumerate(cx.meeting.speakers):
-        if i or in_flow:
+        # A speaker named inside the text ("姓名委员：……", "——姓名委员") under no new
+        # heading runs on like the next paragraph: no group, no separator.
+        bare = not (s.headline or speaker_lines[s.key] or s.section or s.portrait)
+        if (i or in_flow) and not bare:
             blocks.append(_separator(cx, s.key))
-        blocks.append(_speaker_group(cx, s, speaker_lines[s.key]))
+        if not bare:
+            blocks.append(_speaker_group(cx, s, speaker_lines[s.key]))
         for p in s.paragraphs:
-            blocks.append(_para_block(cx, p, body, s.key))
+            blocks.append(_para_block(cx, p, _role(lay, p, body), s.key))
         fits[s.key] = (f"{s.name}（{s.position}）", sum(len(p.text) for p in s.paragraphs))
     for texts, it in end_texts:
         if any(texts.values()):
@@ -372,15 +389,17 @@ def _speaker_group(cx: _Ctx, s: Speaker, line_text: str) -> Block:
                                 cx.measure, "center" if hs.align == "justify" else hs.align, hs.tracking)
     hlead = hs.leading * hsize / hs.size
     ssize, slines = fit_heading(cx.book, ls.font, line_text, ls.size, ls.min_size, ls.max_lines, cx.measure,
-                                "center" if ls.align == "justify" else ls.align)
+                                "center" if ls.align == "justify" else ls.align) if line_text else (ls.size, [])
+    sec = _section_lines(cx, s)
     # Headlines set on the grid's own leading sit on grid lines (no padding); others
     # get a little air above and below and are centred in the lines they take.
     on_grid = abs(hlead - cx.lead) < 0.01
     pad = 0.0 if on_grid else 0.3 * hs.size
-    head_h = len(hlines) * hlead + 2 * pad
+    head_h = len(hlines) * hlead + 2 * pad if hlines else 0.0
     pic_h = sp.portrait_lines * cx.lead if s.portrait else 0.0
     speaker_h = len(slines) * ls.leading
-    total = head_h + pic_h + speaker_h
+    sec_h = sum(lead for _, _, lead, _ in sec)
+    total = sec_h + head_h + pic_h + speaker_h
     n = math.ceil(total / cx.lead - 1e-6)
     exact = on_grid and abs(ls.leading - cx.lead) < 0.01
     image = portraits.prepare(s, sp.portrait_width * cx.measure, pic_h - 0.3 * cx.lead) if s.portrait else None
@@ -389,7 +408,10 @@ def _speaker_group(cx: _Ctx, s: Speaker, line_text: str) -> Block:
         # 撑版 may have given the block more lines than it needs: centre it in them
         slack = 0.0 if exact and block.lines == n else block.lines * cx.lead - total
         y = top + slack / 2
-        if sp.headline_fill:
+        for ln, st, lead, size in sec:
+            pg.items.append(TextLine(x, baseline_in(y, lead, size), ln.glyphs, st.color, role="section"))
+            y += lead
+        if sp.headline_fill and hlines:
             pg.items.append(Fill(x, y, cx.measure, head_h, sp.headline_fill))
         yy = y + pad
         for ln in hlines:
@@ -404,9 +426,21 @@ def _speaker_group(cx: _Ctx, s: Speaker, line_text: str) -> Block:
         for ln in slines:
             pg.items.append(TextLine(x, baseline_in(yy, ls.leading, ssize), ln.glyphs, ls.color, role="speaker"))
             yy += ls.leading
-    block = Block(lines=n, owner=s.key, payload=draw, keep_with_next=2)
-    block.natural = n
+    block = Block(lines=max(n, 1), owner=s.key, payload=draw, keep_with_next=2)
+    block.natural = block.lines
     return block
+
+
+def _section_lines(cx: _Ctx, s: Speaker) -> list:
+    """A topic heading over this and the next speakers: (line, style, leading, size) each,
+    kept in the speaker's unsplittable group so it never stands alone at a column foot (背题)."""
+    if not s.section:
+        return []
+    st = cx.layout.style(_section_style(cx.layout))
+    size, lines = fit_heading(cx.book, st.font, s.section, st.size, st.min_size, st.max_lines, cx.measure,
+                              "center" if st.align == "justify" else st.align, st.tracking)
+    lead = max(st.leading * size / st.size, cx.lead)
+    return [(ln, st, lead, size) for ln in lines]
 
 
 def _end_block(cx: _Ctx, texts: dict, it: Item) -> Block:

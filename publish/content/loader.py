@@ -5,12 +5,13 @@ so an editor fixes a whole round of mistakes per run, not one.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
 
 from ..errors import InputError, Problem
-from ..model import Bulletin, Byline, Meeting, Paragraph, Publication, Source, Speaker, Span
+from ..model import ATTRIBUTIONS, Bulletin, Byline, Meeting, Paragraph, Publication, Source, Speaker, Span
 from ..sourcefile import LocDict, LocList, check_keys, did_you_mean, parse_yaml, read_text
 from .markup import parse_spans
 
@@ -22,14 +23,17 @@ MAX_PARAGRAPH = 3000
 MEETING_KEYS = {
     "publication": "出版信息", "kicker": "引题", "title": "主题", "subtitle": "副题",
     "byline": "署名", "lead": "导语", "speakers": "发言顺序", "bulletin": "简报信息",
+    "column": "栏目", "editor_note": "编者按", "closing_note": "结尾说明", "credit": "整理署名",
+    "review": "待核对", "checked": "已核对",
 }
 PUBLICATION_KEYS = {
     "paper": "报名", "date": "出版日期", "page_number": "版次", "page_name": "版名",
     "editor": "责任编辑", "designer": "美编", "proofreader": "校对",
 }
-BYLINE_KEYS = {"reporters": "记者", "correspondents": "通讯员"}
+BYLINE_KEYS = {"reporters": "记者", "correspondents": "通讯员", "note": "署名说明"}
 BULLETIN_KEYS = {"name": "简报名称", "issue": "期号", "issuer": "编发单位", "distribution": "版记"}
-SPEAKER_KEYS = {"headline": "小标题", "position": "职务", "name": "姓名", "portrait": "照片"}
+SPEAKER_KEYS = {"headline": "小标题", "position": "职务", "name": "姓名", "portrait": "照片",
+                "suffix": "称谓", "attribution": "署名位置", "credit": "整理署名"}
 
 
 class _Collector:
@@ -55,7 +59,7 @@ def load_meeting(folder: Path | str) -> Meeting:
         raise InputError(Problem(str(path), getattr(data, "line", 1) or 1,
                                  "文件内容应为“项目: 内容”的格式（例如 title: …），现在不是。"))
     c = _Collector()
-    c.problems += check_keys(data, MEETING_KEYS, {"publication", "title", "subtitle", "speakers"}, path, "会议文件")
+    c.problems += check_keys(data, MEETING_KEYS, {"publication", "title", "speakers"}, path, "会议文件")
 
     pub = _publication(data.get("publication"), data, path, c)
     byline = _byline(data.get("byline"), data, path, c)
@@ -63,11 +67,10 @@ def load_meeting(folder: Path | str) -> Meeting:
     title = _text(data, "title", path, c)
     subtitle = _text(data, "subtitle", path, c)
     kicker = _text(data, "kicker", path, c)
-    lead = ()
-    if data.get("lead") not in (None, ""):
-        lead_text = _text(data, "lead", path, c)
-        # A block scalar starts on the line after its key.
-        lead = _paragraphs(lead_text, path, data.line_of("lead") + 1, c) if lead_text else ()
+    lead = _block(data, "lead", path, c)
+    extras = dict(column=_text(data, "column", path, c), editor_note=_block(data, "editor_note", path, c),
+                  closing_note=_text(data, "closing_note", path, c), credit=_text(data, "credit", path, c),
+                  review=_review(data, path, c), checked=_flag(data, "checked", path, c))
 
     speakers = []
     order = data.get("speakers")
@@ -76,8 +79,15 @@ def load_meeting(folder: Path | str) -> Meeting:
     elif order:
         seen = {}
         available = sorted(p.stem for p in (folder / SPEAKER_DIR).glob("*.md"))
+        section = ""
         for i, key in enumerate(order):
             line = order.lines[i] if isinstance(order, LocList) else data.line_of("speakers")
+            if isinstance(key, dict) and set(key) == {"section"}:
+                # "- section: 话题" heads the speakers listed after it (专题小标题)
+                section = str(key["section"] or "").strip()
+                if not section:
+                    c.add(path, line, "“section:”后面应写专题小标题的文字。不要专题时删去这一行。")
+                continue
             if not isinstance(key, str) or not key.strip():
                 c.add(path, line, "发言顺序里的每一项应为发言人文件名（不带 .md），例如“- 01-zhang-xiaomei”。")
                 continue
@@ -100,7 +110,7 @@ def load_meeting(folder: Path | str) -> Meeting:
                 c.problems += e.problems
                 continue
             if sp:
-                speakers.append(sp)
+                speakers.append(dataclasses.replace(sp, section=section) if section else sp)
     elif order is not None:
         c.add(path, data.line_of("speakers"), "发言顺序是空的。请至少列出一位发言人。")
 
@@ -108,7 +118,36 @@ def load_meeting(folder: Path | str) -> Meeting:
         raise InputError(c.problems)
     return Meeting(key=folder.resolve().name, publication=pub, title=title, subtitle=subtitle,
                    byline=byline, lead=lead, speakers=tuple(speakers), source=Source(str(path), 1),
-                   kicker=kicker, bulletin=bulletin)
+                   kicker=kicker, bulletin=bulletin, **extras)
+
+
+def _block(d: LocDict, key: str, path: Path, c: _Collector) -> tuple[Paragraph, ...]:
+    """A block of paragraphs (导语, 编者按): blank lines between paragraphs, **bold** allowed."""
+    if d.get(key) in (None, ""):
+        return ()
+    text = _text(d, key, path, c)
+    # A block scalar starts on the line after its key.
+    return _paragraphs(text, path, d.line_of(key) + 1, c) if text else ()
+
+
+def _flag(d: LocDict, key: str, path: Path, c: _Collector) -> bool:
+    v = d.get(key)
+    if v is None:
+        return False
+    if isinstance(v, bool):
+        return v
+    c.add(path, d.line_of(key), f"“{key}”应为 true 或 false，现在是{_kind(v)}。")
+    return False
+
+
+def _review(d: LocDict, path: Path, c: _Collector) -> tuple[str, ...]:
+    v = d.get("review")
+    if v in (None, ""):
+        return ()
+    if isinstance(v, list) and all(isinstance(x, str) for x in v):
+        return tuple(x.strip() for x in v if x.strip())
+    c.add(path, d.line_of("review"), "review（待核对）应为列表，每行“- 文件:行: 问题”。核对完可删去整项。")
+    return ()
 
 
 def _text(d: LocDict, key: str, path: Path, c: _Collector, name: str | None = None) -> str:
@@ -193,7 +232,8 @@ def _byline(v, parent, path, c) -> Byline:
     if d is None:
         return Byline()
     c.problems += check_keys(d, BYLINE_KEYS, set(), path, "byline（署名）")
-    return Byline(reporters=_names(d, "reporters", path, c), correspondents=_names(d, "correspondents", path, c))
+    return Byline(reporters=_names(d, "reporters", path, c), correspondents=_names(d, "correspondents", path, c),
+                  note=_text(d, "note", path, c))
 
 
 def _bulletin(v, parent, path, c) -> Bulletin:
@@ -261,7 +301,13 @@ def _speaker(path: Path, key: str, folder: Path, c: _Collector) -> Speaker | Non
     if not isinstance(head, LocDict):
         c.add(path, 2, "“---”之间应为“项目: 内容”的格式，例如“name: 张小梅”。")
         return None
-    c.problems += check_keys(head, SPEAKER_KEYS, {"headline", "position", "name"}, path, "发言人文件")
+    c.problems += check_keys(head, SPEAKER_KEYS, {"name"}, path, "发言人文件")
+    attribution = _text(head, "attribution", path, c) or "line"
+    if attribution not in ATTRIBUTIONS:
+        c.add(path, head.line_of("attribution"),
+              f"attribution（署名位置）“{attribution}”不认识。可用：line（小标题下单独一行）、before（正文前一行）、"
+              "after（正文后“——姓名”）、inline（第一段开头“姓名（职务）：”）。")
+        attribution = "line"
     body_line = text[: m.end()].count("\n") + 1
     paras = _paragraphs(text[m.end():], path, body_line, c)
     if not paras:
@@ -272,7 +318,9 @@ def _speaker(path: Path, key: str, folder: Path, c: _Collector) -> Speaker | Non
     return Speaker(key=key, headline=_text(head, "headline", path, c), position=_text(head, "position", path, c),
                    name=_text(head, "name", path, c), paragraphs=paras, source=Source(str(path), 1),
                    portrait=portrait,
-                   portrait_source=Source(str(path), head.line_of("portrait")) if portrait else None)
+                   portrait_source=Source(str(path), head.line_of("portrait")) if portrait else None,
+                   suffix=_text(head, "suffix", path, c), attribution=attribution,
+                   credit=_text(head, "credit", path, c))
 
 
 def _portrait(head: LocDict, path: Path, folder: Path, c: _Collector) -> Path | None:

@@ -151,5 +151,5 @@ def _template_frame(tpl, name):
 def context(meeting: Meeting, **extra) -> dict:
     pub = meeting.publication
     return dict(meeting=meeting, publication=pub, byline=meeting.byline, bulletin=meeting.bulletin,
-                title=meeting.title, subtitle=meeting.subtitle, kicker=meeting.kicker,
+                title=meeting.title, subtitle=meeting.subtitle, kicker=meeting.kicker, column=meeting.column,
                 date=pub.date, **extra)

@@ -18,14 +18,15 @@ import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from ..layout.printed import printed, speaker_line
 from ..layout.spec import Item, Layout
 from ..layout.templates import Templates, context
 from ..model import Meeting, Paragraph
 from .docx_breaks import PdfLines, squeeze
 from .docx_fonts import FontRef
 from .docx_package import PKG_REL, REL, PackageParts, rels_part, write_zip, zip_time
-from .docx_styles import (BANJI, BODY, HEADLINE, LEAD, NS, POINT, PORTRAIT, SPEAKER, XML_DECL,
-                          TWIP, StyleTable, _attr, _border, _twips, _WStyle)
+from .docx_styles import (BANJI, BODY, HEADLINE, LEAD, NS, POINT, PORTRAIT, ROLE_WORD, SECTION, SPEAKER,
+                          XML_DECL, TWIP, StyleTable, _attr, _border, _twips, _WStyle)
 
 EMU = 12700                   # EMU per pt
 PAGE_SENTINEL = 987654321     # stands for the page number while a folio template renders
@@ -55,11 +56,12 @@ def render_docx(meeting: Meeting, layout: Layout, out: Path, *, embed_fonts: boo
 
 class _Builder(StyleTable, PackageParts):
     def __init__(self, meeting: Meeting, layout: Layout, embed_fonts: bool | str, pdf: PdfLines):
-        self.m = meeting
         self.pdf = pdf
         self.lay = layout
         self.embed = embed_fonts
         self.tpl = Templates(layout.folder)
+        self.content = meeting          # as the files say it, for the document properties
+        self.m = meeting = printed(meeting, self.tpl, context(meeting))
         self.ctx = context(meeting)
         self.styles: dict[str, _WStyle] = {}
         self.embed_report: list[tuple[str, bool, str]] = []   # (font, embedded whole, why)
@@ -191,7 +193,7 @@ class _Builder(StyleTable, PackageParts):
         ws = self.styles[name]
         shared = counts.get(name, 0) > 1
         if getattr(it, "content", "") == "lead":
-            return [self._para(ws, self._spans(p, ws)) for p in self.m.lead]
+            return [self._para(self._role(p, ws), self._spans(p, self._role(p, ws))) for p in self.m.lead]
         if it.left or it.center or it.right:
             width = self.page.type_width
             stops = ""
@@ -233,23 +235,30 @@ class _Builder(StyleTable, PackageParts):
         out = []
         if not any(getattr(i, "content", "") == "lead" for i in self.lay.header):
             lead = self.styles[LEAD]
-            out += [self._para(lead, self._spans(p, lead)) for p in self.m.lead]
+            out += [self._para(self._role(p, lead), self._spans(p, self._role(p, lead))) for p in self.m.lead]
         hl, sp_line, body = self.styles[HEADLINE], self.styles[SPEAKER], self.styles[BODY]
         for sp in self.m.speakers:
-            lines, size = self.pdf.take("headline", sp.headline)
-            if size is None:   # not on the composed page: Word breaks between phrases
-                lines = [(p, []) for p in sp.headline_phrases] or lines
-            rpr, ppr = self._sized(hl, size)
-            out.append(self._para(hl, self._lines(lines, hl, rpr), ppr))
-            line = self._render(self.lay.speaker.line_template, speaker=sp)
+            if sp.section:
+                out.append(self._para(self.styles[SECTION], self._run(sp.section, self.styles[SECTION])))
+            if sp.headline:
+                lines, size = self.pdf.take("headline", sp.headline)
+                if size is None:   # not on the composed page: Word breaks between phrases
+                    lines = [(p, []) for p in sp.headline_phrases] or lines
+                rpr, ppr = self._sized(hl, size)
+                out.append(self._para(hl, self._lines(lines, hl, rpr), ppr))
+            line = speaker_line(self.tpl, self.lay.speaker.line_template, sp, self.ctx)
             if line:
                 lines, size = self.pdf.take("speaker", line)
                 rpr, ppr = self._sized(sp_line, size, scale_leading=False)
                 out.append(self._para(sp_line, self._lines(lines, sp_line, rpr), ppr))
             if sp.portrait:
                 out.append(self._portrait(sp))
-            out += [self._para(body, self._spans(p, body)) for p in sp.paragraphs]
+            out += [self._para(self._role(p, body), self._spans(p, self._role(p, body))) for p in sp.paragraphs]
         return out
+
+    def _role(self, p: Paragraph, default: _WStyle) -> _WStyle:
+        """Printed-only lines (credit, ——姓名委员, 编者按) in their own named styles."""
+        return self.styles[ROLE_WORD[p.role]] if p.role in ROLE_WORD else default
 
     def _end_zone(self) -> list[str]:
         ws = self.styles[BANJI]

@@ -25,12 +25,20 @@ XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 KICKER, TITLE, SUBTITLE, BYLINE, LEAD = "引题", "主题", "副题", "作者", "导语"
 HEADLINE, SPEAKER, BODY, POINT, MASTHEAD, BANJI = "小标题", "发言人", "发言正文", "要点句", "版头", "版记"
 PORTRAIT = "照片"
-REQUIRED = (MASTHEAD, KICKER, TITLE, SUBTITLE, BYLINE, LEAD, HEADLINE, SPEAKER, BODY, POINT, BANJI)
+# Printed-only lines (layout/printed.py): each in a named style, so an editor and the
+# importer of an edited DOCX can tell them from the text.
+NOTE, ATTRIBUTION, CREDIT, CLOSING, SECTION = "编者按", "文后署名", "整理署名", "结尾说明", "专题"
+ROLE_WORD = {"note": NOTE, "attribution": ATTRIBUTION, "credit": CREDIT, "closing": CLOSING}
+REQUIRED = (MASTHEAD, KICKER, TITLE, SUBTITLE, BYLINE, LEAD, HEADLINE, SPEAKER, BODY, POINT, BANJI,
+            NOTE, ATTRIBUTION, CREDIT, CLOSING, SECTION)
 STYLE_IDS = {KICKER: "fyKicker", TITLE: "fyTitle", SUBTITLE: "fySubtitle", BYLINE: "fyByline",
              LEAD: "fyLead", HEADLINE: "fyHeadline", SPEAKER: "fySpeaker", BODY: "fyBody",
-             POINT: "fyPoint", MASTHEAD: "fyMasthead", BANJI: "fyBanji", PORTRAIT: "fyPortrait"}
+             POINT: "fyPoint", MASTHEAD: "fyMasthead", BANJI: "fyBanji", PORTRAIT: "fyPortrait",
+             NOTE: "fyNote", ATTRIBUTION: "fyAttribution", CREDIT: "fyCredit", CLOSING: "fyClosing",
+             SECTION: "fySection"}
 BY_TEMPLATE = {"kicker.j2": KICKER, "title.j2": TITLE, "subtitle.j2": SUBTITLE, "byline.j2": BYLINE}
-BY_NAME = {"kicker": KICKER, "title": TITLE, "subtitle": SUBTITLE, "byline": BYLINE, "masthead": MASTHEAD,
+BY_NAME = {"note": NOTE, "attribution": ATTRIBUTION, "credit": CREDIT, "closing": CLOSING, "section": SECTION,
+           "kicker": KICKER, "title": TITLE, "subtitle": SUBTITLE, "byline": BYLINE, "masthead": MASTHEAD,
            "banji": BANJI}
 
 JC = {"justify": "both", "left": "left", "center": "center", "right": "right", "outside": "right"}
@@ -118,9 +126,9 @@ class StyleTable:
                                                       align="left"), True)
         for name in REQUIRED:
             if name not in src:
-                derived = Style(name, body.font, body.size, body.leading, color=body.color,
-                                align="left" if name == BANJI else body.align,
-                                indent=0 if name == BANJI else body.indent)
+                align = {BANJI: "left", ATTRIBUTION: "right", CREDIT: "right", SECTION: "center"}.get(name, body.align)
+                derived = Style(name, body.font, body.size, body.leading, color=body.color, align=align,
+                                indent=0 if align != body.align else body.indent)
                 src[name] = (derived, name in (MASTHEAD, KICKER, TITLE, SUBTITLE, BYLINE, BANJI))
         used = set(REQUIRED) | {self._item_name(i) for i, _ in furniture}
         for name in sorted(used, key=lambda n: (n not in REQUIRED, REQUIRED.index(n) if n in REQUIRED else 0, n)):

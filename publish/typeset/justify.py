@@ -85,6 +85,8 @@ def build_line(
             use_all_gaps = True
     elif style.align == "center":
         shift = max(0.0, (avail - natural) / 2.0)
+    elif style.align == "right":
+        shift = max(0.0, avail - natural)
     per = extra / n_gaps if n_gaps else 0.0
 
     glyphs = []

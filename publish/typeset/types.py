@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-ALIGNS = ("justify", "left", "center")
+ALIGNS = ("justify", "left", "center", "right")
 KINSOKU_MODES = ("push-in", "push-out")
 
 
@@ -33,7 +33,7 @@ class ParaStyle:
     halfwidth_opening_at_line_start: bool = False
     han_latin_space: float = 0.0  # em between Han and Latin/digits (0 = off)
     max_stretch: float = 0.5  # em per gap; beyond this a line is flagged loose
-    align: str = "justify"  # "justify", "left" or "center"
+    align: str = "justify"  # "justify", "left", "center" or "right" (a signature: ——姓名委员)
 
     def __post_init__(self) -> None:
         if self.align not in ALIGNS:

@@ -120,7 +120,7 @@ def test_core_does_not_import_renderers():
 
 def test_invalid_style():
     with pytest.raises(ValueError):
-        ParaStyle(measure=100, align="right")
+        ParaStyle(measure=100, align="diagonal")
     with pytest.raises(ValueError):
         ParaStyle(measure=100, kinsoku="hang")
 
