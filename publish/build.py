@@ -21,6 +21,12 @@ class BuildOptions:
     marks: bool = False
     embed_fonts: bool | str = False     # False, "subset" (or True), "full"
     quiet: bool = False
+    draft: bool = False       # a proof for the desk: 待填 allowed, the first page marked 样稿
+
+
+# On the first page of a --draft build, in the line above the title (with the 栏目).
+DRAFT_MARK = "【样稿 DRAFT 不得付印】"
+PUBLICATION_LABELS = {"paper": "报名", "date": "出版日期", "page_number": "版次", "page_name": "版名"}
 
 
 @dataclass
@@ -35,13 +41,26 @@ def output_name(meeting_key: str, layout: str) -> str:
     return meeting_key if layout == "broadsheet" else f"{meeting_key}-{layout}"
 
 
-def compose_meeting(content_dir: Path, layout_name: str):
+def compose_meeting(content_dir: Path, layout_name: str, draft: bool = False):
     from .compose import compose
     from .content import load_meeting
     from .layout.spec import load_layout
     layout = load_layout(layout_name)
     meeting = load_meeting(content_dir)
+    if draft:
+        import dataclasses
+        meeting = dataclasses.replace(meeting, column=DRAFT_MARK + meeting.column)
     return meeting, layout, compose(meeting, layout)
+
+
+def refuse_placeholders(content_dir: Path, meeting) -> None:
+    """“待填” never reaches the press: a build for print names each field still to fill."""
+    held = meeting.publication.placeholders
+    if held:
+        path = str(Path(content_dir) / "meeting.yaml")
+        raise BuildError([Problem(path, line, f"出版信息 {key}（{PUBLICATION_LABELS.get(key, key)}）还是“待填”，"
+                                              "不能付印。请填写实际内容；只出样稿请加 --draft（首页标题上方印“样稿 DRAFT”）。")
+                          for key, line in held])
 
 
 def fit_report(content_dir: Path, layout_name: str):
@@ -52,7 +71,9 @@ def fit_report(content_dir: Path, layout_name: str):
 def build_one(content_dir: Path, opts: BuildOptions, composed: tuple | None = None) -> BuildResult:
     """composed: (meeting, layout, composition) when the caller has them already (the package)."""
     t0 = time.perf_counter()
-    meeting, layout, comp = composed or compose_meeting(content_dir, opts.layout)
+    meeting, layout, comp = composed or compose_meeting(content_dir, opts.layout, draft=opts.draft)
+    if not opts.draft:
+        refuse_placeholders(content_dir, meeting)
     report = comp.report
     if not report.fits:
         raise BuildError([Problem(str(content_dir), None, "排不下：" + report.format())])

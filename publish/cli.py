@@ -70,11 +70,12 @@ def main():
                                  "编辑新打的字也有字形。")
 @click.option("--jobs", "-j", default=0, type=int, help="并行进程数（多个会议时；0 = CPU 核数）。")
 @click.option("--quiet", "-q", is_flag=True, help="只输出错误。")
-def build(content_dirs, layout, fmt, out_dir, marks, embed_fonts, jobs, quiet):
+@click.option("--draft", is_flag=True, help="出样稿：出版信息可以是“待填”，首页印“样稿 DRAFT”字样，不得付印。")
+def build(content_dirs, layout, fmt, out_dir, marks, embed_fonts, jobs, quiet, draft):
     """把会议文件夹排成 PDF / DOCX。"""
     from .build import BuildOptions, build_many
     opts = BuildOptions(layout=layout, formats=_formats(fmt), out_dir=out_dir, marks=marks,
-                        embed_fonts=embed_fonts or False, quiet=quiet)
+                        embed_fonts=embed_fonts or False, quiet=quiet, draft=draft)
     _exit(build_many(list(content_dirs), opts, jobs=jobs))
 
 

@@ -75,6 +75,11 @@ class Publication:
     editor: str = ""          # 责任编辑
     designer: str = ""        # 美编
     proofreader: str = ""     # 校对
+    placeholders: tuple[tuple[str, int], ...] = ()   # (field, line) still 待填: only a --draft may print
+
+
+# What the importer writes where the copy does not say (paper, date, page): never to the press.
+PLACEHOLDER = "待填"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from ..errors import InputError, Problem
-from ..model import ATTRIBUTIONS, Bulletin, Byline, Meeting, Paragraph, Publication, Source, Speaker, Span
+from ..model import ATTRIBUTIONS, PLACEHOLDER, Bulletin, Byline, Meeting, Paragraph, Publication, Source, Speaker, Span
 from ..sourcefile import LocDict, LocList, check_keys, did_you_mean, parse_yaml, read_text
 from .markup import parse_spans
 
@@ -191,8 +191,12 @@ def _publication(v, parent, path, c) -> Publication | None:
     if d is None:
         return None
     c.problems += check_keys(d, PUBLICATION_KEYS, {"paper", "date", "page_number", "page_name"}, path, "publication（出版信息）")
+    held = tuple((k, d.line_of(k)) for k in ("paper", "date", "page_number", "page_name")
+                 if isinstance(d.get(k), str) and d.get(k).strip() == PLACEHOLDER)
     date = d.get("date")
-    if isinstance(date, str):
+    if isinstance(date, str) and date.strip() == PLACEHOLDER:
+        date = None
+    elif isinstance(date, str):
         try:
             date = dt.date.fromisoformat(date.strip())
         except ValueError:
@@ -205,6 +209,8 @@ def _publication(v, parent, path, c) -> Publication | None:
         c.add(path, d.line_of("date"), "出版日期应写成 2026-02-05 这样的格式。")
         date = None
     page = d.get("page_number")
+    if page == PLACEHOLDER:
+        page = None
     if page is not None and (isinstance(page, bool) or not isinstance(page, int) or page < 1):
         if isinstance(page, str) and page.strip().isdigit():
             page = int(page)
@@ -212,7 +218,7 @@ def _publication(v, parent, path, c) -> Publication | None:
             c.add(path, d.line_of("page_number"), f"版次应为正整数（例如 3），现在是“{page}”。")
             page = None
     texts = {k: _text(d, k, path, c) for k in ("paper", "page_name", "editor", "designer", "proofreader")}
-    return Publication(date=date or dt.date(1970, 1, 1), page_number=page or 1, **texts)
+    return Publication(date=date or dt.date(1970, 1, 1), page_number=page or 1, placeholders=held, **texts)
 
 
 def _names(d: LocDict, key: str, path: Path, c: _Collector) -> tuple[str, ...]:

@@ -9,13 +9,13 @@ reorders a character of the text.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Problem, _display_path
 from .punct import Edit, normalise, odd_quotes
-from .recognise import Piece, Recognised, recognise
+from .paragraphs import Piece
+from .recognise import Recognised, Refusal, recognise
 from .romanize import pinyin_name
 from .source import read_source
 from .write import PLACEHOLDER, MeetingOut, SpeakerOut, write_meeting
@@ -39,37 +39,46 @@ class ImportReport:
     source: Path
     out_dir: Path
     encoding: str
-    kicker: str
-    title: str
-    subtitle: str
-    paper: str
-    reporters: list[str]
-    correspondents: list[str]
-    lead_paragraphs: int
-    speakers: list[SpeakerOut]
+    form: str
+    meeting: MeetingOut
     changes: list[Change] = field(default_factory=list)
     joins: list[str] = field(default_factory=list)
     splits: list[str] = field(default_factory=list)
+    decisions: list[str] = field(default_factory=list)
     unsure: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
+    # the fields earlier callers read
+    @property
+    def speakers(self) -> list[SpeakerOut]:
+        return self.meeting.speakers
+
+    @property
+    def title(self) -> str:
+        return self.meeting.title
+
     def format(self) -> str:
+        m = self.meeting
         src = _display_path(str(self.source))
-        out = [f"已导入：{src} → {_display_path(str(self.out_dir))}/"]
+        out = [f"已导入：{src} → {_display_path(str(self.out_dir))}/（{FORMS[self.form]}）"]
         out += [f"  {n}" for n in self.notes]
-        if self.kicker:
-            out.append(f"引题：{self.kicker}")
-        out.append(f"主题：{self.title or '（未识别）'}")
-        out.append(f"副题：——{self.subtitle}" if self.subtitle else "副题：（未识别）")
-        by = f"{self.paper or '（报名未识别）'} 记者 {'、'.join(self.reporters) or '（无）'}"
-        if self.correspondents:
-            by += f" 通讯员 {'、'.join(self.correspondents)}"
-        out.append(f"署名：{by}")
-        out.append(f"导语：{self.lead_paragraphs} 段")
-        out.append(f"发言人：{len(self.speakers)} 位")
-        for i, s in enumerate(self.speakers, 1):
-            out.append(f"  {i:>2}. {s.name}（{s.position}）“{s.headline}”，{len(s.paragraphs)} 段"
-                       f" → speakers/{s.key}.md")
+        for label, value in (("栏目", m.column), ("引题", m.kicker)):
+            if value:
+                out.append(f"{label}：{value}")
+        out.append(f"主题：{m.title}")
+        out.append(f"副题：——{m.subtitle}" if m.subtitle else "副题：（无）")
+        by = f"{m.paper} 记者 {'、'.join(m.reporters) or '（无）'}"
+        if m.correspondents:
+            by += f" 通讯员 {'、'.join(m.correspondents)}"
+        out.append(f"署名：{by}{' ' + m.byline_note if m.byline_note else ''}")
+        out.append(f"导语：{len(m.lead)} 段" + (f"；编者按：{len(m.editor_note)} 段" if m.editor_note else ""))
+        out.append(f"发言人：{len(m.speakers)} 位")
+        for i, s in enumerate(m.speakers, 1):
+            pos = f"（{s.position}）" if s.position else ""
+            head = f"“{s.headline}”" if s.headline else "（无小标题）"
+            out.append(f"  {i:>2}. {s.name}{s.suffix}{pos}{head}，{len(s.paragraphs)} 段 → speakers/{s.key}.md")
+        out.append(f"判断：{len(self.decisions)} 处" + ("：" if self.decisions else "。"))
+        out += [f"  {d}" for d in self.decisions]
         out.append(f"标点修改：{len(self.changes)} 处" + ("：" if self.changes else "。"))
         out += [f"  {c}" for c in self.changes]
         if self.joins:
@@ -79,11 +88,14 @@ class ImportReport:
             out.append(f"拆分的段落（序号前另起一段）：{len(self.splits)} 处：")
             out += [f"  {s}" for s in self.splits]
         if self.unsure:
-            out.append(f"请核对（不确定）：{len(self.unsure)} 处：")
+            out.append(f"请核对（不确定，已记入 meeting.yaml 的 review，publish proof 会一直提示）：{len(self.unsure)} 处：")
             out += [f"  {u}" for u in self.unsure]
         else:
             out.append("没有不确定之处。")
         return "\n".join(out)
+
+
+FORMS = {"line": "发言人单独成行", "after": "文后署名", "inline": "段首署名"}
 
 
 def import_file(src: Path, out_dir: Path, *, force: bool = False) -> ImportReport:
@@ -94,11 +106,10 @@ def import_file(src: Path, out_dir: Path, *, force: bool = False) -> ImportRepor
     source = read_source(src)
     if not source.lines:
         raise InputError(Problem(str(src), None, "文件是空的，没有可导入的内容。"))
-    rec = recognise(source.lines)
-    if not rec.speakers:
-        raise InputError(Problem(str(src), None,
-                                 "没有识别出任何发言人。发言人一行应写成“职务 姓名”（例如“区委常委、宣传部部长 张小梅”），"
-                                 "职务和姓名之间用空格隔开，单独成行。请检查稿件后再导入。"))
+    try:
+        rec = recognise(source.lines)
+    except Refusal as e:
+        raise InputError(Problem(str(src), e.line, e.message)) from None
     path = str(src)
     changes: list[Change] = []
 
@@ -108,52 +119,58 @@ def import_file(src: Path, out_dir: Path, *, force: bool = False) -> ImportRepor
         text, edits = normalise(piece.text)
         changes.extend(_changes(path, piece, edits))
         if odd_quotes(piece.text):
-            rec.unsure.append((piece.lines[0], "这一段的英文双引号 \" 个数是单数，配对是猜的。请核对引号。"))
+            rec.flags.append((piece.lines[0], "这一段的英文双引号 \" 个数是单数，配对是猜的。请核对引号。"))
         if "**" in text:
-            rec.unsure.append((piece.lines[0], "正文里有“**”，它在内容文件里表示加粗。如果不是要加粗，请删去。"))
+            rec.flags.append((piece.lines[0], "正文里有“**”，它在内容文件里表示加粗。如果不是要加粗，请删去。"))
         return text
+
+    def field_text(text: str, line: int) -> str:
+        return clean(Piece(text, [0], [line], [1])) if text else ""
 
     speakers_out = []
     width = max(2, len(str(len(rec.speakers))))
     for i, sp in enumerate(rec.speakers, 1):
-        romanised = pinyin_name(sp.name)
+        romanised = pinyin_name(sp.who.name)
         key = f"{i:0{width}d}-{romanised or 'speaker'}"
-        line_piece = Piece.of(sp.line)
-        position = clean(Piece(sp.position, [0], line_piece.lines, line_piece.cols))
-        speakers_out.append(SpeakerOut(key, clean(sp.headline), position, sp.name,
-                                       [clean(p) for p in sp.paragraphs]))
-    title, kicker, subtitle = clean(rec.title), clean(rec.kicker), clean(rec.subtitle)
-    lead = [clean(p) for p in rec.lead]
-    if not lead:
-        rec.unsure.append((None, "没有找到导语（署名和第一位发言人之间的段落）。"))
-
-    today = dt.date.today().isoformat()
-    unsure_pub = [f"meeting.yaml: 出版日期填的是今天 {today}，版次填的是 1，版名填的是“{PLACEHOLDER}”——稿件里没有这些，"
-                  "请按实际出版信息修改 publication 中的 date、page_number、page_name。"]
-    paper = rec.paper
-    if paper:
-        unsure_pub.append(f"meeting.yaml: 报名“{paper}”取自署名，请核对。")
-    else:
-        paper = PLACEHOLDER
-        unsure_pub.append(f"meeting.yaml: 署名里没有报名，报名填的是“{PLACEHOLDER}”，请填写 publication.paper。")
-    meeting = MeetingOut(paper=paper, date=today, page_number=1, page_name=PLACEHOLDER,
-                         kicker=kicker, title=title, subtitle=subtitle,
-                         reporters=rec.reporters, correspondents=rec.correspondents,
-                         lead=lead, speakers=speakers_out)
-    write_meeting(meeting, out_dir)
+        speakers_out.append(SpeakerOut(key, clean(sp.headline), field_text(sp.who.position, sp.line), sp.who.name,
+                                       [clean(p) for p in sp.paragraphs], suffix=sp.who.suffix,
+                                       attribution=sp.attribution, credit=field_text(sp.credit, sp.line),
+                                       section=field_text(sp.section, sp.line)))
+    head = rec.head
+    title = clean(head.title) or PLACEHOLDER
+    if not rec.lead and not rec.editor_note:
+        rec.flags.append((None, "没有找到导语（署名和第一位发言人之间的段落）。"))
+    pub_flags = []
+    paper = head.byline.paper or head.paper
+    if paper and not head.paper:
+        rec.decisions.append((head.byline_line, f"报名“{paper}”取自署名。"))
+    for label, have in (("报名 paper", paper), ("出版日期 date", head.date), ("版次 page_number", head.page)):
+        if not have:
+            pub_flags.append(label)
+    meeting = MeetingOut(paper=paper or PLACEHOLDER, date=head.date or PLACEHOLDER,
+                         page_number=head.page or PLACEHOLDER, page_name=PLACEHOLDER,
+                         kicker=clean(head.kicker), title=title, subtitle=clean(head.subtitle),
+                         reporters=head.byline.reporters, correspondents=head.byline.correspondents,
+                         lead=[clean(p) for p in rec.lead], speakers=speakers_out, column=head.column,
+                         byline_note=head.byline.note, editor_note=[clean(p) for p in rec.editor_note],
+                         closing_note=field_text(rec.closing_note, 0), credit=field_text(rec.credit, 0))
     changes.sort(key=lambda c: c.line)
 
     def where(line):
         return f"{_display_path(path)}:{line}: " if line else f"{_display_path(path)}: "
 
+    unsure = [where(line) + msg for line, msg in rec.flags]
+    meeting.review = list(unsure)
+    missing = "、".join(pub_flags + ["版名 page_name"])
+    unsure.append(f"meeting.yaml: 稿件里没有{missing}，填的是“{PLACEHOLDER}”。请填写 publication；"
+                  f"留着“{PLACEHOLDER}”时 publish build 只能加 --draft 出样稿。")
+    write_meeting(meeting, out_dir)
     return ImportReport(
-        source=src, out_dir=out_dir, encoding=source.encoding, kicker=kicker, title=title, subtitle=subtitle,
-        paper=rec.paper, reporters=rec.reporters, correspondents=rec.correspondents,
-        lead_paragraphs=len(lead), speakers=speakers_out, changes=changes,
+        source=src, out_dir=out_dir, encoding=source.encoding, form=rec.form, meeting=meeting, changes=changes,
         joins=[f"{where(a)}“…{tail}”与第 {b} 行“{head}…”接为一段" for a, b, tail, head in rec.joins],
         splits=[f"{where(line)}在“{marker}”前另起一段" for line, marker in rec.splits],
-        unsure=[where(line) + msg for line, msg in rec.unsure] + unsure_pub,
-        notes=source.notes)
+        decisions=[where(line) + msg for line, msg in rec.decisions],
+        unsure=unsure, notes=source.notes)
 
 
 def _changes(path: str, piece: Piece, edits: list[Edit]) -> list[Change]:

@@ -19,7 +19,8 @@ SURNAMES = set(
     "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
     "苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练"
     "廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿"
-    "鲜印逯隆茹诸战慕危玉银亢嵩帖畅蔺滑剧揭但贝从邴付厍宓蓬郦雒郗竺扶苍双闪乜牧卢咸籍禄易酆")
+    "鲜印逯隆茹诸战慕危玉银亢嵩帖畅蔺滑剧揭但贝从邴付厍宓蓬郦雒郗竺扶苍双闪乜牧卢咸籍禄易酆"
+    "洪赖傅植丘木嵇邱闭蒯冀仉佴勾逄郏汲邗牛陈钮龙阎桓")
 COMPOUND_SURNAMES = {
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯",
     "令狐", "独孤", "南宫", "西门", "百里", "呼延", "端木", "轩辕", "钟离", "闻人", "赫连", "澹台", "公冶",
@@ -33,6 +34,7 @@ MINORITY_STARTS = (
     "次仁", "扎西", "格桑", "尼玛", "达瓦", "索朗", "旦增", "洛桑", "白玛", "其美", "巴桑", "普布", "拉巴", "多吉",
     "德吉", "卓玛", "益西", "才让", "仁青", "贡嘎", "乌兰", "巴特", "额尔", "宝音", "斯琴", "朝鲁", "那仁", "苏和",
     "哈斯", "其木", "布仁", "孟和", "阿拉", "金花", "木合", "库尔", "加那", "叶尔", "哈力", "再努", "麦麦",
+    "达吾", "吾甫", "托合", "依明", "阿迪", "麦合", "肉孜", "玉苏", "热西", "赛买", "买合", "艾则", "穆合",
 )
 # Characters and words that make a "name" a phrase: a headline or a sentence cut wrong.
 _PHRASE = re.compile(
@@ -53,11 +55,25 @@ def is_name(s: str) -> bool:
 
 def name_doubt(s: str) -> str | None:
     """Why s does not look like a personal name, or None when it does."""
+    return doubt_kind(s)[1]
+
+
+def doubt_kind(s: str) -> tuple[str, str | None]:
+    """("", None) for a name; ("rare", why) for a name-shaped word with an unusual surname or
+    length (kept, flagged); ("no", why) for what is not a name at all (a phrase, a sentence)."""
+    why = _doubt(s)
+    if why is None:
+        return "", None
+    return ("rare" if ("不是常见的姓" in why or "不像常见的姓名" in why) else "no"), why
+
+
+def _doubt(s: str) -> str | None:
     if not s:
         return "姓名是空的"
     if any(d in s for d in DOT):
         parts = re.split(f"[{DOT}]", s)
-        if all(_HAN.match(p) for p in parts) and 3 <= len(s) <= 16 and all(parts):
+        # each part of a transliterated name is short: 阿不都热合曼·买买提, not 董事长阿不都热合曼
+        if all(_HAN.match(p) and len(p) <= 6 for p in parts) and 3 <= len(s) <= 16:
             return None
         return f"“{s}”不像音译的姓名"
     if not _HAN.match(s):
@@ -70,7 +86,7 @@ def name_doubt(s: str) -> str | None:
     if surname not in SURNAMES and surname not in COMPOUND_SURNAMES:
         return f"“{s}”的第一个字“{s[0]}”不是常见的姓"
     given = len(s) - len(surname)
-    if given < 1 or given > 2 + (len(surname) == 1 and len(s) == 4):
+    if given < 1 or given > 2:
         return f"“{s}”有 {len(s)} 个字，不像常见的姓名"
     return None
 

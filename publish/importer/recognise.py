@@ -1,293 +1,325 @@
 """Finding the parts of a 发言摘登 article in plain lines of reporter copy.
 
 The copy has no markup: which line is the title, a speaker's 小标题 or the line
-with 职务 and 姓名 is told only by its shape. The heuristics are the ones an
-editor uses by eye; whatever they cannot settle is listed as unsure.
+with 职务 and 姓名 is told only by its shape (shapes.py). Real copy names its
+speakers in one of three ways, and the article is read in the way most of its
+lines follow:
+  line    "职务 姓名" alone on a line, before or after the 小标题 (or with no 小标题);
+  after   the text, then "——姓名委员（职务）";
+  inline  "姓名代表（职务）：正文……", grouped under topic headings.
+Copy in none of these (a reporter's narrative, a Q&A) is refused: guessing its
+structure would print wrong names. Every decision is listed with its line;
+whatever looks wrong is flagged for the editor to check.
 """
 from __future__ import annotations
 
-import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
+from .head import Head, read_head
+from .paragraphs import Piece, join_cut, split_inner_points
+from .shapes import (WS, Who, closing, credit, headline_like, inline, note_end, note_start, trailing,
+                     who_line)
 from .source import RawLine
 
-NUMERALS = "一二三四五六七八九十"
-DASHES = "-－—―─–"
-
-# 职务 end with a title; a headline ending with a 4-character phrase never does.
-TITLE_WORDS = (
-    "书记", "副书记", "主任", "部长", "局长", "区长", "县长", "镇长", "乡长", "市长", "省长", "州长",
-    "主席", "常委", "委员", "厅长", "处长", "科长", "所长", "院长", "校长", "董事长", "总经理", "经理",
-    "负责人", "秘书长", "理事长", "队长", "站长", "馆长", "会长", "组长", "政委", "检察长", "庭长",
-    "行长", "总裁", "代表", "社长", "总编辑", "台长", "指挥长", "专员", "村长", "园长", "调研员",
-    "巡视员", "总监", "董事", "监事", "主管", "干部", "教师", "医生", "工程师", "主任医师", "书记员",
-    "负责同志", "团长", "司令员", "参谋长", "局长助理", "党组成员", "主任委员", "总工程师", "首席",
-)
-
-_SENTENCE_PUNCT = set("。！？!?；;：:，,")
-_NAME = r"[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]"
-_SPEAKER = re.compile(rf"^(?P<pos>\S.*?)[ \u3000\t]+(?P<name>{_NAME})$")
-_ENDS = re.compile(r"[。！？!?…：:；;][”’」』）)》\"']*$")
-POINT_START = re.compile(rf"^([{NUMERALS}]+)(是|要)")
-_POINT_INNER = re.compile(rf"(?<=[。！？])([{NUMERALS}]+)(是|要)")
-_BYLINE_MODIFIERS = re.compile(r"(?:全媒体|融媒体|首席|特约|见习|实习|驻\S+?)+$")
+DECOR = "■□◆◇●○▲△★☆※▶►◎◉·•、 \u3000"
+LONG_BODY = 5000
+_LEAD_END = re.compile(r"(如下|摘登|摘编|发言)[。：:]$|编[\s\u3000]*者$")
+_QA = re.compile(r"^(记者|问|答|主持人|本报记者|提问)[：:]")
+_REPORTED = re.compile(r"(代表|委员)(说|表示|认为|告诉记者|介绍)")
 
 
-def chinese_number(s: str) -> int:
-    """一..九十九 as an int (十 = 10, 十二 = 12, 二十 = 20)."""
-    if "十" not in s:
-        return NUMERALS.index(s) + 1 if len(s) == 1 and s in NUMERALS[:9] else 0
-    tens, _, units = s.partition("十")
-    t = NUMERALS.index(tens) + 1 if tens else 1
-    u = NUMERALS.index(units) + 1 if units else 0
-    return t * 10 + u
-
-
-@dataclass
-class Piece:
-    """One paragraph (or field) of the output, with the source line of every character."""
-    text: str
-    starts: list[int]           # offsets in text where a source line begins
-    lines: list[int]            # the source line beginning at each of those offsets
-    cols: list[int] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, raw: RawLine) -> "Piece":
-        return cls(raw.text, [0], [raw.line], [raw.indent + 1])
-
-    def line_at(self, offset: int) -> int:
-        return self.lines[bisect.bisect_right(self.starts, offset) - 1]
-
-    def join(self, other: "Piece") -> "Piece":
-        n = len(self.text)
-        return Piece(self.text + other.text, self.starts + [s + n for s in other.starts],
-                     self.lines + other.lines, self.cols + other.cols)
-
-    def split(self, at: int) -> tuple["Piece", "Piece"]:
-        k = bisect.bisect_right(self.starts, at)
-        head = Piece(self.text[:at], self.starts[:k], self.lines[:k], self.cols[:k])
-        tail_starts = [0] + [s - at for s in self.starts[k:]]
-        tail_lines = [self.lines[k - 1]] + self.lines[k:]
-        tail_cols = [0] + self.cols[k:]
-        return head, Piece(self.text[at:], tail_starts, tail_lines, tail_cols)
+class Refusal(Exception):
+    def __init__(self, line: int | None, message: str):
+        super().__init__(message)
+        self.line, self.message = line, message
 
 
 @dataclass
 class SpeakerPart:
-    position: str
-    name: str
-    line: RawLine
+    who: Who
+    line: int                       # source line of the name
     headline: Piece | None
     paragraphs: list[Piece]
+    attribution: str                # line / before / after / inline
+    credit: str = ""
+    section: str = ""
 
 
 @dataclass
 class Recognised:
-    kicker: Piece | None = None
-    title: Piece | None = None
-    subtitle: Piece | None = None
-    byline: RawLine | None = None
-    paper: str = ""
-    reporters: list[str] = field(default_factory=list)
-    correspondents: list[str] = field(default_factory=list)
+    head: Head
     lead: list[Piece] = field(default_factory=list)
+    editor_note: list[Piece] = field(default_factory=list)
+    closing_note: str = ""
+    credit: str = ""
     speakers: list[SpeakerPart] = field(default_factory=list)
-    speaker_first: bool = False
+    form: str = ""
     joins: list[tuple[int, int, str, str]] = field(default_factory=list)   # (line, next line, tail, head)
     splits: list[tuple[int, str]] = field(default_factory=list)            # (line, marker)
-    unsure: list[tuple[int | None, str]] = field(default_factory=list)
+    flags: list[tuple[int | None, str]] = field(default_factory=list)      # looks wrong: check it
+    decisions: list[tuple[int | None, str]] = field(default_factory=list)  # what was taken for what
 
-
-# --- line shapes -------------------------------------------------------------------
-
-def speaker_match(text: str, strict: bool = True) -> tuple[str, str] | None:
-    """(职务, 姓名) when the line reads like one; strict also asks for a title word."""
-    if len(text) > 60 or _SENTENCE_PUNCT & set(text.replace("，", "")) or "记者" in text:
-        return None
-    m = _SPEAKER.match(text)
-    if not m:
-        return None
-    pos = m.group("pos").strip()
-    name = re.sub(r"[ \u3000]", "", m.group("name"))
-    if strict and not pos.endswith(TITLE_WORDS):
-        return None
-    return pos, name
-
-
-def headline_like(text: str) -> bool:
-    return (len(text) <= 48 and not set("。！？!?；;") & set(text)
-            and not text.endswith(("，", ",", "、", "：", ":")) and "记者" not in text
-            and speaker_match(text) is None)
-
-
-def ends_paragraph(text: str) -> bool:
-    return bool(_ENDS.search(text))
-
-
-def byline_match(text: str) -> bool:
-    return ("记者" in text or "通讯员" in text) and len(text) <= 80 and "。" not in text
-
-
-def parse_byline(text: str) -> tuple[str, list[str], list[str], list[str]]:
-    """(报名, 记者, 通讯员, what could not be read)."""
-    text = re.sub(r"^[（(]?(?:文|文／图|文/图|图／文|图/文)[／/:：]", "", text).strip("（）() ")
-    before, _, after = text.partition("通讯员")
-    paper, reporters, odd = "", [], []
-    if "记者" in before:
-        head, _, names = before.partition("记者")
-        paper = _BYLINE_MODIFIERS.sub("", head.strip())
-        reporters = _names(names, odd)
-    elif before.strip():
-        odd.append(before.strip())
-    correspondents = _names(after, odd) if after else []
-    if paper in ("本报", "本台", "本刊"):
-        paper = ""
-    return paper, reporters, correspondents, odd
-
-
-def _names(s: str, odd: list[str]) -> list[str]:
-    tokens = [t for t in re.split(r"[\s\u3000、，,]+", s) if t]
-    out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        t = tokens[i]
-        # A two-character name is often padded to three with a 全角 space: 李　明.
-        if len(t) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) == 1:
-            out.append(t + tokens[i + 1])
-            i += 2
-            continue
-        if not 2 <= len(t) <= 4:
-            odd.append(t)
-        else:
-            out.append(t)
-        i += 1
-    return out
-
-
-# --- paragraphs --------------------------------------------------------------------
-
-def join_cut_paragraphs(lines: list[RawLine], rec: Recognised) -> list[Piece]:
-    """Paragraphs cut by a column or page end are joined; real paragraph ends stay."""
-    out: list[Piece] = []
-    for raw in lines:
-        piece = Piece.of(raw)
-        if out and not ends_paragraph(out[-1].text):
-            if POINT_START.match(raw.text):
-                rec.unsure.append((out[-1].lines[-1], f"这一段末尾没有句末标点（“…{out[-1].text[-8:]}”），"
-                                                     "下一段以序号开头，所以没有接续。请补上标点。"))
-            else:
-                rec.joins.append((out[-1].lines[-1], raw.line, out[-1].text[-6:], raw.text[:6]))
-                out[-1] = out[-1].join(piece)
-                continue
-        out.append(piece)
-    return out
-
-
-def split_inner_points(paras: list[Piece], rec: Recognised) -> list[Piece]:
-    """Split before an inner 一是/二是 that a join (or the reporter) ran into the paragraph before.
-
-    Only when that speaker's points otherwise begin paragraphs, and only for the
-    number the sequence is missing, so an inline enumeration stays as written."""
-    initial = {}
-    for p in paras:
-        m = POINT_START.match(p.text)
-        if m:
-            initial.setdefault(m.group(2), set()).add(chinese_number(m.group(1)))
-    if not initial:
-        return paras
-    out: list[Piece] = []
-    for p in paras:
-        queue = [p]
-        while queue:
-            cur = queue.pop(0)
-            for m in _POINT_INNER.finditer(cur.text):
-                fam, n = m.group(2), chinese_number(m.group(1))
-                have = initial.get(fam, set())
-                if have and n not in have and (n + 1 in have or n - 1 in have):
-                    head, tail = cur.split(m.start())
-                    rec.splits.append((tail.lines[0] if tail.starts[0] == 0 else cur.line_at(m.start()), m.group()))
-                    have.add(n)
-                    out.append(head)
-                    queue.insert(0, tail)
-                    break
-            else:
-                out.append(cur)
-    return out
-
-
-# --- the article -------------------------------------------------------------------
 
 def recognise(lines: list[RawLine]) -> Recognised:
-    rec = Recognised()
-    if not lines:
-        return rec
-    sub = next((i for i, l in enumerate(lines[:8]) if l.text[0] in DASHES and len(l.text) > 2), None)
-    by = next((i for i, l in enumerate(lines[:10]) if byline_match(l.text)), None)
-    head_end = sub if sub is not None else (by if by is not None else 1)
-    titles = lines[:head_end]
-    if sub is not None:
-        rec.subtitle = Piece.of(lines[sub])
-        rec.subtitle = _strip_dashes(rec.subtitle)
+    _refuse_other_genres(lines)
+    head = read_head(lines)
+    rec = Recognised(head, decisions=list(head.decisions), flags=list(head.flags), closing_note=head.closing)
+    rest = lines[head.end:]
+    kinds = [_kind(r.text) for r in rest]
+    _promote_weak(kinds, rest, rec)
+    rec.form = _form(kinds, rest, rec)
+    if rec.form == "line":
+        lead_end, groups = _line_form(kinds, rest, rec)
+    elif rec.form == "after":
+        lead_end, groups = _after_form(kinds, rest, rec)
     else:
-        rec.unsure.append((None, "没有找到副题（以“——”开头的一行）。副题是必填项，请在 meeting.yaml 中填写 subtitle。"))
-    if titles:
-        rec.title = Piece.of(titles[-1])
-        if len(titles) >= 2:
-            rec.kicker = Piece.of(titles[-2])
-            rec.unsure.append((titles[-2].line, f"主题前还有一行“{titles[-2].text}”，已当作引题（kicker）。"
-                                                "如果它和下一行本是同一个主题，请把它并入 title 并清空 kicker。"))
-        for extra in titles[:-2]:
-            rec.unsure.append((extra.line, f"标题之前的“{extra.text}”不知道是什么，没有导入。"))
-    else:
-        rec.unsure.append((None, "没有找到主题。请在 meeting.yaml 中填写 title。"))
-    if by is not None:
-        rec.byline = lines[by]
-        rec.paper, rec.reporters, rec.correspondents, odd = parse_byline(lines[by].text)
-        for t in odd:
-            rec.unsure.append((lines[by].line, f"署名里的“{t}”不像记者或通讯员的姓名，没有导入。请核对 byline。"))
-    else:
-        rec.unsure.append((None, "没有找到署名（“…记者 姓名”）。请在 meeting.yaml 的 byline 中填写记者。"))
-    start = max(i for i in (sub, by, head_end - 1) if i is not None) + 1
-    if by is not None and sub is not None and by < sub:
-        rec.unsure.append((lines[by].line, "署名在副题之前，请核对标题部分。"))
-
-    rest = lines[start:]
-    strong = {i for i, l in enumerate(rest) if speaker_match(l.text)}
-    weak = {i for i, l in enumerate(rest) if i not in strong and speaker_match(l.text, strict=False)}
-    for i in sorted(weak):
-        near = [j for j in (i - 1, i + 1) if 0 <= j < len(rest) and j not in strong | weak]
-        if any(headline_like(rest[j].text) for j in near):
-            strong.add(i)
-            rec.unsure.append((rest[i].line, f"“{rest[i].text}”当作了发言人（职务 姓名），但职务里没有常见的职务词。请核对。"))
-    marks = sorted(strong)
-    before = sum(1 for i in marks if i > 0 and i - 1 not in strong and headline_like(rest[i - 1].text))
-    after = sum(1 for i in marks if i + 1 < len(rest) and i + 1 not in strong and headline_like(rest[i + 1].text))
-    rec.speaker_first = after > before
-
-    # Each section: (first line index, speaker index, headline index or None).
-    sections = []
-    for i in marks:
-        order = (i + 1, i - 1) if rec.speaker_first else (i - 1, i + 1)
-        h = next((j for j in order if 0 <= j < len(rest) and j not in strong and headline_like(rest[j].text)
-                  and not any(j in (s[0], s[2]) for s in sections)), None)
-        if h is None:
-            rec.unsure.append((rest[i].line, f"发言人“{rest[i].text}”前后没有找到小标题。请在该发言人文件中填写 headline。"))
-        sections.append((min(i, h) if h is not None else i, i, h))
-
-    lead_end = sections[0][0] if sections else len(rest)
-    rec.lead = join_cut_paragraphs(rest[:lead_end], rec)
-    for k, (first, i, h) in enumerate(sections):
-        body_start = max(i, h if h is not None else i) + 1
-        body_end = sections[k + 1][0] if k + 1 < len(sections) else len(rest)
-        pos, name = speaker_match(rest[i].text, strict=False)
-        paras = split_inner_points(join_cut_paragraphs(rest[body_start:body_end], rec), rec)
-        if not paras:
-            rec.unsure.append((rest[i].line, f"发言人{name}没有正文。"))
-        rec.speakers.append(SpeakerPart(pos, name, rest[i], Piece.of(rest[h]) if h is not None else None, paras))
+        lead_end, groups = _inline_form(kinds, rest, rec)
+    _lead(rest[:lead_end], rec)
+    for g in groups:
+        _speaker(g, rec)
+    _credits(rec)
+    lead = sum(len(p.text) for p in rec.lead)
+    if len(rec.speakers) == 1 and lead > sum(len(p.text) for p in rec.speakers[0].paragraphs):
+        # one "speaker" in a long story: a quote in a reporter's narrative, not an excerpt
+        raise Refusal(rec.speakers[0].line, f"只找到 1 位发言人，而他之前的叙述有 {lead} 字，比他的发言还长；"
+                                            "稿件像是记者的报道，不是发言摘登。没有导入，也没有写出任何文件。")
     return rec
 
 
-def _strip_dashes(p: Piece) -> Piece:
-    n = len(p.text) - len(p.text.lstrip(DASHES + " \u3000"))
-    return Piece(p.text[n:], [0], p.lines[:1], [p.cols[0] + n])
+# --- genre ---------------------------------------------------------------------------
+
+def _refuse_other_genres(lines: list[RawLine]) -> None:
+    qa = [r for r in lines if _QA.match(r.text)]
+    guests = [r for r in lines if "对话嘉宾" in r.text or r.text.startswith(("嘉宾：", "嘉宾:"))]
+    if len(qa) >= 2 or guests:
+        first = (guests or qa)[0]
+        raise Refusal(first.line, f"这是问答/访谈稿（“{first.text[:16]}”，共 {len(qa)} 处“记者：”式提问"
+                                  f"{'，有对话嘉宾名单' if guests else ''}），不是发言摘登，没有导入，也没有写出任何文件。")
+
+
+def _narrative(rest: list[RawLine]) -> Refusal:
+    said = [r for r in rest if _REPORTED.search(r.text)]
+    seen = f"稿件像是记者的综述报道（第 {said[0].line} 行“{_REPORTED.search(said[0].text).group()}”等 {len(said)} 处转述）。" \
+        if said else ""
+    return Refusal(said[0].line if said else None,
+                   "没有找到发言人：既没有单独成行的“职务 姓名”，也没有文后“——姓名委员（职务）”，"
+                   f"也没有以“姓名委员：”开头的段落。{seen}只有发言摘登能导入；没有写出任何文件。")
+
+
+# --- line kinds ----------------------------------------------------------------------
+
+def _kind(t: str) -> tuple[str, object]:
+    if (c := credit(t)) is not None:
+        return "credit", c
+    if (c := closing(t)) is not None:
+        return "closing", c
+    if (w := trailing(t)) is not None:
+        return "attr", w
+    if (w := who_line(t)) is not None:
+        return "who", w
+    if (m := inline(t)) is not None:
+        return "inline", m
+    if headline_like(t):
+        w = who_line(t, strict=False)
+        return ("weak", w) if w else ("head", None)
+    return "text", None
+
+
+def _promote_weak(kinds, rest, rec) -> None:
+    """职务 without a usual title word ("……工作室 张三"): a speaker only when a 小标题 stands beside it."""
+    for i, (k, w) in enumerate(kinds):
+        if k != "weak":
+            continue
+        near = [j for j in (i - 1, i + 1) if 0 <= j < len(kinds) and kinds[j][0] == "head"]
+        if near:
+            kinds[i] = ("who", w)
+            rec.flags.append((rest[i].line, f"“{rest[i].text}”当作了发言人（职务 姓名），但职务里没有常见的职务词。请核对。"))
+        else:
+            kinds[i] = ("head", None)
+
+
+def _form(kinds, rest, rec) -> str:
+    n = Counter(k for k, _ in kinds)
+    counts = {"line": n["who"], "after": n["attr"], "inline": n["inline"]}
+    if not any(counts.values()):
+        raise _narrative(rest)
+    form = max(counts, key=lambda f: (counts[f], -list(counts).index(f)))
+    own = {"line": "who", "after": "attr", "inline": "inline"}[form]
+    for i, (k, _) in enumerate(kinds):
+        if k in ("who", "attr", "inline") and k != own:
+            rec.flags.append((rest[i].line, f"“{rest[i].text[:24]}”也像发言人，但全文按另一种格式排列，当作了正文。请核对。"))
+            kinds[i] = ("head", None) if headline_like(rest[i].text) else ("text", None)
+    return form
+
+
+# --- the three forms -------------------------------------------------------------------
+
+def _line_form(kinds, rest, rec):
+    marks = [i for i, (k, _) in enumerate(kinds) if k == "who"]
+    is_head = lambda j: 0 <= j < len(kinds) and kinds[j][0] == "head"  # noqa: E731
+    closed = sum(1 for i in marks if kinds[i][1].mark)
+    before = sum(1 for i in marks if is_head(i - 1))
+    after = sum(1 for i in marks if is_head(i + 1))
+    first = closed * 2 > len(marks) or after > before        # speaker line above its 小标题
+    starts, groups, claimed = [], [], set(marks)
+    for i in marks:
+        h = i + 1 if first else i - 1
+        h = h if is_head(h) and h not in claimed else None
+        claimed |= {h} if h is not None else set()
+        sec = (i - 1 if first else (h - 1 if h is not None else i - 1))
+        sec = sec if is_head(sec) and sec not in claimed and (first or h is not None) else None
+        claimed |= {sec} if sec is not None else set()
+        top = min(x for x in (i, h, sec) if x is not None)
+        starts.append(top)
+        groups.append(dict(who=kinds[i][1], at=rest[i], headline=rest[h] if h is not None else None,
+                           section=rest[sec].text.strip(DECOR) if sec is not None else "", body_from=max(i, h or 0) + 1,
+                           attribution="line" if h is not None else "before"))
+        rec.decisions.append((rest[i].line, f"“{rest[i].text}”当作发言人（{_who(kinds[i][1])}）"
+                                            + (f"，第 {rest[h].line} 行为其小标题。" if h is not None else "，没有小标题。")))
+    for k, g in enumerate(groups):
+        end = starts[k + 1] if k + 1 < len(starts) else len(rest)
+        g["body"] = list(zip(rest[g["body_from"]:end], kinds[g["body_from"]:end]))
+    return starts[0], groups
+
+
+def _after_form(kinds, rest, rec):
+    attrs = [i for i, (k, _) in enumerate(kinds) if k == "attr"]
+    lead_end = _lead_end(kinds, rest, attrs[0], rec)
+    groups, start = [], lead_end
+    for a in attrs:
+        j, heads = start, []
+        while j < a and kinds[j][0] == "head" and len(heads) < 2:
+            heads.append(j)
+            j += 1
+        body_end = a
+        groups.append(dict(who=kinds[a][1], at=rest[a], headline=rest[heads[-1]] if heads else None,
+                           section=rest[heads[0]].text.strip(DECOR) if len(heads) == 2 else "", attribution="after",
+                           body=list(zip(rest[j:body_end], kinds[j:body_end]))))
+        rec.decisions.append((rest[a].line, f"“{rest[a].text}”当作上面正文的署名（{_who(kinds[a][1])}）。"))
+        start = a + 1
+        while start < len(rest) and kinds[start][0] in ("credit", "closing"):
+            groups[-1]["body"].append((rest[start], kinds[start]))
+            start += 1
+    tail = [r for r, (k, _) in zip(rest[start:], kinds[start:]) if k not in ("credit", "closing")]
+    if tail:
+        raise Refusal(tail[0].line, f"第 {tail[0].line} 行起还有 {len(tail)} 行在最后一个“——姓名”署名之后，不知道属于哪位发言人，"
+                                    "没有导入。请给这段文字补上署名，或删去后再导入。")
+    groups[-1]["body"] += list(zip(rest[start:], kinds[start:]))
+    return lead_end, groups
+
+
+def _lead_end(kinds, rest, first_attr, rec) -> int:
+    """Where the first speaker's text begins when only a signature after it names the speaker."""
+    heads = [j for j in range(first_attr) if kinds[j][0] == "head"]
+    if heads:
+        return heads[0]
+    ends = [j for j in range(first_attr) if _LEAD_END.search(rest[j].text) or note_end(rest[j].text)]
+    if ends:
+        return ends[-1] + 1
+    rec.flags.append((rest[0].line if rest else None, "没有找到导语的结尾（如“……摘登如下。”）或小标题，"
+                                                       "第一位发言人之前的文字都当作了他的正文。请核对导语。"))
+    return 0
+
+
+def _inline_form(kinds, rest, rec):
+    first = next(i for i, (k, _) in enumerate(kinds) if k == "inline")
+    lead_end = first
+    while lead_end > 0 and kinds[lead_end - 1][0] == "head":
+        lead_end -= 1
+    groups, section = [], ""
+    for j in range(lead_end, len(rest)):
+        k, v = kinds[j]
+        nxt = kinds[j + 1][0] if j + 1 < len(kinds) else ""
+        if k == "inline":
+            who, off = v
+            groups.append(dict(who=who, at=rest[j], headline=None, section=section, attribution="inline",
+                               first_at=off, body=[(rest[j], kinds[j])]))
+            rec.decisions.append((rest[j].line, f"段首“{rest[j].text[:off]}”当作发言人（{_who(who)}）。"))
+        elif k == "head" and nxt in ("inline", "head"):
+            section = rest[j].text.strip(DECOR)
+            rec.decisions.append((rest[j].line, f"“{rest[j].text}”当作专题小标题（section），管下面的发言人。"))
+        elif groups:
+            groups[-1]["body"].append((rest[j], kinds[j]))
+        else:
+            raise Refusal(rest[j].line, f"专题小标题之后、第一位发言人之前有一段“{rest[j].text[:16]}…”，不知道属于谁，没有导入。")
+    return lead_end, groups
+
+
+# --- pieces ----------------------------------------------------------------------------
+
+def _speaker(g: dict, rec: Recognised) -> None:
+    pieces, credit_text = [], ""
+    for raw, (k, v) in g["body"]:
+        if k == "credit" and not credit_text:
+            credit_text = v
+            rec.decisions.append((raw.line, f"“{raw.text}”当作这位发言人的整理署名（credit）。"))
+        elif k == "closing":
+            rec.closing_note = v
+            rec.decisions.append((raw.line, f"“{raw.text}”当作结尾说明（closing_note）。"))
+        else:
+            pieces.append(Piece.of(raw))
+    if g.get("first_at") is not None and pieces:
+        pieces[0] = pieces[0].split(g["first_at"])[1]
+    paras = split_inner_points(join_cut(pieces, rec.joins, rec.flags), rec.splits)
+    who: Who = g["who"]
+    # a topic heading covers the speakers after it until the next heading
+    section = g["section"] or (rec.speakers[-1].section if rec.speakers else "")
+    sp = SpeakerPart(who, g["at"].line, Piece.of(g["headline"]) if g["headline"] else None, paras,
+                     g["attribution"], credit_text, section)
+    rec.speakers.append(sp)
+    if who.doubt:
+        rec.flags.append((sp.line, f"{who.doubt}。请核对发言人的姓名。"))
+    if sp.headline and len(sp.headline.text) <= 4:
+        rec.flags.append((sp.line, f"小标题“{sp.headline.text}”只有一个词。请核对。"))
+    if not paras:
+        rec.flags.append((sp.line, f"发言人{who.name}没有正文。"))
+    size = sum(len(p.text) for p in paras)
+    if size > LONG_BODY:
+        rec.flags.append((sp.line, f"发言人{who.name}的正文有 {size} 字，可能并进了别人的发言。请核对。"))
+
+
+def _lead(lines: list[RawLine], rec: Recognised) -> None:
+    keep = []
+    for raw in lines:
+        if (c := closing(raw.text)) is not None:
+            rec.closing_note = c
+            rec.decisions.append((raw.line, f"“{raw.text}”当作结尾说明（closing_note），印在最后一位发言人之后。"))
+        elif (c := credit(raw.text)) is not None and not rec.credit:
+            rec.credit = c
+            rec.decisions.append((raw.line, f"“{raw.text}”当作整理署名（credit），印在最后一位发言人之后。"))
+        else:
+            keep.append(Piece.of(raw))
+    paras = join_cut(keep, rec.joins, rec.flags)
+    in_note = False
+    for p in paras:
+        if note_start(p.text):
+            in_note = True
+        if in_note or note_end(p.text):
+            rec.editor_note.append(_signature(p))
+            rec.decisions.append((p.lines[0], "这一段当作编者按（editor_note）。"))
+            in_note = in_note and not note_end(p.text)
+        else:
+            rec.lead.append(p)
+    if rec.editor_note and rec.lead and rec.lead[0].lines[0] > rec.editor_note[0].lines[0]:
+        rec.flags.append((rec.editor_note[0].lines[0], "编者按在导语之前；版面上导语在前、编者按在后。请核对。"))
+
+
+def _signature(p: Piece) -> Piece:
+    """——编  者: the spaces that spread the signature become one 全角 space."""
+    text = re.sub(f"(编)[{WS}]*(者)[{WS}]*$", "\\1\u3000\\2", p.text)
+    text = re.sub(f"[{WS}]+(?=[—―-]{{1,2}}编)", "", text)
+    return Piece(text, p.starts, p.lines, p.cols) if len(text) == len(p.text) else Piece(text, [0], p.lines[:1], p.cols[:1])
+
+
+def _credits(rec: Recognised) -> None:
+    """One credit after the last speaker only is the whole page's; after several, each speaker's own."""
+    own = [s for s in rec.speakers if s.credit]
+    if len(own) == 1 and own[0] is rec.speakers[-1] and len(rec.speakers) > 2 and not rec.credit:
+        rec.credit, own[0].credit = own[0].credit, ""
+
+
+def _who(w: Who) -> str:
+    return "，".join(x for x in (f"职务“{w.position}”" if w.position else "", f"姓名“{w.name}”",
+                                 f"称谓“{w.suffix}”" if w.suffix else "") if x)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import is_name, name_doubt, split_suffix
+from .names import doubt_kind, is_name, name_doubt, split_suffix
 
 DASHES = "-－—―─–"
 WS = " \t\u3000\u00a0"
@@ -62,7 +62,9 @@ def who_line(text: str, strict: bool = True) -> Who | None:
         return None
     tokens = [t for t in _WS_RUN.split(text) if t]
     if len(tokens) >= 2:
-        return _spaced(tokens, mark, strict)
+        # "……董事长覃 华": a padded name after a position set solid
+        padded = len(tokens[-1]) == 1
+        return _spaced(tokens, mark, strict) or (_unspaced("".join(tokens), mark) if padded else None)
     return _unspaced(text, mark)
 
 
@@ -78,9 +80,14 @@ def _spaced(tokens: list[str], mark: str, strict: bool) -> Who | None:
     doubt = name_doubt(name)
     if doubt and not (2 <= len(name) <= 4 or "·" in name):
         return None
-    if pos and not pos.endswith(TITLE_WORDS) and (strict or doubt):
+    if pos and not _titled(pos) and (strict or doubt):
         return None
     return Who(pos, name, suffix, doubt, mark)
+
+
+def _titled(pos: str) -> bool:
+    """A 职务 ends with a title word (or a word for a trade: 总建筑师, 讲解员, 队长)."""
+    return pos.endswith(TITLE_WORDS) or pos[-1] in "长员师"
 
 
 def _unspaced(text: str, mark: str) -> Who | None:
@@ -98,8 +105,8 @@ def _unspaced(text: str, mark: str) -> Who | None:
             if not 2 <= len(rest) <= 12:
                 continue
             name, suffix = split_suffix(rest)
-            doubt = name_doubt(name)
-            if doubt and not (2 <= len(name) <= 3 and not re.search(r"[、（）()]", name)):
+            kind, doubt = doubt_kind(name)
+            if kind == "no" or (kind == "rare" and not 2 <= len(name) <= 3):
                 continue
             cand = (doubt is None, cut, Who(text[:cut], name, suffix, doubt, mark))
             if best is None or cand[:2] > best[:2]:

@@ -6,7 +6,7 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -21,6 +21,10 @@ class SpeakerOut:
     position: str
     name: str
     paragraphs: list[str]
+    suffix: str = ""
+    attribution: str = "line"
+    credit: str = ""
+    section: str = ""
 
 
 @dataclass
@@ -36,6 +40,12 @@ class MeetingOut:
     correspondents: list[str]
     lead: list[str]
     speakers: list[SpeakerOut]
+    column: str = ""
+    byline_note: str = ""
+    editor_note: list[str] = field(default_factory=list)
+    closing_note: str = ""
+    credit: str = ""
+    review: list[str] = field(default_factory=list)
 
 
 def scalar(v: str) -> str:
@@ -55,9 +65,34 @@ def _flow_list(names: list[str]) -> str:
     return "[" + ", ".join(scalar(n) if "," not in n else json.dumps(n, ensure_ascii=False) for n in names) + "]"
 
 
+def _block(key: str, paras: list[str], comment: str) -> str:
+    if not paras:
+        return f'{key}: ""{comment}\n'
+    return f"{key}: |{comment}\n" + "".join(f"  {p}\n" + ("\n" if i < len(paras) - 1 else "")
+                                            for i, p in enumerate(paras))
+
+
+def _order(speakers: list[SpeakerOut]) -> str:
+    out, section = [], ""
+    for s in speakers:
+        if s.section and s.section != section:
+            out.append(f"  - section: {scalar(s.section)}\n")
+        section = s.section
+        out.append(f"  - {s.key}\n")
+    return "".join(out)
+
+
+def _review(items: list[str]) -> str:
+    if not items:
+        return ""
+    return ("\n# 待核对: what the importer guessed or found odd. `publish proof` lists these until you have\n"
+            "# checked them: then delete them or set checked: true.\nreview:\n"
+            + "".join(f"  - {scalar(r)}\n" for r in items) + "checked: false\n")
+
+
 def meeting_yaml(m: MeetingOut) -> str:
     lead = "".join(f"  {p}\n" + ("\n" if i < len(m.lead) - 1 else "") for i, p in enumerate(m.lead))
-    order = "".join(f"  - {s.key}\n" for s in m.speakers)
+    order = _order(m.speakers)
     return (
         "# 发言摘登 — one meeting, imported from reporter copy by `publish import`.\n"
         "# Editors: change the text here; the layout (fonts, sizes, fixed wording) lives in layouts/.\n"
@@ -70,24 +105,33 @@ def meeting_yaml(m: MeetingOut) -> str:
         '  designer: ""               # 美编\n'
         '  proofreader: ""            # 校对\n'
         "\n"
-        f"kicker: {scalar(m.kicker)}                   # 引题 (optional, above the title)\n"
+        + (f"column: {scalar(m.column)}                   # 栏目\n" if m.column else "")
+        + f"kicker: {scalar(m.kicker)}                   # 引题 (optional, above the title)\n"
         f"title: {scalar(m.title)}\n"
-        f"subtitle: {scalar(m.subtitle)}   # 副题; the layout adds the leading ——\n"
+        f"subtitle: {scalar(m.subtitle)}   # 副题 (optional); the layout adds the leading ——\n"
         "byline:\n"
         f"  reporters: {_flow_list(m.reporters)}        # 记者\n"
         f"  correspondents: {_flow_list(m.correspondents)}         # 通讯员\n"
-        "\n"
-        + ("lead: |\n" + lead if m.lead else 'lead: ""\n')
+        + (f"  note: {scalar(m.byline_note)}               # 署名说明\n" if m.byline_note else "")
         + "\n"
-        "# 发言顺序: one entry per file in speakers/ (without .md), in the order printed.\n"
+        + ("lead: |\n" + lead if m.lead else 'lead: ""\n')
+        + (_block("editor_note", m.editor_note, "   # 编者按") if m.editor_note else "")
+        + (f"closing_note: {scalar(m.closing_note)}   # 结尾说明\n" if m.closing_note else "")
+        + (f"credit: {scalar(m.credit)}   # 整理署名, after the last speaker\n" if m.credit else "")
+        + "\n"
+        "# 发言顺序: one entry per file in speakers/ (without .md), in the order printed;\n"
+        "# “- section: 题目” puts a topic heading over the speakers after it.\n"
         "speakers:\n" + order
+        + _review(m.review)
     )
 
 
 def speaker_md(s: SpeakerOut) -> str:
-    head = (f"---\nheadline: {scalar(s.headline)}\nposition: {scalar(s.position)}\n"
-            f"name: {scalar(s.name)}\n---\n")
-    return head + "\n\n".join(s.paragraphs) + "\n"
+    head = ["---", f"headline: {scalar(s.headline)}", f"position: {scalar(s.position)}", f"name: {scalar(s.name)}"]
+    head += [f"suffix: {scalar(s.suffix)}"] if s.suffix else []
+    head += [f"attribution: {s.attribution}"] if s.attribution != "line" else []
+    head += [f"credit: {scalar(s.credit)}"] if s.credit else []
+    return "\n".join(head) + "\n---\n" + "\n\n".join(s.paragraphs) + "\n"
 
 
 def write_meeting(m: MeetingOut, out_dir: Path) -> None:

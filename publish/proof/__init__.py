@@ -77,6 +77,7 @@ def proof_meeting(folder: Path, layout: str = "broadsheet") -> list[Finding]:
                    lambda path, line, sev, msg: findings.append(Finding(path, line, 1, sev, msg)))
     if isinstance(data, LocDict):
         findings += _placeholders(data, meeting_path)
+        findings += _review(data, meeting_path)
 
     # What the loader objects to (bad YAML, missing fields …) is an error too, once.
     try:
@@ -151,3 +152,13 @@ def _placeholders(data: LocDict, path: Path) -> list[Finding]:
             out.append(Finding(str(path), pub.line_of(key), 1, "warning",
                                f"出版信息 {key} 还是占位的“{PLACEHOLDER}”（导入时稿件里没有）。请填写实际内容。"))
     return out
+
+
+def _review(data: LocDict, path: Path) -> list[Finding]:
+    """The importer's open questions stay on the proof until the editor sets checked: true."""
+    items = data.get("review")
+    if data.get("checked") is True or not isinstance(items, list):
+        return []
+    lines = items.lines if isinstance(items, LocList) else [data.line_of("review")] * len(items)
+    return [Finding(str(path), line, 1, "warning", f"导入时待核对：{item}（核对后删去这一项，或设 checked: true）")
+            for item, line in zip(items, lines) if isinstance(item, str)]

@@ -6,7 +6,7 @@ import statistics
 from typing import Callable
 
 from ..importer.punct import HALF_TO_FULL, chinese_context, is_chinese, is_han
-from ..importer.recognise import NUMERALS, chinese_number
+from ..importer.paragraphs import NUMERALS, chinese_number
 from .units import Unit
 
 Emit = Callable[[Unit, int, str, str], None]     # unit, index in unit.text, severity, message

@@ -180,7 +180,7 @@ def test_text_without_speakers_is_an_input_error(tmp_path):
     src.write_text("只有一段话。\n", encoding="utf-8")
     with pytest.raises(InputError) as e:
         import_file(src, tmp_path / "m")
-    assert "没有识别出任何发言人" in str(e.value)
+    assert "没有找到发言人" in str(e.value)
     assert not (tmp_path / "m").exists()
 
 

@@ -163,7 +163,8 @@ def test_imported_placeholders_are_flagged(tmp_path):
     from publish.importer import import_file
     import_file(Path(__file__).parents[1] / "importer/data/ten-speakers.txt", tmp_path / "m")
     f = proof_meeting(tmp_path / "m")
-    assert [(Path(x.path).name, x.line, x.severity) for x in f] == [("meeting.yaml", 7, "warning")]
+    # date, page number and page name are not in the copy: 待填 until the editor fills them
+    assert [(Path(x.path).name, x.line, x.severity) for x in f] == [("meeting.yaml", n, "warning") for n in (5, 6, 7)]
 
 
 def test_finding_format():
