@@ -74,3 +74,37 @@ def test_other_genres_are_refused_and_nothing_written(tmp_path, name):
     assert EXPECTED[name]["refused"] in r.stderr
     assert f"{name}:" in r.stderr            # FILE:LINE naming what was seen
     assert not out.exists() and not list(tmp_path.iterdir())
+
+
+# One copy of each form and of each piece of apparatus; every layout; the independent checker.
+TYPESET = ["13-web-paste-cut.txt", "05-before-dash-kicker.txt", "07-trailing-committee-note.txt",
+           "09-inline-sections.txt", "11-column-tag-credit-note.txt", "15-speaker-first-no-headline.txt"]
+
+
+@pytest.mark.parametrize("layout", ["broadsheet", "tabloid", "a4-bulletin"])
+def test_imported_copy_builds_without_typography_faults(tmp_path, layout):
+    from ..conftest import pagecheck
+    for name in TYPESET:
+        folder = tmp_path / name.removesuffix(".txt")
+        import_file(CORPUS / name, folder)
+        r = run_cli("build", folder, "-l", layout, "-f", "pdf", "--draft", "-q", "-o", tmp_path / "out")
+        assert r.returncode == 0, r.stderr
+        stem = folder.name if layout == "broadsheet" else f"{folder.name}-{layout}"
+        res = pagecheck(tmp_path / "out" / f"{stem}.pdf")
+        faults = {k: res[k] for k in ("start_violations", "end_violations", "ragged_lines", "off_grid_lines",
+                                      "halfwidth_punct")}
+        assert not any(faults.values()), (name, faults, res["examples"])
+
+
+def test_print_build_refuses_placeholders_and_draft_marks_the_page(tmp_path):
+    from ..robustness.helpers import pdf_text
+    import_file(CORPUS / "01-nbsp-after-headline.txt", tmp_path / "m")
+    r = run_cli("build", tmp_path / "m", "-f", "pdf", "-o", tmp_path / "out")
+    assert r.returncode == 1
+    assert "meeting.yaml:5: 出版信息 date（出版日期）还是“待填”" in r.stderr and "--draft" in r.stderr
+    assert not (tmp_path / "out" / "m.pdf").exists()
+    r = run_cli("package", tmp_path / "m", "-o", tmp_path / "pkg")
+    assert r.returncode == 1 and "page_number（版次）" in r.stderr
+    r = run_cli("build", tmp_path / "m", "-f", "pdf", "--draft", "-o", tmp_path / "out")
+    assert r.returncode == 0, r.stderr
+    assert "样稿DRAFT不得付印" in pdf_text(tmp_path / "out" / "m.pdf").replace(" ", "").replace("\u3000", "")
