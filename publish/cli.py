@@ -175,7 +175,8 @@ def package(content_dir, layout, out_dir):
 @click.option("--port", type=click.IntRange(0, 65535), default=None, help="本机端口（默认 8765，被占用时自动另选；0 = 任选空闲端口）。")
 @click.option("--open", "open_browser", is_flag=True, help="启动后在浏览器中打开预览。")
 @click.option("--quiet", "-q", is_flag=True, help="终端里不逐次报告重排。")
-def watch(content_dir, layout, out_dir, port, open_browser, quiet):
+@click.option("--draft", is_flag=True, help="出样稿：出版信息可以是“待填”，照样写出 PDF / DOCX（首页印“样稿”字样）。")
+def watch(content_dir, layout, out_dir, port, open_browser, quiet, draft):
     """边改边看：每次保存即重排 PDF / DOCX，并在浏览器里显示版面和核算。
 
     \b
@@ -184,7 +185,7 @@ def watch(content_dir, layout, out_dir, port, open_browser, quiet):
     """
     from .watch.app import run_watch
     try:
-        code = run_watch(content_dir, layout, out_dir, port=port, open_browser=open_browser, quiet=quiet)
+        code = run_watch(content_dir, layout, out_dir, port=port, open_browser=open_browser, quiet=quiet, draft=draft)
     except PublishError as e:
         _fail(e)
     sys.exit(code)

@@ -62,7 +62,8 @@ def _builder(session: Session, trigger: _Trigger, stop: threading.Event, quiet: 
 
 
 def _say(state: dict, paths: set[Path]) -> None:
-    status = {"ok": "正常", "overflow": "排不下", "error": "有错误"}.get(state["status"], state["status"])
+    status = {"ok": "正常", "overflow": "排不下", "error": "有错误", "short": "排不满",
+              "blocked": "不能付印"}.get(state["status"], state["status"])
     what = "、".join(sorted(p.name for p in paths)[:3]) if paths else "全部"
     print(f"{time.strftime('%H:%M:%S')} 重排（{what}）{state.get('seconds') or 0:.2f} 秒：{status}", flush=True)
     for e in state.get("errors", []):
@@ -80,11 +81,11 @@ def _server(session: Session, port: int | None, stop: threading.Event) -> Previe
 
 
 def run_watch(content_dir: Path, layout: str, out_dir: Path, port: int | None = None,
-              open_browser: bool = False, quiet: bool = False) -> int:
+              open_browser: bool = False, quiet: bool = False, draft: bool = False) -> int:
     content_dir = Path(content_dir)
     if not content_dir.is_dir():
         raise InputError(Problem(str(content_dir), None, "找不到这个会议文件夹。请检查路径，或用 publish new 新建一个。"))
-    session = Session(content_dir, layout, out_dir)
+    session = Session(content_dir, layout, out_dir, draft=draft)
     stop = threading.Event()
     server = _server(session, port, stop)
     trigger = _Trigger()

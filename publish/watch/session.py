@@ -41,8 +41,9 @@ class Session:
     """Everything kept warm between saves: imports, the parsed layout, the font
     book's glyph store (module-level caches), the last good preview."""
 
-    def __init__(self, content_dir: Path, layout: str, out_dir: Path):
+    def __init__(self, content_dir: Path, layout: str, out_dir: Path, draft: bool = False):
         self.content_dir = Path(content_dir)
+        self.draft = draft
         self.layout_name = layout
         self.out_dir = Path(out_dir)
         self.lock = threading.Lock()
@@ -147,11 +148,15 @@ class Session:
         cpu0 = time.thread_time()
         layout = self._layout()
         meeting = load_meeting(self.content_dir)
+        held = [] if self.draft else _held(self.content_dir, meeting)
+        if self.draft:
+            meeting = _as_draft(meeting)
         comp = compose(meeting, layout)
         report = comp.report
         self._phases = {"compose": _since(t0)}
         base = self.out_dir / output_name(meeting.key, layout.name)
-        problems = self._picture_problems(comp, layout)
+        warned, blocking = self._picture_problems(comp, layout)
+        problems = (warned, held + blocking)
         try:
             with contextlib.ExitStack() as stack:
                 pdf_tmp = stack.enter_context(atomic_path(base.with_suffix(".pdf")))
@@ -202,7 +207,8 @@ class Session:
         short = report.fits and not getattr(report, "ok", True)
         if short:
             errors.append(f"{self.content_dir}: " + next((ln for ln in lines if ln.startswith("排不满")), lines[-1]))
-        status = "overflow" if not report.fits else "error" if problems[1] else "short" if short else "ok"
+        # blocked: this page is shown, but what stops `build` (a blurry photo, 待填) keeps the old outputs
+        status = "overflow" if not report.fits else "blocked" if problems[1] else "short" if short else "ok"
         with self.lock:
             self.preview = pv
         self._publish(status=status,
@@ -241,6 +247,29 @@ class Session:
             if path.name == name and path.is_file():
                 return path
         return None
+
+
+def _held(content_dir: Path, meeting) -> list[Problem]:
+    """What `build` refuses to print without --draft (publication fields still 待填)."""
+    from .. import build
+    refuse = getattr(build, "refuse_placeholders", None)
+    if refuse is None:
+        return []
+    try:
+        refuse(content_dir, meeting)
+    except PublishError as e:
+        return list(e.problems)
+    return []
+
+
+def _as_draft(meeting):
+    """The page marked as `build --draft` marks it (样稿, not for print)."""
+    from .. import build
+    mark = getattr(build, "DRAFT_MARK", None)
+    if mark is None or not hasattr(meeting, "column"):
+        return meeting
+    import dataclasses
+    return dataclasses.replace(meeting, column=mark + meeting.column)
 
 
 def _where(message: str) -> str:

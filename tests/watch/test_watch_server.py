@@ -205,3 +205,23 @@ def test_whole_folder_renamed_away_and_back(watch):
     text = path.read_text("utf-8")
     path.write_text(text.replace("全区", "全区上下", 1), "utf-8")
     watch.wait(lambda s: s["builds"] > st["builds"] and s.get("phase") == "done", what="a rebuild after the move")
+
+
+def test_blurry_photo_shows_the_page_but_keeps_outputs(watch):
+    """What stops `build` (here a photo far below the layout's minimum ppi) stops the outputs,
+    not the preview: the page with the photo is shown, the problem listed at its line."""
+    from PIL import Image
+    pdf = watch.out / "yongchuan-2026-q1.pdf"
+    before = digest(pdf)
+    (watch.meeting / "portraits").mkdir(exist_ok=True)
+    Image.new("RGB", (12, 16), (120, 90, 60)).save(watch.meeting / "portraits" / "tiny.jpg")
+    path = speaker(watch, 3)
+    good = path.read_text("utf-8")
+    gen = watch.state()["preview"]["generation"]
+    path.write_text(good.replace("\nname:", "\nportrait: portraits/tiny.jpg\nname:", 1), "utf-8")
+    st = watch.wait_status("blocked")
+    assert st["preview"]["generation"] > gen
+    assert any(re.match(rf".*{path.name}:\d+: .*tiny\.jpg.*ppi", e) for e in st["errors"]), st["errors"]
+    assert digest(pdf) == before
+    path.write_text(good, "utf-8")
+    watch.wait_status("good")

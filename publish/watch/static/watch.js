@@ -2,11 +2,12 @@
 "use strict";
 const $ = (s) => document.querySelector(s);
 const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; };
-const STATUS = { ok: "正常", error: "有错误", overflow: "排不下", short: "排不满", building: "正在排版…", offline: "与预览程序断开" };
+const STATUS = { ok: "正常", error: "有错误", overflow: "排不下", short: "排不满", blocked: "不能付印", building: "正在排版…", offline: "与预览程序断开" };
 const HEADINGS = {
   error: "排版没有完成，版面仍是上一次排好的样子",
   overflow: "排不下：下面的版面是这次的排法，build/ 里的 PDF 和 DOCX 仍是上一次排好的",
   short: "排不满：PDF 和 DOCX 已写出，但版面上有空白（开天窗），不能付印",
+  blocked: "不能写出：下面的版面是这次的排法，build/ 里的 PDF 和 DOCX 仍是上一次的",
 };
 let zoom = 1, state = null, shown = null, loading = 0, cpl = 0;
 window.__watch = { generation: null, loadedAt: null, states: 0 };
