@@ -36,11 +36,11 @@ build: setup
 	@test -n "$(MEETINGS)" || { echo "content/ 里没有会议文件夹（需要 content/NAME/meeting.yaml）"; exit 2; }
 	@for m in $(MEETINGS); do $(PUBLISH) proof $$m --layout $(LAYOUT) >/dev/null || { $(PUBLISH) proof $$m --layout $(LAYOUT); exit 1; }; done
 	$(PUBLISH) build $(MEETINGS) --layout $(LAYOUT) -o build
-	@for f in $(OUTPDFS); do $(PUBLISH) preflight $$f || exit 1; done
+	@for f in $(OUTPDFS); do $(PUBLISH) preflight $$f --layout $(LAYOUT) || exit 1; done
 
 pdf: setup
 	$(PUBLISH) build $(MEETINGS) --layout $(LAYOUT) --format pdf -o build
-	@for f in $(OUTPDFS); do $(PUBLISH) preflight $$f || exit 1; done
+	@for f in $(OUTPDFS); do $(PUBLISH) preflight $$f --layout $(LAYOUT) || exit 1; done
 
 docx: setup
 	$(PUBLISH) build $(MEETINGS) --layout $(LAYOUT) --format docx -o build

@@ -18,7 +18,7 @@ class BuildOptions:
     layout: str = "broadsheet"
     formats: tuple[str, ...] = ("pdf", "docx")
     out_dir: Path = Path("build")
-    marks: bool = False
+    marks: bool | None = None           # None: the layout's print.marks
     embed_fonts: bool | str = False     # False, "subset" (or True), "full"
     quiet: bool = False
     draft: bool = False       # a proof for the desk: 待填 allowed, the first page marked 样稿
@@ -99,10 +99,11 @@ def build_one(content_dir: Path, opts: BuildOptions, composed: tuple | None = No
             from .render.pdfx import PdfxSpec
             spec = PdfxSpec(title=comp.title, icc_profile=layout.icc_profile,
                             output_condition=layout.output_condition, date=meeting.publication.date,
-                            layout_source=str(layout.source))
+                            layout_source=str(layout.source), ink_limit=layout.ink_limit)
             target = base.with_suffix(".pdf")
             tmp = stack.enter_context(atomic_path(target))
-            render_pdf(comp, tmp, marks=opts.marks, pdfx=spec)
+            marks = layout.marks if opts.marks is None else opts.marks
+            render_pdf(comp, tmp, marks=marks, pdfx=spec, file_name=target.name)
             outputs.append(target)
         if "docx" in opts.formats:
             from .render.docx import render_docx

@@ -64,7 +64,7 @@ def main():
 @click.option("--layout", "-l", default="broadsheet", show_default=True, help="版式名称（见 publish layouts）或版式文件夹。")
 @click.option("--format", "-f", "fmt", default="pdf,docx", show_default=True, help="输出格式，逗号分隔：pdf,docx")
 @click.option("-o", "--output", "out_dir", default="build", show_default=True, type=click.Path(path_type=Path), help="输出文件夹。")
-@click.option("--marks/--no-marks", default=False, help="加裁切线和套准线（印厂用）。")
+@click.option("--marks/--no-marks", default=None, help="加裁切线、套准线、色标和文件名（印厂用）；不写则按版式 print: marks。")
 @click.option("--embed-fonts", "embed_fonts", type=click.Choice(["subset", "full"]), is_flag=False, flag_value="subset",
               default=None, help="把字体嵌入 DOCX：--embed-fonts 只嵌入用到的字（子集）；--embed-fonts=full 在授权允许时嵌入整套字体，"
                                  "编辑新打的字也有字形。")
@@ -145,11 +145,21 @@ def proof(content_dir, layout):
 @main.command()
 @click.argument("pdf", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON。")
-def preflight(pdf, as_json):
-    """印前检查任意 PDF：字体嵌入、颜色空间、页面框、图片分辨率、PDF/X。"""
+@click.option("--layout", "-l", default=None, help="按这个版式的印刷要求检查（总墨量上限、专色、图片分辨率）；默认新闻纸 240%。")
+@click.option("--ink-limit", type=click.FloatRange(100, 400), default=None, help="总墨量上限 %（覆盖版式）。")
+def preflight(pdf, as_json, layout, ink_limit):
+    """印前检查任意 PDF：字体嵌入、颜色空间、总墨量、出血、专色、页面框、图片分辨率、PDF/X。"""
     from .preflight import run_preflight
     try:
-        sys.exit(run_preflight(pdf, as_json=as_json))
+        kw = {}
+        if layout:
+            from .layout.spec import load_layout
+            lay = load_layout(layout)
+            kw = dict(min_ppi=lay.image_min_ppi, warn_ppi=lay.image_warn_ppi, ink_limit=lay.ink_limit,
+                      spot_colours=lay.spot_colours)
+        if ink_limit is not None:
+            kw["ink_limit"] = ink_limit
+        sys.exit(run_preflight(pdf, as_json=as_json, **kw))
     except PublishError as e:
         _fail(e)
 
@@ -158,11 +168,12 @@ def preflight(pdf, as_json):
 @click.argument("content_dir", type=click.Path(path_type=Path))
 @click.option("--layout", "-l", default="broadsheet", show_default=True)
 @click.option("-o", "--output", "out_dir", default="build", show_default=True, type=click.Path(path_type=Path))
-def package(content_dir, layout, out_dir):
+@click.option("--marks/--no-marks", default=None, help="PDF 加裁切线、套准线、色标和文件名；不写则按版式 print: marks。")
+def package(content_dir, layout, out_dir, marks):
     """生成交印厂的文件包（zip）：PDF、DOCX、校样 PNG、印前报告、清单。"""
     from .package import make_package
     try:
-        path = make_package(content_dir, layout, out_dir)
+        path = make_package(content_dir, layout, out_dir, marks=marks)
     except PublishError as e:
         _fail(e)
     click.echo(f"文件包：{path}")

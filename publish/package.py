@@ -122,7 +122,7 @@ def _proofread(content_dir: Path, layout: str):
         return e
 
 
-def make_package(content_dir: Path, layout: str, out_dir: Path) -> Path:
+def make_package(content_dir: Path, layout: str, out_dir: Path, marks: bool | None = None) -> Path:
     from .build import BuildOptions, build_one, compose_meeting, output_name
     from .preflight import build_checks, preflight
     from .render.pdfx import PDFX_CONFORMANCE, icc_description, read_profile
@@ -133,13 +133,15 @@ def make_package(content_dir: Path, layout: str, out_dir: Path) -> Path:
     stem = output_name(meeting.key, lay.name)
     files: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="publish-package-") as td:
-        res = build_one(content_dir, BuildOptions(layout=layout, formats=formats, out_dir=Path(td), quiet=True),
+        res = build_one(content_dir, BuildOptions(layout=layout, formats=formats, out_dir=Path(td), quiet=True,
+                                                  marks=marks),
                         composed=(meeting, lay, comp))
         for o in res.outputs:
             files[o.name] = o.read_bytes()
         pdf = Path(td) / f"{stem}.pdf"
         report = preflight(pdf, min_ppi=lay.image_min_ppi, warn_ppi=lay.image_warn_ppi,
-                           extra=build_checks(comp.report, _proofread(content_dir, layout)))
+                           extra=build_checks(comp.report, _proofread(content_dir, layout)),
+                           ink_limit=lay.ink_limit, spot_colours=lay.spot_colours)
         if report.errors:
             bad = [f"{c.title}：{c.summary}" for c in report.checks if c.status == "error"]
             raise BuildError([Problem(str(content_dir), None, "印前检查未通过，不生成文件包：" + "；".join(bad))])

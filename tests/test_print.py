@@ -13,6 +13,7 @@ import pytest
 
 from publish.layout.spec import load_layout
 from publish.layout.units import MM
+from publish.render.pdfx import read_profile
 
 from .conftest import REFERENCE, pagecheck, run_cli
 
@@ -157,7 +158,8 @@ def test_pdfx_output_intent_and_keys(pdf):
         assert str(oi.OutputConditionIdentifier)
         prof = oi.DestOutputProfile
         assert int(prof.N) == 4
-        icc = Path(load_layout("broadsheet").icc_profile).read_bytes()
+        lay = load_layout("broadsheet")
+        icc = read_profile(lay.icc_profile, str(lay.source))
         assert prof.read_bytes() == icc
         info = p.docinfo
         assert str(info.GTS_PDFXVersion) == "PDF/X-1:2001"

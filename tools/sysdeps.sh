@@ -20,6 +20,8 @@ command -v gs >/dev/null || need+=(ghostscript)
 command -v chromium >/dev/null || need+=(chromium)
 command -v chromedriver >/dev/null || need+=(chromium-driver)
 [ -f /usr/share/color/icc/ghostscript/default_cmyk.icc ] || need+=(libgs-common)
+# RGB working-space profiles (Adobe RGB compatible …): tagged photos in the tests
+[ -f /usr/share/color/icc/compatibleWithAdobeRGB1998.icc ] || need+=(icc-profiles-free)
 if [ "${PUBLISH_SKIP_LIBREOFFICE:-}" = "" ]; then
   command -v soffice >/dev/null || need+=(libreoffice-writer)
 fi

@@ -352,7 +352,7 @@ class Layout:
                                section="print", default=100)
     image_warn_ppi: float = key("图片建议分辨率", "a picture below this is warned about", "number", lo=1, hi=5000,
                                 section="print", default=200)
-    icc_profile: str = key("输出意图", "CMYK ICC profile of the PDF/X output intent", "text", section="print", default="")
+    icc_profile: str = key("输出意图", "CMYK ICC profile of the PDF/X output intent (and of photo separation); a file name is looked for in the layout folder, then in layouts/_shared/icc/", "text", section="print", default="")
     output_condition: str = key("输出条件", "registered printing condition (e.g. FOGRA39); empty: Custom", "text",
                                 section="print", default="")
     ink_limit: float = key("总墨量上限", "total area coverage, % (newsprint about 240)", "number", lo=100, hi=400,

@@ -217,6 +217,8 @@ def check_colours(s: Scan) -> Check:
     for (space, ctx), rec in sorted(s.colour_uses.items()):
         by_space.setdefault(space, []).append(CONTEXT.get(ctx, ctx))
         lvl = colour_level(space)
+        if "Separation/" in space or "DeviceN" in space:
+            continue                   # spot colours: check_spot
         if lvl != OK:
             pages = page_list(rec["pages"])
             why = "印刷不能用 RGB 等屏幕颜色" if lvl == ERROR else "不是 DeviceCMYK/DeviceGray，请确认"
@@ -246,8 +248,7 @@ def check_black_text(s: Scan) -> Check:
             rich += n
             det.append(f"RGB 黑文字 {v}：{n} 处（分色后会变成四色黑）")
     if rich:
-        return Check("black_text", "黑色文字", WARN if not any("RGB" in d for d in det) else ERROR,
-                     f"{rich} 处黑色文字不是单黑 K100", det)
+        return Check("black_text", "黑色文字", ERROR, f"{rich} 处黑色文字不是单黑 K100（四色黑）", det)
     if not pure:
         return Check("black_text", "黑色文字", OK, "没有黑色文字")
     return Check("black_text", "黑色文字", OK, f"全部为单黑 K100（{pure} 段文字）")
@@ -347,8 +348,11 @@ def build_checks(copyfit, proof) -> list[Check]:
 
 
 def preflight(pdf: Path, *, min_ppi: float | None = None, warn_ppi: float | None = None,
-              extra: Sequence[Check] = ()) -> Report:
-    """The print checks of a PDF; `extra` are checks the caller made of its source (build_checks)."""
+              extra: Sequence[Check] = (), ink_limit: float | None = None, spot_colours: bool = False,
+              measure_ink: bool = True) -> Report:
+    """The print checks of a PDF; `extra` are checks the caller made of its source (build_checks).
+    ink_limit: total area coverage in % (default: the layout default, 240 for newsprint);
+    measure_ink: render the separations (Ghostscript) for coverage and bleed."""
     import pikepdf
 
     from ..layout.spec import Layout
@@ -363,8 +367,24 @@ def preflight(pdf: Path, *, min_ppi: float | None = None, warn_ppi: float | None
     warn_ppi = Layout.image_warn_ppi if warn_ppi is None else warn_ppi
     checks = [check_boxes(s), check_fonts(s), check_colours(s), check_black_text(s),
               check_images(s, min_ppi, warn_ppi), check_transparency(s), check_pdfx(s)]
+    checks += _press_checks(pdf, s, checks, Layout.ink_limit if ink_limit is None else ink_limit,
+                            spot_colours, measure_ink)
     checks += extra
     return Report(pdf.name, s, checks)
+
+
+def _press_checks(pdf: Path, s: Scan, checks: list[Check], ink_limit: float, spot_colours: bool,
+                  measure_ink: bool) -> list[Check]:
+    """Spot colours, ink coverage and bleed (from the separations); four-colour black
+    text located on the page."""
+    from .press import check_spot, ink_checks, rich_black_places
+    for c in checks:
+        if c.id == "black_text" and c.status == ERROR:
+            c.details = rich_black_places(pdf) + c.details
+    out = [check_spot(s, spot_colours, Check)]
+    if measure_ink:
+        out += ink_checks(pdf, s, ink_limit, Check)
+    return out
 
 
 def run_preflight(pdf: Path, as_json: bool = False, **kw) -> int:

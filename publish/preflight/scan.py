@@ -38,6 +38,7 @@ class ImageUse:
     bits: int
     is_mask: bool
     smask: bool
+    bbox: tuple = ()          # where it sits on the page (pt): x0, y0, x1, y1
 
     @property
     def ppi(self) -> float:
@@ -249,7 +250,7 @@ class _Walker:
         smask = "/SMask" in xo
         use = ImageUse(self.page, name, int(xo.get("/Width", 0)), int(xo.get("/Height", 0)),
                        math.hypot(ctm[0], ctm[1]), math.hypot(ctm[2], ctm[3]), cs,
-                       int(xo.get("/BitsPerComponent", 1 if is_mask else 8)), is_mask, smask)
+                       int(xo.get("/BitsPerComponent", 1 if is_mask else 8)), is_mask, smask, _unit_bbox(ctm))
         self.scan.images.append(use)
         if not is_mask:
             self.use(cs, "image")
@@ -271,6 +272,14 @@ class _Walker:
                                          math.hypot(ctm[2], ctm[3]), cs, bits, mask, False))
         if not mask:
             self.use(cs, "image")
+
+
+def _unit_bbox(ctm) -> tuple:
+    """The unit square an image fills, through the CTM, as a page rectangle."""
+    a, b, c, d, e, f = ctm
+    xs = [e, a + e, c + e, a + c + e]
+    ys = [f, b + f, d + f, b + d + f]
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 def _font_info(font) -> FontInfo:

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from ..compose.boxes import Composition, Fill, Picture, Rule, TextLine
 
-MARKS = 36.0   # room around the bleed for crop and registration marks
 
 
 def _defer_pil() -> None:
@@ -42,9 +41,10 @@ def _register(fonts: dict) -> str:
     return sorted(fonts)[0]
 
 
-def render_pdf(comp: Composition, out: Path, *, marks: bool = False, pdfx=None) -> None:
+def render_pdf(comp: Composition, out: Path, *, marks: bool = False, pdfx=None, file_name: str = "") -> None:
     """pdfx: a render.pdfx.PdfxSpec to write a PDF/X-1a:2001 file (PDF 1.3, output
-    intent, PDF/X keys, dates from the publication or SOURCE_DATE_EPOCH)."""
+    intent, PDF/X keys, dates from the publication or SOURCE_DATE_EPOCH).
+    marks: crop/registration marks, colour bar and file_name in a slug around the bleed."""
     _defer_pil()
     from reportlab import rl_config
     from reportlab.pdfgen.canvas import Canvas
@@ -55,10 +55,12 @@ def render_pdf(comp: Composition, out: Path, *, marks: bool = False, pdfx=None) 
 
     first_font = _register(comp.fonts)
     bleed = comp.bleed
-    extra = MARKS if marks else 0.0
+    from .marks import SLUG, cmyk_or_separation, draw_marks
+    extra = SLUG if marks else 0.0
     off = bleed + extra                      # trim origin inside the media box
     media = (comp.width + 2 * off, comp.height + 2 * off)
-    c = Canvas(str(out), pagesize=media, invariant=1, pageCompression=1, enforceColorSpace="cmyk",
+    # CMYK, plus the registration colour (Separation /All) of the marks
+    c = Canvas(str(out), pagesize=media, invariant=1, pageCompression=1, enforceColorSpace=cmyk_or_separation,
                initialFontName=first_font, initialFontSize=10, initialLeading=12,
                trimBox=(off, off, off + comp.width, off + comp.height),
                bleedBox=(off - bleed, off - bleed, off + comp.width + bleed, off + comp.height + bleed),
@@ -88,9 +90,10 @@ def render_pdf(comp: Composition, out: Path, *, marks: bool = False, pdfx=None) 
             elif isinstance(it, TextLine):
                 _text(c, it, off, top, cmyk(it.color))
             elif isinstance(it, Picture):
-                _picture(c, it, off, top)
+                _picture(c, it, off, top, pdfx)
         if marks:
-            _marks(c, off, comp.width, comp.height, bleed)
+            slug = f"{file_name or out.name}    {_day(pdfx)}    第 {page.number}/{len(comp.pages)} 页"
+            draw_marks(c, off, comp.width, comp.height, bleed, slug, _slug_face(comp.fonts))
         c.showPage()
     if pdfx:
         # reportlab asks for PDF 1.4 whenever a colour carries an alpha, even an
@@ -169,32 +172,30 @@ def _pdfx(c, spec, substitutions=None) -> None:
     cat.__NoDefault__ = [*type(cat).__NoDefault__, "OutputIntents"]
 
 
-def _picture(c, pic: Picture, off: float, top: float) -> None:
+def _picture(c, pic: Picture, off: float, top: float, pdfx=None) -> None:
     from reportlab.lib.utils import ImageReader
 
     from ..compose.portrait import open_image
-    im = open_image(pic.path, pic.source).crop(pic.crop)
-    # Print takes CMYK or grey only; a portrait in RGB is converted here.
-    if im.mode not in ("L", "CMYK"):
-        im = im.convert("CMYK")
+    from .colour import to_print
+    im = open_image(pic.path, pic.source)
+    icc = im.info.get("icc_profile")
+    im = im.crop(pic.crop)
+    if icc:
+        im.info["icc_profile"] = icc          # crop() drops it
+    # Print takes CMYK or grey only: separated for the output profile, within the ink limit.
+    im = to_print(im, getattr(pdfx, "profile", None), getattr(pdfx, "ink_limit", 240))
     c.drawImage(ImageReader(im), off + pic.x, top - pic.y - pic.h, pic.w, pic.h)
 
 
-def _marks(c, off, w, h, bleed) -> None:
-    """Crop marks outside the bleed at each trim corner, and registration in K."""
-    c.setStrokeColorCMYK(0, 0, 0, 1)
-    c.setLineWidth(0.25)
-    gap, ln = bleed + 3, 18
-    for x in (off, off + w):
-        for y in (off, off + h):
-            sx = -1 if x == off else 1
-            sy = -1 if y == off else 1
-            c.line(x + sx * gap, y, x + sx * (gap + ln), y)
-            c.line(x, y + sy * gap, x, y + sy * (gap + ln))
-    for cx, cy in ((off + w / 2, off - bleed - 14), (off + w / 2, off + h + bleed + 14)):
-        c.circle(cx, cy, 5, stroke=1, fill=0)
-        c.line(cx - 8, cy, cx + 8, cy)
-        c.line(cx, cy - 8, cx, cy + 8)
+def _day(pdfx) -> str:
+    stamp = getattr(pdfx, "stamp", "") or ""
+    return f"{stamp[2:6]}-{stamp[6:8]}-{stamp[8:10]}" if stamp.startswith("D:") else ""
+
+
+def _slug_face(fonts: dict):
+    """A face of the page for the slug's outlines: a sans (黑体) if there is one."""
+    faces = sorted({sub.face for sub in fonts.values() if getattr(sub, "face", None)}, key=lambda f: f.label)
+    return next((f for f in faces if "Sans" in f.label), faces[0] if faces else None)
 
 
 @functools.lru_cache(maxsize=4)

@@ -55,19 +55,32 @@ def icc_description(data: bytes) -> str:
     return ""
 
 
+SHARED_ICC = Path(__file__).resolve().parents[2] / "layouts" / "_shared" / "icc"
+
+
+def resolve_profile(path: str, layout_source: str = "") -> Path:
+    """A relative profile name: the layout's own folder first (a print shop's profile
+    travels with the layout), then the profiles shipped in layouts/_shared/icc/."""
+    p = Path(path)
+    if p.is_absolute():
+        return p
+    if layout_source and (Path(layout_source).parent / p).is_file():
+        return Path(layout_source).parent / p
+    return SHARED_ICC / p
+
+
 def read_profile(path: str, layout_source: str = "") -> bytes:
     if not path:
         raise BuildError(Problem(layout_source, None,
                                  "版式没有指定输出意图的 CMYK 特性文件（print: icc_profile），无法生成 PDF/X。"))
-    p = Path(path)
-    if not p.is_absolute() and layout_source:
-        p = Path(layout_source).parent / p
+    p = resolve_profile(path, layout_source)
     try:
         data = p.read_bytes()
     except OSError:
         raise BuildError(Problem(layout_source, None,
                                  f"找不到输出意图特性文件“{path}”（print: icc_profile）。"
-                                 "Debian/Ubuntu 上它来自 libgs-common 软件包。")) from None
+                                 "写文件名时先在版式文件夹里找，再在 layouts/_shared/icc/ 里找；"
+                                 "印厂给的特性文件请放进版式文件夹。")) from None
     if len(data) < 132 or data[36:40] != b"acsp" or data[16:20] != b"CMYK":
         raise BuildError(Problem(layout_source, None, f"“{path}”不是 CMYK 的 ICC 特性文件，不能作为印刷输出意图。"))
     return data
@@ -77,8 +90,9 @@ class PdfxSpec:
     """What the renderer writes to make its PDF a PDF/X-1a file directly (no second pass)."""
 
     def __init__(self, *, title: str, icc_profile: str, output_condition: str = "",
-                 date: dt.date | None = None, layout_source: str = ""):
+                 date: dt.date | None = None, layout_source: str = "", ink_limit: float = 240):
         self.title = title
+        self.ink_limit = ink_limit
         self.stamp = pdf_date(source_date(date))
         self.profile = read_profile(icc_profile, layout_source) if icc_profile else None
         self.description = (icc_description(self.profile) or Path(icc_profile).stem) if self.profile else ""
