@@ -91,7 +91,7 @@ def _outline_text(c, face, text: str, x: float, y: float, size: float, colour) -
             continue
         glyph = gs[name]
         path = c.beginPath()
-        glyph.draw(_CanvasPen(gs, path))
+        glyph.draw(_canvas_pen(gs, path))
         c.saveState()
         c.transform(scale, 0, 0, scale, x + pen_x * scale, y)
         c.drawPath(path, stroke=0, fill=1, fillMode=0)
@@ -100,26 +100,21 @@ def _outline_text(c, face, text: str, x: float, y: float, size: float, colour) -
     c.restoreState()
 
 
-def _pen_base():
+def _canvas_pen(glyphset, path):
+    """A fontTools pen drawing into a reportlab canvas path (quadratic curves arrive as
+    cubics). Made on first use: a build without marks imports no fontTools."""
     from fontTools.pens.basePen import BasePen
-    return BasePen
 
+    class CanvasPen(BasePen):
+        def _moveTo(self, p):
+            path.moveTo(*p)
 
-class _CanvasPen(_pen_base()):
-    """Glyph outlines into a reportlab canvas path (quadratic curves arrive as cubics)."""
+        def _lineTo(self, p):
+            path.lineTo(*p)
 
-    def __init__(self, glyphset, path):
-        super().__init__(glyphset)
-        self.path = path
+        def _curveToOne(self, p1, p2, p3):
+            path.curveTo(*p1, *p2, *p3)
 
-    def _moveTo(self, p):
-        self.path.moveTo(*p)
-
-    def _lineTo(self, p):
-        self.path.lineTo(*p)
-
-    def _curveToOne(self, p1, p2, p3):
-        self.path.curveTo(*p1, *p2, *p3)
-
-    def _closePath(self):
-        self.path.close()
+        def _closePath(self):
+            path.close()
+    return CanvasPen(glyphset)
