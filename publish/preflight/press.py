@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .scan import MM, Scan
+from ..units import MM
+from .scan import Scan
 
 OK, WARN, ERROR = "ok", "warn", "error"
 REGISTRATION = {"Separation/All", "Separation/None"}    # marks; "None" paints nothing

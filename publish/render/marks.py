@@ -7,7 +7,7 @@ PDF (whose subsets hold only the page's own characters) and is the same on every
 """
 from __future__ import annotations
 
-MM = 72 / 25.4
+from ..units import MM
 SLUG = 15 * MM          # room around the bleed for the marks
 CROP_LEN = 7 * MM
 CROP_GAP = 1 * MM       # crop marks start this far outside the bleed
