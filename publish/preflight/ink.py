@@ -17,8 +17,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PX_PER_MM = 4                 # 101.6 dpi: a 1 mm square is 4 × 4 pixels
 from ..units import MM
+
+PX_PER_MM = 4                 # 101.6 dpi: a 1 mm square is 4 × 4 pixels
 EDGE_INK = 0.10               # ink at the trim edge that counts as "something is there"
 BLEED_PROBE_MM = 2.0          # where the bleed is looked at, outside the trim
 GS_TIMEOUT = 300
