@@ -73,14 +73,24 @@ class _Builder(StyleTable, PackageParts):
         self.overrides: dict[str, str] = {}
         self.drawing_id = 0
         self.page = layout.page
-        g = layout.grid
-        col_w = (self.page.type_width - g.gutter * (g.columns - 1)) / g.columns
+        g, p = layout.grid, self.page
+        col_w = (p.type_width - g.gutter * (g.columns - 1)) / g.columns
         # The PDF's columns are a whole number of body characters wide, the rest goes to
         # the gutters (compose/page.py): the same measure gives Word the same line lengths.
+        # Word derives the column width from the twips of the page, margins and gutter, so
+        # those are rounded to leave each column at least the measure (a column 0.02 pt
+        # narrow holds 13 characters, not 14).
         body = layout.styles.get(layout.body_style)
-        self.col_width = math.floor(col_w / body.size + 1e-6) * body.size if body and g.columns > 1 else col_w
-        self.gutter = ((self.page.type_width - g.columns * self.col_width) / (g.columns - 1)
-                       if g.columns > 1 else g.gutter)
+        self.col_width = math.floor(col_w / body.size + 1e-6) * body.size if body else col_w
+        text_tw = _twips(p.width) - _twips(p.left) - _twips(p.right)
+        measure_tw = math.ceil(self.col_width * TWIP - 1e-6)
+        if g.columns > 1:
+            self.space_tw = max(0, (text_tw - g.columns * measure_tw) // (g.columns - 1))
+            self.right_tw = 0
+        else:
+            # One column: the PDF sets the speakers' text in the measure, flush left.
+            self.space_tw = _twips(g.gutter)
+            self.right_tw = max(0, text_tw - measure_tw)
         self._define_styles()
 
     # ---- runs and paragraphs
@@ -370,7 +380,7 @@ class _Builder(StyleTable, PackageParts):
         p, g = self.page, self.lay.grid
         header = max(9.0, p.top * 0.3)
         footer = max(9.0, p.bottom * 0.4)
-        cols = f'<w:cols w:num="{columns}" w:space="{_twips(self.gutter)}"'
+        cols = f'<w:cols w:num="{columns}" w:space="{self.space_tw}"'
         cols += ' w:sep="1"/>' if columns > 1 and g.column_rule else "/>"
         return (f"<w:sectPr>{refs}"
                 + ('<w:type w:val="continuous"/>' if continuous else "")

@@ -91,6 +91,7 @@ class StyleTable:
 
     lay: Layout
     styles: dict
+    right_tw: int             # right indent of the speakers' text (one-column layouts)
 
     def _item_name(self, item: Item) -> str:
         if getattr(item, "content", "") == "lead":
@@ -226,11 +227,14 @@ class StyleTable:
         else:
             ppr += (f'<w:spacing w:before="{_twips(before)}" w:after="{_twips(after)}" '
                     f'w:line="{_twips(st.leading)}" w:lineRule="exact"/>')
+        in_columns = ws.name in (BODY, HEADLINE, SPEAKER, PORTRAIT) or (
+            ws.name == LEAD and not any(getattr(i, "content", "") == "lead" for i in self.lay.header))
+        right = f' w:right="{self.right_tw}"' if in_columns and self.right_tw else ""
         if st.indent:
-            ppr += (f'<w:ind w:firstLineChars="{int(round(st.indent * 100))}" '
+            ppr += (f'<w:ind{right} w:firstLineChars="{int(round(st.indent * 100))}" '
                     f'w:firstLine="{_twips(st.indent * st.size)}"/>')
         else:
-            ppr += '<w:ind w:firstLineChars="0" w:firstLine="0"/>'
+            ppr += f'<w:ind{right} w:firstLineChars="0" w:firstLine="0"/>'
         ppr += f'<w:jc w:val="{JC.get(ws.align or st.align, "both")}"/>'
         return head + f"<w:pPr>{ppr}</w:pPr><w:rPr>{self._rpr(ws.font, st)}</w:rPr></w:style>"
 

@@ -44,9 +44,14 @@ def pdf_lines(pdf: Path, layout) -> list[str]:
             chars = [c for c in page.chars if c["text"].strip()]
             start = page.height
             if g.columns > 1:
-                # The column zone starts where body-size text appears right of the first column.
+                # The column zone starts where the column rules start (both PDFs draw them) …
+                rules = [ln["top"] for ln in page.lines + page.rects
+                         if abs(ln["x1"] - ln["x0"]) < 2 and ln["bottom"] - ln["top"] > 4 * body
+                         and any(abs(ln["x0"] - (p.left + k * (measure + gutter) - gutter / 2)) < gutter / 2
+                                 for k in range(1, g.columns))]
+                # … or, without rules, where body-size text appears right of the first column.
                 in_cols = [c["top"] for c in chars if abs(c["size"] - body) < 0.3 and c["x0"] > p.left + measure + 1]
-                start = min(in_cols) - 1 if in_cols else page.height
+                start = (min(rules) - 1 if rules else min(in_cols) - 1 if in_cols else page.height)
             out += _rows([c for c in chars if c["top"] < start])
             for k in range(g.columns if g.columns > 1 else 0):
                 x0 = p.left + k * (measure + gutter)
