@@ -23,11 +23,11 @@ from typing import Any
 from ..errors import InputError, Problem
 from ..sourcefile import LocDict, LocList, did_you_mean, parse_yaml, read_text
 from .check import Checker, key, read
+from .locate import layouts_root
 from .units import MM, UnitError, length
 from .word import WordSpec
 
 LAYOUT_FILE = "layout.yaml"
-DEFAULT_LAYOUTS = Path(__file__).resolve().parents[2] / "layouts"
 DEFAULT_POINT_PATTERN = r"^[一二三四五六七八九十]+是[^。！？]*[。！？]"
 
 
@@ -372,11 +372,12 @@ class Layout:
         return self.colors[name]
 
 
-def available_layouts(root: Path = DEFAULT_LAYOUTS) -> dict[str, Path]:
+def available_layouts(root: Path | None = None) -> dict[str, Path]:
+    root = root or layouts_root()
     return {p.parent.name: p.parent for p in sorted(root.glob(f"*/{LAYOUT_FILE}"))}
 
 
-def resolve_layout(name_or_path: str, root: Path = DEFAULT_LAYOUTS) -> Path:
+def resolve_layout(name_or_path: str, root: Path | None = None) -> Path:
     p = Path(name_or_path)
     if (p / LAYOUT_FILE).is_file():
         return p
@@ -393,7 +394,7 @@ def resolve_layout(name_or_path: str, root: Path = DEFAULT_LAYOUTS) -> Path:
                              "运行 publish layouts 查看说明。"))
 
 
-def load_layout(name_or_path: str, root: Path = DEFAULT_LAYOUTS) -> Layout:
+def load_layout(name_or_path: str, root: Path | None = None) -> Layout:
     from .templates import SHARED
     folder = resolve_layout(name_or_path, root)
     path = folder / LAYOUT_FILE

@@ -16,9 +16,10 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import InputError, Problem
 from ..model import Meeting
+from .locate import shared_templates
 
 WEEKDAYS = "一二三四五六日"
-SHARED = Path(__file__).resolve().parents[2] / "layouts" / "_shared" / "templates"
+SHARED = shared_templates()
 
 
 def cn_date(d) -> str:
