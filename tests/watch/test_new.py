@@ -21,7 +21,9 @@ def test_skeleton_loads_and_explains_every_field(tmp_path):
     assert r.returncode == 0, r.stderr
     meeting = load_meeting(target)
     assert [s.key for s in meeting.speakers] == ["01-fayanren", "02-fayanren"]
-    assert meeting.title == "待填主题" and meeting.publication.page_number == 1
+    assert meeting.title == "待填主题"
+    # publication fields say 待填 the way `build` recognises: no print build until they are filled
+    assert sorted(k for k, _line in meeting.publication.placeholders) == ["date", "page_name", "page_number", "paper"]
     text = (target / "meeting.yaml").read_text("utf-8")
     schema = {**loader.MEETING_KEYS, **loader.PUBLICATION_KEYS, **loader.BYLINE_KEYS, **loader.BULLETIN_KEYS}
     for key in schema:
@@ -55,3 +57,37 @@ def test_refuses_an_existing_folder(tmp_path):
     empty.mkdir()
     assert run_cli("new", empty).returncode == 2 and list(empty.iterdir()) == []
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]    # no temporary left behind
+
+
+def uncomment_examples(text: str) -> str:
+    """Turn the commented-out optional fields into real ones (with their indented blocks)."""
+    out, block = [], False
+    for ln in text.splitlines():
+        m = re.match(r"^(\s*)# ?(\s*)([a-z_]+: .*|[a-z_]+:\s*(#.*)?|- \S+: .*)$", ln)
+        cont = block and re.match(r"^#(\s{2,}\S.*)$", ln)
+        if m and not HAN.match(m.group(3)):
+            out.append(m.group(1) + m.group(2) + m.group(3))
+            block = m.group(3).split("#")[0].rstrip().endswith(("|", ":"))
+        elif cont:
+            out.append(cont.group(1)[1:])
+        else:
+            out.append(ln)
+            block = block and ln.startswith("#")
+    return "\n".join(out) + "\n"
+
+
+def test_every_commented_example_is_valid(tmp_path):
+    """An editor who takes out the “#” of an optional field gets a meeting that loads."""
+    from PIL import Image
+    target = tmp_path / "m"
+    assert run_cli("new", target).returncode == 0
+    for f in [target / "meeting.yaml", *(target / "speakers").glob("*.md")]:
+        f.write_text(uncomment_examples(f.read_text("utf-8")), "utf-8")
+    (target / "portraits").mkdir()
+    for k in ("01-fayanren", "02-fayanren"):
+        Image.new("RGB", (600, 800), (200, 200, 200)).save(target / "portraits" / f"{k}.jpg")
+    m = load_meeting(target)
+    assert (m.column, m.credit, m.closing_note, m.byline.note) == ("（议政）", "本报记者待填整理", "本版内容以发言先后为序", "整理")
+    assert m.editor_note and m.bulletin.name == "待填简报名称" and len(m.bulletin.distribution) == 2
+    s = m.speakers[0]
+    assert (s.suffix, s.attribution, s.credit) == ("委员", "line", "本报记者待填整理") and s.portrait is not None

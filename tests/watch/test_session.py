@@ -1,0 +1,36 @@
+"""One warm rebuild, in process: what the browser is told and what reaches build/."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from publish.watch.session import Session
+from publish.watch.skeleton import write_skeleton
+
+pytestmark = pytest.mark.slow
+
+
+def test_new_meeting_previews_but_prints_only_as_draft(tmp_path):
+    """A fresh `publish new` meeting: the page is shown at once; its 待填 publication fields
+    keep it out of build/ (as `build` would) until --draft, which marks the page 样稿."""
+    import pypdfium2 as pdfium
+    meeting, out = tmp_path / "m", tmp_path / "out"
+    write_skeleton(meeting)
+    s = Session(meeting, "broadsheet", out)
+    s.rebuild()
+    st = s.snapshot()
+    assert st["status"] == "blocked" and st["preview"]["count"] >= 1 and st["written"] is False
+    held = sorted(int(re.match(r".*meeting\.yaml:(\d+): 出版信息 (\w+)", e).group(1)) for e in st["errors"])
+    lines = (meeting / "meeting.yaml").read_text("utf-8").splitlines()
+    assert [lines[n - 1].split(":")[0].strip() for n in held] == ["paper", "date", "page_number", "page_name"]
+    assert not list(out.glob("*.pdf")) and not list(out.glob("*.docx"))
+
+    d = Session(meeting, "broadsheet", out, draft=True)
+    d.rebuild()
+    st = d.snapshot()
+    assert st["written"] is True and not any("待填”，不能付印" in e for e in st["errors"])
+    pdf = out / "m.pdf"
+    assert pdf.is_file() and (out / "m.docx").is_file()
+    text = pdfium.PdfDocument(str(pdf))[0].get_textpage().get_text_range()
+    assert "样稿" in text
