@@ -249,7 +249,10 @@ class _Builder(StyleTable, PackageParts):
         hl, sp_line, body = self.styles[HEADLINE], self.styles[SPEAKER], self.styles[BODY]
         for sp in self.m.speakers:
             if sp.section:
-                out.append(self._para(self.styles[SECTION], self._run(sp.section, self.styles[SECTION])))
+                sec = self.styles[SECTION]
+                lines, size = self.pdf.take("section", sp.section)
+                rpr, ppr = self._sized(sec, size)
+                out.append(self._para(sec, self._lines(lines, sec, rpr), ppr))
             if sp.headline:
                 lines, size = self.pdf.take("headline", sp.headline)
                 if size is None:   # not on the composed page: Word breaks between phrases

@@ -227,7 +227,7 @@ class StyleTable:
         else:
             ppr += (f'<w:spacing w:before="{_twips(before)}" w:after="{_twips(after)}" '
                     f'w:line="{_twips(st.leading)}" w:lineRule="exact"/>')
-        in_columns = ws.name in (BODY, HEADLINE, SPEAKER, PORTRAIT) or (
+        in_columns = ws.name in (BODY, HEADLINE, SPEAKER, PORTRAIT, ATTRIBUTION, CREDIT, CLOSING, SECTION) or (
             ws.name == LEAD and not any(getattr(i, "content", "") == "lead" for i in self.lay.header))
         right = f' w:right="{self.right_tw}"' if in_columns and self.right_tw else ""
         if st.indent:
