@@ -18,6 +18,7 @@ from .paragraphs import Piece
 from .recognise import Recognised, Refusal, recognise
 from .romanize import pinyin_name
 from .source import read_source
+from .word import publish_record, read_publish_docx
 from .write import PLACEHOLDER, MeetingOut, SpeakerOut, write_meeting
 
 __all__ = ["import_file", "ImportReport", "Change"]
@@ -95,7 +96,7 @@ class ImportReport:
         return "\n".join(out)
 
 
-FORMS = {"line": "发言人单独成行", "after": "文后署名", "inline": "段首署名"}
+FORMS = {"line": "发言人单独成行", "after": "文后署名", "inline": "段首署名", "word": "publish 生成的 Word 文件"}
 
 
 def import_file(src: Path, out_dir: Path, *, force: bool = False) -> ImportReport:
@@ -103,6 +104,8 @@ def import_file(src: Path, out_dir: Path, *, force: bool = False) -> ImportRepor
     if out_dir.exists() and not force:
         raise InputError(Problem(str(out_dir), None,
                                  "输出文件夹已存在，没有覆盖。请换一个输出文件夹（-o），或加 --force 覆盖它。"))
+    if src.suffix.lower() == ".docx" and (record := publish_record(src)) is not None:
+        return _import_publish_docx(src, out_dir, record)
     source = read_source(src)
     if not source.lines:
         raise InputError(Problem(str(src), None, "文件是空的，没有可导入的内容。"))
@@ -120,7 +123,7 @@ def import_file(src: Path, out_dir: Path, *, force: bool = False) -> ImportRepor
         changes.extend(_changes(path, piece, edits))
         if odd_quotes(piece.text):
             rec.flags.append((piece.lines[0], "这一段的英文双引号 \" 个数是单数，配对是猜的。请核对引号。"))
-        if "**" in text:
+        if "**" in text and source.encoding != "docx":      # a .docx's bold runs are written as **
             rec.flags.append((piece.lines[0], "正文里有“**”，它在内容文件里表示加粗。如果不是要加粗，请删去。"))
         return text
 
@@ -171,6 +174,23 @@ def import_file(src: Path, out_dir: Path, *, force: bool = False) -> ImportRepor
         splits=[f"{where(line)}在“{marker}”前另起一段" for line, marker in rec.splits],
         decisions=[where(line) + msg for line, msg in rec.decisions],
         unsure=unsure, notes=source.notes)
+
+
+def _import_publish_docx(src: Path, out_dir: Path, record: dict) -> ImportReport:
+    """A DOCX that publish build made: styles say what each paragraph is, the properties the rest."""
+    from ..layout.spec import load_layout
+    try:
+        pattern = load_layout("broadsheet").point_pattern
+    except InputError:
+        pattern = r"^[一二三四五六七八九十]+是[^。！？]*[。！？]"
+    meeting, flags = read_publish_docx(src, record, pattern)
+    path = str(src)
+    where = [f"{_display_path(path)}:{n}: {msg}" for n, msg in flags]
+    meeting.review = list(meeting.review) + where
+    write_meeting(meeting, out_dir)
+    return ImportReport(source=src, out_dir=out_dir, encoding="docx", form="word", meeting=meeting,
+                        decisions=[f"{_display_path(path)}: 由 publish build 生成的 DOCX：按段落样式和文档属性导入。"],
+                        unsure=where, notes=[".docx 按段落编号：下文的“行号”是 Word 里的第几段。"])
 
 
 def _changes(path: str, piece: Piece, edits: list[Edit]) -> list[Change]:

@@ -80,13 +80,54 @@ def _read_docx(path: Path) -> SourceText:
         raise InputError(Problem(str(path), None,
                                  f"无法读取这个 .docx 文件（{type(e).__name__}）。请用 Word/WPS 打开后重新另存为 .docx。")) from None
     texts, numbers = [], []
-    for n, para in enumerate(document.paragraphs, 1):
+    n = 0
+    for kind, item in _body_items(document):
+        if kind == "table":
+            # a table of names (职务 | 姓名): one line per row, cells apart as by a space
+            for row in item.rows:
+                cells = [c.text.strip() for c in row.cells]
+                texts.append("\u3000".join(dict.fromkeys(c for c in cells if c)))
+                numbers.append(n + 1)
+            continue
+        n += 1
         # A soft line break inside a Word paragraph is a line of its own, as in a .txt.
-        for piece in re.split(r"[\n\v]", para.text):
+        for piece in re.split(r"[\n\v]", _marked(item)):
             texts.append(piece)
             numbers.append(n)
-    notes = [".docx 按段落编号：下文的“行号”是 Word 里的第几段。"]
+    notes = [".docx 按段落编号：下文的“行号”是 Word 里的第几段（表格的行记在它后面那一段）。"]
     return SourceText(path, _lines(texts, path, notes, numbers), "docx", notes)
+
+
+def _body_items(document):
+    """Paragraphs and tables in the order they stand in the document."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            yield "p", Paragraph(child, document)
+        elif tag == "tbl":
+            yield "table", Table(child, document)
+
+
+_POINT_LEAD = re.compile(r"^[一二三四五六七八九十]+是[^。！？]*[。！？]")
+
+
+def _marked(para) -> str:
+    """The paragraph's text; in running text a reporter's bold words become **…** (the content
+    files' bold), except a bold “一是……。” lead, which every layout bolds by itself. A paragraph
+    bold throughout is a heading, and stays plain so its shape can be read."""
+    runs = [(r.text, bool(r.bold)) for r in para.runs]
+    text = para.text
+    bold = [b for t, b in runs if t.strip()]
+    if not any(bold) or all(bold) or len(text) < 40 or "".join(t for t, _ in runs) != text:
+        return text
+    out, pos = [], 0
+    auto = m.end() if (m := _POINT_LEAD.match(text)) else 0
+    for t, b in runs:
+        s, pos = pos, pos + len(t)
+        out.append(f"**{t}**" if b and t.strip() and s >= auto else t)
+    return "".join(out).replace("****", "")
 
 
 def _lines(texts: list[str], path: Path, notes: list[str], numbers: list[int] | None) -> list[RawLine]:

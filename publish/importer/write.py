@@ -46,6 +46,11 @@ class MeetingOut:
     closing_note: str = ""
     credit: str = ""
     review: list[str] = field(default_factory=list)
+    editor: str = ""
+    designer: str = ""
+    proofreader: str = ""
+    bulletin: dict = field(default_factory=dict)   # name, issue, issuer, distribution [[报, 单位], …]
+    checked: bool = False
 
 
 def scalar(v: str) -> str:
@@ -82,12 +87,25 @@ def _order(speakers: list[SpeakerOut]) -> str:
     return "".join(out)
 
 
-def _review(items: list[str]) -> str:
+def _review(items: list[str], checked: bool = False) -> str:
     if not items:
-        return ""
+        return "checked: true\n" if checked else ""
     return ("\n# 待核对: what the importer guessed or found odd. `publish proof` lists these until you have\n"
             "# checked them: then delete them or set checked: true.\nreview:\n"
-            + "".join(f"  - {scalar(r)}\n" for r in items) + "checked: false\n")
+            + "".join(f"  - {scalar(r)}\n" for r in items) + f"checked: {'true' if checked else 'false'}\n")
+
+
+def _bulletin(b: dict) -> str:
+    if not b or not any(b.values()):
+        return ""
+    lines = ["\n# 简报信息 (A4 bulletin furniture)", "bulletin:"]
+    for k in ("name", "issue", "issuer"):
+        if b.get(k):
+            lines.append(f"  {k}: {scalar(str(b[k]))}")
+    if b.get("distribution"):
+        lines.append("  distribution:")
+        lines += [f"    - {scalar(str(kind))}: {scalar(str(units))}" for kind, units in b["distribution"]]
+    return "\n".join(lines) + "\n"
 
 
 def meeting_yaml(m: MeetingOut) -> str:
@@ -101,9 +119,9 @@ def meeting_yaml(m: MeetingOut) -> str:
         f"  date: {m.date}           # 出版日期 (YYYY-MM-DD)\n"
         f"  page_number: {m.page_number}             # 版次\n"
         f"  page_name: {scalar(m.page_name)}            # 版名\n"
-        '  editor: ""                 # 责任编辑\n'
-        '  designer: ""               # 美编\n'
-        '  proofreader: ""            # 校对\n'
+        f"  editor: {scalar(m.editor)}                 # 责任编辑\n"
+        f"  designer: {scalar(m.designer)}               # 美编\n"
+        f"  proofreader: {scalar(m.proofreader)}            # 校对\n"
         "\n"
         + (f"column: {scalar(m.column)}                   # 栏目\n" if m.column else "")
         + f"kicker: {scalar(m.kicker)}                   # 引题 (optional, above the title)\n"
@@ -122,7 +140,8 @@ def meeting_yaml(m: MeetingOut) -> str:
         "# 发言顺序: one entry per file in speakers/ (without .md), in the order printed;\n"
         "# “- section: 题目” puts a topic heading over the speakers after it.\n"
         "speakers:\n" + order
-        + _review(m.review)
+        + _bulletin(m.bulletin)
+        + _review(m.review, m.checked)
     )
 
 

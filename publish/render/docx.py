@@ -25,6 +25,7 @@ from ..model import Meeting, Paragraph
 from .docx_breaks import PdfLines, squeeze
 from .docx_fonts import FontRef
 from .docx_package import PKG_REL, REL, PackageParts, rels_part, write_zip, zip_time
+from . import docx_props
 from .docx_styles import (BANJI, BODY, HEADLINE, LEAD, NS, POINT, PORTRAIT, ROLE_WORD, SECTION, SPEAKER,
                           XML_DECL, TWIP, StyleTable, _attr, _border, _twips, _WStyle)
 
@@ -443,10 +444,14 @@ class _Builder(StyleTable, PackageParts):
         self.parts["word/_rels/document.xml.rels"] = rels_part(self.doc_rels)
         self.parts["docProps/core.xml"] = self._core()
         self.parts["docProps/app.xml"] = self._app()
+        # what Word cannot show (publication, keys, name splits) comes home on import
+        self.parts["docProps/custom.xml"] = docx_props.custom_part(self.content)
+        self.overrides["/docProps/custom.xml"] = docx_props.CONTENT_TYPE
         self.parts["_rels/.rels"] = rels_part([
             ("rId1", REL + "/officeDocument", "word/document.xml"),
             ("rId2", PKG_REL + "/metadata/core-properties", "docProps/core.xml"),
-            ("rId3", REL + "/extended-properties", "docProps/app.xml")])
+            ("rId3", REL + "/extended-properties", "docProps/app.xml"),
+            ("rId4", docx_props.REL_TYPE, "docProps/custom.xml")])
         self.parts["[Content_Types].xml"] = self._content_types()
         order = ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
                  "word/document.xml", "word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml",
