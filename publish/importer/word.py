@@ -133,7 +133,8 @@ def _speakers(out: MeetingOut, body, rec: dict, point_pattern: str, flags) -> No
         spec = specs[k]
         headline = ""
         while i < len(body) and body[i][1] == "fySection":
-            section = body[i][2].text
+            kept = rec.get("sections", [])
+            section = _spaced(body[i][2].text, kept[k] if k < len(kept) else "")
             i += 1
         if i < len(body) and body[i][1] == "fyHeadline":
             kept = rec.get("headlines", [])

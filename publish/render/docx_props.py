@@ -34,7 +34,7 @@ def content_record(m: Meeting) -> dict:
                      "distribution": [[k, v] for k, v in b.distribution]},
         "column": m.column, "byline_note": m.byline.note, "credit": bool(m.credit),
         # Word shows a headline broken where the PDF breaks it: the spaces between phrases go
-        "title": m.title, "headlines": [s.headline for s in m.speakers],
+        "title": m.title, "headlines": [s.headline for s in m.speakers], "sections": [s.section for s in m.speakers],
         "review": list(m.review), "checked": m.checked,
         "speakers": [{"key": s.key, "position": s.position, "name": s.name, "suffix": s.suffix,
                       "attribution": s.attribution, "credit": bool(s.credit), "paragraphs": len(s.paragraphs),
