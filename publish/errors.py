@@ -2,7 +2,8 @@
 
 Everything the user can get wrong is raised as InputError (exit 2); a page that
 cannot be built from good input (text over the page, a font missing) is a
-BuildError (exit 1). Neither ever reaches the user as a traceback.
+BuildError (exit 1); a fault of the machine (disk full, no permission) is an
+EnvironmentFault (exit 3). None ever reaches the user as a traceback.
 """
 from __future__ import annotations
 
@@ -53,3 +54,9 @@ class InputError(PublishError):
 class BuildError(PublishError):
     """Good input that cannot be built as asked (exit 1)."""
     exit_code = 1
+
+
+class EnvironmentFault(PublishError):
+    """The machine, not the input: disk full, read-only or unwritable output,
+    a file where a folder should be, permission denied (exit 3)."""
+    exit_code = 3

@@ -1,0 +1,125 @@
+"""Every file the tool reads is checked here first.
+
+A content file, layout, template, portrait, ICC profile, font, PDF or DOCX must be
+a regular file (a FIFO would hang the build, /dev/zero would fill memory), must
+not be a link that leads out of the folder it belongs to (a meeting folder
+mailed in with notes.txt -> /etc/shadow), and must be under the size limit of
+its kind (publish.limits.FILE_SIZE). The file is opened without blocking and
+checked on the open descriptor, so it cannot be swapped between check and read.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from . import limits
+from .errors import EnvironmentFault, InputError, Problem
+
+
+def _mb(n: int) -> str:
+    return f"{n / limits.MB:.1f} MB" if n < 10 * limits.MB else f"{n // limits.MB} MB"
+
+
+def _kind_of_special(mode: int) -> str | None:
+    if stat.S_ISFIFO(mode):
+        return "命名管道（FIFO）"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "设备文件"
+    if stat.S_ISSOCK(mode):
+        return "套接字（socket）"
+    if stat.S_ISDIR(mode):
+        return "文件夹"
+    if not stat.S_ISREG(mode):
+        return "特殊文件"
+    return None
+
+
+def inside(path: Path, root: Path) -> bool:
+    """Whether path, with every link followed, stays inside root."""
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except (ValueError, OSError, RuntimeError):
+        return False
+
+
+def check_link(path: Path, root: Path | None) -> None:
+    if root is not None and not inside(path, root):
+        raise InputError(Problem(str(path), None,
+                                 f"这是指向“{root}”之外的链接（或路径），不允许读取。"
+                                 "请把真正的文件复制进来，而不是放一个链接。"))
+
+
+def read_bytes(path: Path, kind: str, root: Path | None = None, limit: int | None = None) -> bytes:
+    """The file's bytes after the checks above; problems are InputError (exit 2),
+    a file the user may not read is an EnvironmentFault (exit 3)."""
+    path = Path(path)
+    check_link(path, root)
+    limit = limits.FILE_SIZE[kind] if limit is None else limit
+    what = limits.KIND_NAMES[kind]
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise InputError(Problem(str(path), None, "文件不存在。请检查文件名和路径。")) from None
+    except IsADirectoryError:
+        raise InputError(Problem(str(path), None, "这是一个文件夹，不是文件。")) from None
+    except PermissionError:
+        raise EnvironmentFault(Problem(str(path), None, "没有读取这个文件的权限。请检查文件权限（或换一个用户运行）。")) from None
+    except OSError as e:
+        if e.errno in (errno.ENXIO, errno.EOPNOTSUPP):   # a socket
+            raise InputError(Problem(str(path), None, f"这不是普通文件，而是套接字（socket），不能作为{what}读取。")) from None
+        if e.errno == errno.ELOOP:
+            raise InputError(Problem(str(path), None, "这是一个循环链接，指向它自己。请换成真正的文件。")) from None
+        raise InputError(Problem(str(path), None, f"无法读取文件：{e.strerror}。")) from None
+    try:
+        st = os.fstat(fd)
+        special = _kind_of_special(st.st_mode)
+        if special == "文件夹":
+            raise InputError(Problem(str(path), None, "这是一个文件夹，不是文件。"))
+        if special:
+            raise InputError(Problem(str(path), None, f"这不是普通文件，而是{special}，不能作为{what}读取。"
+                                     "请换成真正的文件。"))
+        if st.st_size > limit:
+            raise InputError(Problem(str(path), None, f"文件有 {_mb(st.st_size)}，超过{what}的上限 {_mb(limit)}。"
+                                     "请检查是不是选错了文件。"))
+        os.set_blocking(fd, True)
+        chunks, n = [], 0
+        while True:
+            b = os.read(fd, 1 << 20)
+            if not b:
+                break
+            n += len(b)
+            if n > limit:      # grew while we read
+                raise InputError(Problem(str(path), None, f"文件超过{what}的上限 {_mb(limit)}。请检查是不是选错了文件。"))
+            chunks.append(b)
+        return b"".join(chunks)
+    except OSError as e:
+        raise InputError(Problem(str(path), None, f"无法读取文件：{e.strerror}。")) from None
+    finally:
+        os.close(fd)
+
+
+def check_file(path: Path, kind: str, root: Path | None = None) -> int:
+    """The checks of read_bytes without reading (for files a library opens itself); returns the size."""
+    path = Path(path)
+    check_link(path, root)
+    what = limits.KIND_NAMES[kind]
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise InputError(Problem(str(path), None, "文件不存在。请检查文件名和路径。")) from None
+    except PermissionError:
+        raise EnvironmentFault(Problem(str(path), None, "没有读取这个文件的权限。请检查文件权限。")) from None
+    except OSError as e:
+        raise InputError(Problem(str(path), None, f"无法读取文件：{e.strerror}。")) from None
+    special = _kind_of_special(st.st_mode)
+    if special == "文件夹":
+        raise InputError(Problem(str(path), None, "这是一个文件夹，不是文件。"))
+    if special:
+        raise InputError(Problem(str(path), None, f"这不是普通文件，而是{special}，不能作为{what}读取。请换成真正的文件。"))
+    if st.st_size > limits.FILE_SIZE[kind]:
+        raise InputError(Problem(str(path), None, f"文件有 {_mb(st.st_size)}，超过{what}的上限 "
+                                 f"{_mb(limits.FILE_SIZE[kind])}。请检查是不是选错了文件。"))
+    return st.st_size
