@@ -14,7 +14,7 @@ def atomic_path(target: Path):
     On any failure the temporary file is removed and the previous good output
     (which a print shop may already be picking up) stays as it was."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".part")
     os.close(fd)
     tmp_path = Path(tmp)
     try:

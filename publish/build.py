@@ -9,7 +9,6 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import atomic_path
 from .errors import BuildError, Problem, PublishError
 
 
@@ -90,31 +89,71 @@ def build_one(content_dir: Path, opts: BuildOptions, composed: tuple | None = No
                                 f"提醒：字体角色“{role}”的字体“{named}”没有安装，按版式的 fallback 用“{used}”代替"
                                 "（印前检查也会报告）。"))
     base = opts.out_dir / output_name(meeting.key, layout.name)
-    outputs = []
-    # Both files are rendered before either replaces its predecessor: a failure in
-    # the DOCX must not leave a new PDF beside an old DOCX.
-    with contextlib.ExitStack() as stack:
+    outputs = write_outputs(base, opts, comp, meeting, layout, warnings)
+    return BuildResult(outputs, report, time.perf_counter() - t0, warnings)
+
+
+def _target(base: Path, suffix: str) -> Path:
+    # meeting.v2 + .pdf is meeting.v2.pdf (with_suffix would make it meeting.pdf)
+    return base.with_name(base.name + suffix)
+
+
+def write_outputs(base: Path, opts: BuildOptions, comp, meeting, layout, warnings: list) -> list[Path]:
+    """Render every format to a .part file, then put the set in place under the
+    folder's lock: a concurrent build into the same folder never leaves its PDF
+    beside our DOCX, and a failure leaves the previous good pair as it was."""
+    from .envfault import check_out_dir, fault
+    from .outdir import folder_lock, new_part, remove_stale_parts
+    check_out_dir(opts.out_dir)
+    remove_stale_parts(opts.out_dir)
+    parts: dict[Path, Path] = {}
+    try:
         if "pdf" in opts.formats:
             from .render.pdf import render_pdf
             from .render.pdfx import PdfxSpec
             spec = PdfxSpec(title=comp.title, icc_profile=layout.icc_profile,
                             output_condition=layout.output_condition, date=meeting.publication.date,
                             layout_source=str(layout.source), ink_limit=layout.ink_limit)
-            target = base.with_suffix(".pdf")
-            tmp = stack.enter_context(atomic_path(target))
+            target = _target(base, ".pdf")
+            parts[target] = new_part(target)
             marks = layout.marks if opts.marks is None else opts.marks
-            render_pdf(comp, tmp, marks=marks, pdfx=spec, file_name=target.name)
-            outputs.append(target)
+            render_pdf(comp, parts[target], marks=marks, pdfx=spec, file_name=target.name)
         if "docx" in opts.formats:
             from .render.docx import render_docx
-            target = base.with_suffix(".docx")
-            tmp = stack.enter_context(atomic_path(target))
-            embedded = render_docx(meeting, layout, tmp, embed_fonts=opts.embed_fonts, composition=comp)
+            target = _target(base, ".docx")
+            parts[target] = new_part(target)
+            embedded = render_docx(meeting, layout, parts[target], embed_fonts=opts.embed_fonts, composition=comp)
             if opts.embed_fonts:
                 from .render.docx_fonts import embed_summary
                 warnings.append(Problem(str(target), None, embed_summary(embedded)))
-            outputs.append(target)
-    return BuildResult(outputs, report, time.perf_counter() - t0, warnings)
+        with folder_lock(opts.out_dir):
+            for target, part in parts.items():
+                os.chmod(part, 0o644)
+                os.replace(part, target)
+    except (OSError, MemoryError) as e:
+        from .envfault import is_env_error
+        if is_env_error(e):
+            raise fault(e, opts.out_dir) from None
+        raise
+    finally:
+        for part in parts.values():
+            with contextlib.suppress(FileNotFoundError):
+                part.unlink()
+    return list(parts)
+
+
+def _duplicate_names(dirs: list[Path], opts: BuildOptions) -> list[str]:
+    """Two meetings whose outputs would have the same name (a/ref and b/ref) in one build."""
+    seen: dict[str, Path] = {}
+    errors = []
+    for d in dirs:
+        name = Path(d).resolve().name
+        other = seen.get(name)
+        if other is not None and other.resolve() != Path(d).resolve():
+            errors.append(f"{d}: 与 {other} 的文件夹同名“{Path(d).resolve().name}”，输出文件会互相覆盖，"
+                          "所以都没有排。请给其中一个会议文件夹改名，或分两次用不同的 -o 输出。")
+        seen.setdefault(name, Path(d))
+    return errors
 
 
 def build_many(dirs: list[Path], opts: BuildOptions, jobs: int = 0) -> int:
@@ -122,6 +161,20 @@ def build_many(dirs: list[Path], opts: BuildOptions, jobs: int = 0) -> int:
 
     One meeting's errors never stop the others. Several meetings are built in a
     pool of processes (jobs = 0: one per core)."""
+    dups = _duplicate_names(dirs, opts)
+    if dups:
+        for msg in dups:
+            print(msg, file=sys.stderr)
+        return 2
+    # The same folder named twice is built once.
+    dirs = list({Path(d).resolve(): d for d in dirs}.values())
+    try:
+        from .envfault import check_out_dir
+        check_out_dir(opts.out_dir)
+    except PublishError as e:
+        for p in e.problems:
+            print(p, file=sys.stderr)
+        return e.exit_code
     jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
     jobs = min(jobs, len(dirs))
     progress = _Progress(len(dirs), enabled=not opts.quiet and len(dirs) > 1)
@@ -162,8 +215,10 @@ class _Outcome:
 
 
 def _worker_init() -> None:
+    import signal
     from .fonts import subset
     subset.PARALLEL = False    # the pool already keeps every core busy
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the main process's to report
 
 
 def _build_quietly(d: Path, opts: BuildOptions) -> _Outcome:
@@ -172,6 +227,12 @@ def _build_quietly(d: Path, opts: BuildOptions) -> _Outcome:
         res = build_one(d, opts)
     except PublishError as e:
         return _Outcome(str(d), e.exit_code, [str(p) for p in e.problems])
+    except (OSError, MemoryError) as e:
+        from .envfault import fault, is_env_error
+        if is_env_error(e):     # disk full, no permission …: the machine's fault, said so (exit 3)
+            f = fault(e, opts.out_dir)
+            return _Outcome(str(d), f.exit_code, [str(p) for p in f.problems])
+        return _Outcome(str(d), 1, [], trace=traceback.format_exc())
     except Exception:  # a bug of ours: say so plainly, keep the details in a log
         return _Outcome(str(d), 1, [], trace=traceback.format_exc())
     finally:
@@ -201,11 +262,9 @@ def _forget_fonts(before: set[str]) -> None:
 def _report(out: _Outcome, opts: BuildOptions, progress: "_Progress") -> int:
     status = out.status
     if out.trace:
-        log = opts.out_dir / "publish-error.log"
-        opts.out_dir.mkdir(parents=True, exist_ok=True)
-        with open(log, "a", encoding="utf-8") as f:
-            f.write(f"== {out.name}\n{out.trace}\n")
-        out.errors.append(f"{out.name}: 内部错误，排版未完成（不是内容的问题）。详细信息已写入 {log}，请发给开发人员。")
+        log = _write_log(opts.out_dir / "publish-error.log", f"== {out.name}\n{out.trace}\n")
+        where = f"详细信息已写入 {log}，请发给开发人员。" if log else "详细信息如下，请发给开发人员：\n" + out.trace
+        out.errors.append(f"{out.name}: 内部错误，排版未完成（不是内容的问题）。{where}")
     progress.clear()
     for msg in out.errors:
         print(msg, file=sys.stderr)
@@ -218,6 +277,22 @@ def _report(out: _Outcome, opts: BuildOptions, progress: "_Progress") -> int:
         sys.stdout.flush()
     progress.step(out.name, status)
     return status
+
+
+def _write_log(log: Path, text: str) -> Path | None:
+    """Append to the log; None when it cannot be written (then no empty log is left behind)."""
+    existed = log.exists()
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(text)
+        return log
+    except OSError:
+        if not existed:
+            with contextlib.suppress(OSError):
+                if log.stat().st_size == 0:
+                    log.unlink()
+        return None
 
 
 class _Progress:

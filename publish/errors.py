@@ -8,7 +8,16 @@ EnvironmentFault (exit 3). None ever reaches the user as a traceback.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
+
+# Never echo a control character to the terminal: ESC sequences recolour or rewrite
+# the screen, U+202E reverses what the editor reads. Shown as <U+001B> instead.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def printable(text: str) -> str:
+    return _UNPRINTABLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 
 @dataclass(frozen=True)
@@ -24,7 +33,7 @@ class Problem:
             where += f":{self.line}"
             if self.col:
                 where += f":{self.col}"
-        return f"{where}: {self.message}"
+        return printable(f"{where}: {self.message}")
 
 
 def _display_path(path: str) -> str:

@@ -14,6 +14,7 @@ import hashlib
 import importlib.util
 import io
 import json
+import re
 import tempfile
 from pathlib import Path
 
@@ -102,14 +103,51 @@ def render_proofs(pdf: Path, stem: str, dpi: int = PROOF_DPI) -> dict[str, bytes
     return out
 
 
-def source_files(content_dir: Path, prefix: str) -> dict[str, bytes]:
+def archive_name(*parts: str) -> str:
+    """A zip entry name every unzip tool reads as a plain relative path: no “..”,
+    no drive or root, no backslash (a Windows separator), no control characters."""
+    out = []
+    for part in "/".join(parts).split("/"):
+        part = re.sub(r'[\x00-\x1f\x7f\\:*?"<>|]', "_", part).strip(" .")
+        if part and part not in (".", ".."):
+            out.append(part)
+    return "/".join(out) or "_"
+
+
+def source_files(meeting, content_dir: Path, layout, prefix: str) -> dict[str, bytes]:
+    """Exactly the files the build read: meeting.yaml, the listed speakers' files, their
+    portraits, the layout file and the templates used. Nothing else in the folder (a
+    notes.txt linked to /etc/shadow, a stray 3 GB video) is read or shipped."""
+    from .safeio import read_bytes
+    content_dir = Path(content_dir)
+    files = [(content_dir / "meeting.yaml", "content")]
+    for sp in meeting.speakers:
+        files.append((content_dir / "speakers" / f"{sp.key}.md", "content"))
+        if sp.portrait:
+            files.append((Path(sp.portrait), "portrait"))
     out = {}
-    for p in sorted(content_dir.rglob("*")):
-        rel = p.relative_to(content_dir)
-        # Editor and OS litter (.DS_Store, ~$ lock files, caches) is not content.
-        if any(part.startswith((".", "~$")) or part == "__pycache__" for part in rel.parts) or not p.is_file():
-            continue
-        out[f"{prefix}/{rel.as_posix()}"] = p.read_bytes()
+    root = content_dir.resolve()
+    for path, kind in files:
+        rel = Path(path).resolve().relative_to(root).as_posix()
+        out[archive_name(prefix, rel)] = read_bytes(path, kind, root=content_dir)
+    lay_root = Path(layout.folder)
+    out[archive_name("layout", layout.name, "layout.yaml")] = read_bytes(layout.source, "layout", root=lay_root)
+    from .layout.templates import loaded_templates
+    for t in sorted(loaded_templates(lay_root)):
+        base = t.parent
+        out[archive_name("layout", layout.name if base.parent == lay_root else "_shared", "templates", t.name)] = \
+            read_bytes(t, "template", root=base)
+    return out
+
+
+def licence_files(fonts: list[dict]) -> dict[str, bytes]:
+    """The licence text of each embedded face, as its font file states it."""
+    out = {}
+    for f in fonts:
+        text = f.get("licence_text") or ""
+        if text:
+            body = f"{f['family']} {f['style']}\n{f['copyright']}\n{f['licence']} {f['licence_url']}\n\n{text}\n"
+            out[archive_name("fonts", f"{f['family']}-{f['style']}.licence.txt".replace(" ", "_"))] = body.encode("utf-8")
     return out
 
 
@@ -148,10 +186,13 @@ def make_package(content_dir: Path, layout: str, out_dir: Path, marks: bool | No
         files["preflight.txt"] = report.text().encode("utf-8")
         files["preflight.json"] = report.json().encode("utf-8")
         files.update(render_proofs(pdf, stem))
-    files.update(source_files(content_dir, f"source/{meeting.key}"))
+    files.update(source_files(meeting, content_dir, lay, f"source/{meeting.key}"))
 
     when = source_date(meeting.publication.date)
     profile = read_profile(lay.icc_profile, str(lay.source))
+    fonts = font_licences(comp.fonts)
+    files.update(licence_files(fonts))
+    files = {archive_name(n): data for n, data in files.items()}
     manifest = {
         "tool": {"name": "publish", "version": __version__},
         "meeting": {"key": meeting.key, "title": meeting.title,
@@ -165,11 +206,20 @@ def make_package(content_dir: Path, layout: str, out_dir: Path, marks: bool | No
                   "trim_mm": [mm(lay.page.width), mm(lay.page.height)], "bleed_mm": mm(lay.page.bleed), "proof_dpi": PROOF_DPI},
         "formats": list(formats),
         "preflight": {"passed": not report.errors, "errors": report.errors, "warnings": report.warnings},
-        "fonts": font_licences(comp.fonts),
+        "fonts": fonts,
         "files": [{"path": n, "bytes": len(files[n]), "sha256": _sha256(files[n])} for n in sorted(files)],
     }
     files["manifest.json"] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    from .envfault import check_out_dir, fault, is_env_error
+    from .outdir import remove_stale_parts
+    check_out_dir(Path(out_dir))
+    remove_stale_parts(Path(out_dir))
     target = Path(out_dir) / f"{stem}-print.zip"
-    with atomic_path(target) as tmp:
-        write_zip(tmp, {n: files[n] for n in sorted(files)}, zip_date_time(when))
+    try:
+        with atomic_path(target) as tmp:
+            write_zip(tmp, {n: files[n] for n in sorted(files)}, zip_date_time(when))
+    except (OSError, MemoryError) as e:
+        if is_env_error(e):
+            raise fault(e, out_dir) from None
+        raise
     return target

@@ -123,3 +123,32 @@ def check_file(path: Path, kind: str, root: Path | None = None) -> int:
         raise InputError(Problem(str(path), None, f"文件有 {_mb(st.st_size)}，超过{what}的上限 "
                                  f"{_mb(limits.FILE_SIZE[kind])}。请检查是不是选错了文件。"))
     return st.st_size
+
+
+def check_zip(path: Path, kind: str = "docx") -> None:
+    """A zip container (DOCX) whose members unpack to a bounded size: a 1.8 MB file
+    that unpacks to 600 MB is refused before anything is decompressed. The sizes
+    checked are the declared ones, which zipfile holds the decompressor to."""
+    import zipfile
+    check_file(path, kind)
+    what = limits.KIND_NAMES[kind]
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
+        raise InputError(Problem(str(path), None, f"这个{what}已损坏或不是 {kind.upper()} 文件（{type(e).__name__}）。"
+                                 "请用 Word/WPS 打开后重新另存。")) from None
+    if len(infos) > limits.ZIP_MEMBERS:
+        raise InputError(Problem(str(path), None, f"这个{what}里有 {len(infos)} 个部件，超过 {limits.ZIP_MEMBERS} 个的上限，"
+                                 "不像是正常的文件。请用 Word/WPS 重新另存。"))
+    total = 0
+    for i in infos:
+        total += i.file_size
+        ratio = i.file_size / max(i.compress_size, 1)
+        if i.file_size > limits.ZIP_MEMBER or (i.file_size > limits.MB and ratio > limits.ZIP_RATIO):
+            raise InputError(Problem(str(path), None, f"这个{what}的部件“{i.filename[:80]}”解压后有 {_mb(i.file_size)}"
+                                     f"（压缩比 {ratio:.0f}:1），超出上限（{_mb(limits.ZIP_MEMBER)}，{limits.ZIP_RATIO}:1），"
+                                     "不像是正常的文件（“压缩炸弹”）。请用 Word/WPS 重新另存。"))
+    if total > limits.ZIP_TOTAL:
+        raise InputError(Problem(str(path), None, f"这个{what}解压后共有 {_mb(total)}，超过 {_mb(limits.ZIP_TOTAL)} 的上限。"
+                                 "请检查是不是选错了文件。"))

@@ -12,23 +12,21 @@ from typing import Any
 
 import yaml
 
+from . import limits
 from .errors import InputError, Problem
+from .safeio import read_bytes
 
 # Tabs and newlines are text; every other control character is an invisible
 # paste accident that would print as nothing or as a box.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\ufeff]")
 
 
-def read_text(path: Path) -> str:
-    """The file as text: UTF-8 (a BOM is dropped), CRLF folded; anything else is an InputError."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(Problem(str(path), None, "文件不存在。请检查文件名和路径。")) from None
-    except IsADirectoryError:
-        raise InputError(Problem(str(path), None, "这是一个文件夹，不是文件。")) from None
-    except OSError as e:
-        raise InputError(Problem(str(path), None, f"无法读取文件：{e.strerror}。")) from None
+def read_text(path: Path, kind: str = "content", root: Path | None = None) -> str:
+    """The file as text: UTF-8 (a BOM is dropped), CRLF folded; anything else is an InputError.
+
+    The read is checked first (safeio): a regular file under the size limit of its
+    kind, and no link out of root (the meeting or layout folder) when one is given."""
+    raw = read_bytes(path, kind, root)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -87,12 +85,80 @@ class _DuplicateKey(Exception):
         self.key, self.line = key, line
 
 
+class _YamlProblem(Exception):
+    """A located problem found while composing or constructing (line is 1-based)."""
+
+    def __init__(self, line, message):
+        self.line, self.message = line, message
+
+
+def _compose_node(loader, parent, index):
+    # Nesting is bounded before Python's recursion limit is (a 5000-deep list).
+    loader.depth = getattr(loader, "depth", 0) + 1
+    try:
+        if loader.depth > limits.YAML_DEPTH:
+            raise _YamlProblem(loader.peek_event().start_mark.line + 1,
+                               f"列表或子项嵌套超过 {limits.YAML_DEPTH} 层。内容文件和版式只需要几层缩进，请检查括号是否配对")
+        return yaml.composer.Composer.compose_node(loader, parent, index)
+    finally:
+        loader.depth -= 1
+
+
+def _expanded_size(root) -> int:
+    """Nodes the document has once every alias (*name) is expanded: a few lines of
+    nested anchors expand to billions ("billion laughs"). Counted without expanding."""
+    sizes: dict[int, int] = {}
+    stack = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        kids = []
+        if isinstance(node, yaml.SequenceNode):
+            kids = node.value
+        elif isinstance(node, yaml.MappingNode):
+            kids = [n for pair in node.value for n in pair]
+        if done:
+            sizes[id(node)] = min(1 + sum(sizes.get(id(k), 0) for k in kids), 1 << 62)
+            continue
+        stack.append((node, True))
+        stack.extend((k, False) for k in kids if id(k) not in sizes)
+    return sizes.get(id(root), 0)
+
+
+def _construct_str(loader, node):
+    value = loader.construct_scalar(node)
+    # Escapes in double quotes ("\x1b", "\u202e", "\x00") make control characters the
+    # raw-text check cannot see.
+    m = _CONTROL.search(value) if node.style == '"' else None
+    if m:
+        name = unicodedata.name(m.group(), "")
+        raise _YamlProblem(node.start_mark.line + 1,
+                           f"引号里用转义写出了不可见的控制字符{' ' + name if name else ''}（U+{ord(m.group()):04X}）。"
+                           "请删去这个转义（反斜杠开头的 \\x、\\u 写法）")
+    return value
+
+
+def _construct_int(loader, node):
+    # A 5000-digit number is beyond Python's int-from-text limit; keep it as text
+    # so the reader of the value can say it is out of range.
+    try:
+        return yaml.SafeLoader.construct_yaml_int(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 def _construct_mapping(loader, node):
     loader.flatten_mapping(node)
     d = LocDict()
     d.line = node.start_mark.line + 1
     for k_node, v_node in node.value:
         key = loader.construct_object(k_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise _YamlProblem(k_node.start_mark.line + 1,
+                               "项目名（冒号前面）应是文字，这里却是列表或一组子项。请改成“名称: 内容”的写法") from None
         if key in d:
             raise _DuplicateKey(key, k_node.start_mark.line + 1)
         d[key] = loader.construct_object(v_node, deep=True)
@@ -116,7 +182,10 @@ def _construct_timestamp(loader, node):
         return loader.construct_scalar(node)
 
 
+_Loader.compose_node = _compose_node  # type: ignore[method-assign]
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
@@ -124,7 +193,11 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _constr
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
     """YAML to LocDict/LocList; first_line shifts line numbers (front matter inside a file)."""
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+        data = _load(text)
+    except _YamlProblem as e:
+        raise InputError(Problem(str(path), e.line + first_line - 1, f"格式错误（YAML）：{e.message}。")) from None
+    except RecursionError:
+        raise InputError(Problem(str(path), None, "格式错误（YAML）：列表或子项嵌套太深。请检查括号是否配对。")) from None
     except _DuplicateKey as e:
         raise InputError(Problem(str(path), e.line + first_line - 1,
                                  f"“{e.key}”出现了两次。每一项只能写一次，请删去重复的一行。")) from None
@@ -145,6 +218,61 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
     if first_line != 1:
         _shift(data, first_line - 1)
     return data
+
+
+def _bracket_depth_line(text: str) -> int | None:
+    """The line where [ / { nesting first passes the limit. Checked before YAML's own
+    scanner, which slows down quadratically with nesting."""
+    depth = 0
+    line = 1
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            if depth > limits.YAML_DEPTH:
+                return line
+        elif ch in "]}":
+            depth = max(depth - 1, 0)
+        elif ch == "\n":
+            line += 1
+    return None
+
+
+def _load(text: str):
+    deep = _bracket_depth_line(text) if text.count("[") + text.count("{") > limits.YAML_DEPTH else None
+    if deep:
+        raise _YamlProblem(deep, f"列表或子项嵌套超过 {limits.YAML_DEPTH} 层。内容文件和版式只需要几层缩进，请检查括号是否配对")
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        size = _expanded_size(node)
+        if size > limits.YAML_NODES:
+            line = _first_shared_line(node)
+            raise _YamlProblem(line, f"别名（*名称）展开后有 {size} 项，超过 {limits.YAML_NODES} 项的上限。"
+                               "内容文件不需要“&”锚点和“*”别名，请删去它们")
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _first_shared_line(root) -> int:
+    """The line of the first anchored node (one that more than one place refers to)."""
+    refs: dict[int, int] = {}
+    nodes, seen, stack = {}, set(), [root]
+    while stack:
+        n = stack.pop()
+        if id(n) in seen:
+            continue
+        seen.add(id(n))
+        kids = n.value if isinstance(n, yaml.SequenceNode) else (
+            [x for pair in n.value for x in pair] if isinstance(n, yaml.MappingNode) else [])
+        for k in kids:
+            refs[id(k)] = refs.get(id(k), 0) + 1
+            nodes[id(k)] = k
+            stack.append(k)
+    shared = [nodes[i].start_mark.line + 1 for i, c in refs.items() if c > 1]
+    return min(shared, default=1)
 
 
 def _shift(node, by):
@@ -183,7 +311,13 @@ def _yaml_hint(problem: str) -> str:
 # --- schema checks -------------------------------------------------------------
 
 def did_you_mean(word: str, choices) -> str:
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    """A close spelling among choices. Bounded work: a file listing thousands of
+    mistyped names must not cost thousands × thousands comparisons."""
+    word = str(word)
+    if len(word) > 100:
+        return ""
+    near = [str(c) for c in choices if abs(len(str(c)) - len(word)) <= max(3, len(word) // 3)][:300]
+    close = difflib.get_close_matches(word, near, n=1, cutoff=0.6)
     return f"是不是要写“{close[0]}”？" if close else ""
 
 

@@ -10,9 +10,11 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from .. import limits
 from ..errors import InputError, Problem
 from ..model import ATTRIBUTIONS, PLACEHOLDER, Bulletin, Byline, Meeting, Paragraph, Publication, Source, Speaker, Span
 from ..sourcefile import LocDict, LocList, check_keys, did_you_mean, parse_yaml, read_text
+from ..safeio import check_file
 from .markup import parse_spans
 
 MEETING_FILE = "meeting.yaml"
@@ -52,7 +54,7 @@ def load_meeting(folder: Path | str) -> Meeting:
     if not path.exists():
         raise InputError(Problem(str(path), None,
                                  f"会议文件夹里缺少 {MEETING_FILE}。每个会议文件夹需要一个 {MEETING_FILE}（标题、导语、发言顺序）。"))
-    data = parse_yaml(read_text(path), path)
+    data = parse_yaml(read_text(path, root=folder), path)
     if data is None:
         raise InputError(Problem(str(path), 1, "文件是空的（或只有注释）。请写出 publication、title、subtitle、speakers 等项目。"))
     if not isinstance(data, LocDict):
@@ -150,12 +152,28 @@ def _review(d: LocDict, path: Path, c: _Collector) -> tuple[str, ...]:
     return ()
 
 
+def _short(v, n: int = 30) -> str:
+    s = str(v)
+    return s if len(s) <= n else f"{s[:n]}…（共 {len(s)} 个字符）"
+
+
+# One-line fields and their Chinese names: a 600-character title is the title's problem,
+# said here, not a page that tells every speaker to cut.
+ONE_LINE = {"title": "主题", "subtitle": "副题", "kicker": "引题", "headline": "小标题", "position": "职务",
+            "name": "姓名", "paper": "报名", "page_name": "版名", "editor": "责任编辑", "designer": "美编",
+            "proofreader": "校对"}
+
+
 def _text(d: LocDict, key: str, path: Path, c: _Collector, name: str | None = None) -> str:
     v = d.get(key)
     if v is None:
         return ""
     if isinstance(v, str):
-        return v.strip()
+        v = v.strip()
+        if key in ONE_LINE and len(v) > limits.TEXT_FIELD_MAX:
+            c.add(path, d.line_of(key), f"{ONE_LINE[key]}（{key}）有 {len(v)} 个字，超过 {limits.TEXT_FIELD_MAX} 字的上限，"
+                  "排不进一行标题或署名。请删短，或把多余的文字移到正文。")
+        return v
     label = name or key
     c.add(path, d.line_of(key), f"“{label}”应为文字，现在是{_kind(v)}。如果内容是数字或日期，请给它加上引号。")
     return ""
@@ -208,15 +226,22 @@ def _publication(v, parent, path, c) -> Publication | None:
     elif date is not None and not isinstance(date, dt.date):
         c.add(path, d.line_of("date"), "出版日期应写成 2026-02-05 这样的格式。")
         date = None
+    lo, hi = limits.YEAR_RANGE
+    if date is not None and not lo <= date.year <= hi:
+        c.add(path, d.line_of("date"), f"出版日期“{date.isoformat()}”的年份 {date.year} 不在 {lo}–{hi} 之间，多半是笔误。请改正。")
+        date = None
     page = d.get("page_number")
     if page == PLACEHOLDER:
         page = None
     if page is not None and (isinstance(page, bool) or not isinstance(page, int) or page < 1):
-        if isinstance(page, str) and page.strip().isdigit():
+        if isinstance(page, str) and page.strip().isdigit() and len(page.strip()) <= 6:
             page = int(page)
         else:
-            c.add(path, d.line_of("page_number"), f"版次应为正整数（例如 3），现在是“{page}”。")
+            c.add(path, d.line_of("page_number"), f"版次应为正整数（例如 3），现在是“{_short(page)}”。")
             page = None
+    if page is not None and page > limits.PAGE_NUMBER_MAX:
+        c.add(path, d.line_of("page_number"), f"版次 {_short(page)} 太大（最多 {limits.PAGE_NUMBER_MAX}），多半是笔误。请改正。")
+        page = None
     texts = {k: _text(d, k, path, c) for k in ("paper", "page_name", "editor", "designer", "proofreader")}
     return Publication(date=date or dt.date(1970, 1, 1), page_number=page or 1, placeholders=held, **texts)
 
@@ -292,7 +317,7 @@ _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 
 
 def _speaker(path: Path, key: str, folder: Path, c: _Collector) -> Speaker | None:
-    text = read_text(path)
+    text = read_text(path, root=folder)
     if not text.strip():
         c.add(path, 1, "文件是空的。请按模板写出 headline、position、name 和发言正文。")
         return None
@@ -344,7 +369,12 @@ def _portrait(head: LocDict, path: Path, folder: Path, c: _Collector) -> Path | 
     if target.is_dir():
         c.add(path, line, f"照片路径“{raw}”是一个文件夹，不是图片文件。请写出照片的文件名，例如 portraits/zhang.jpg。")
         return None
-    if not target.is_file():
+    if not target.is_file() and not (target.exists() and not target.is_dir()):
         c.add(path, line, f"找不到照片文件“{raw}”。请检查文件名，照片路径相对于会议文件夹。")
+        return None
+    try:
+        check_file(target, "portrait", root=folder)
+    except InputError as e:
+        c.add(path, line, f"照片“{raw}”：{e.problems[0].message}")
         return None
     return target

@@ -19,7 +19,7 @@ from .recognise import Recognised, Refusal, recognise
 from .romanize import pinyin_name
 from .source import read_source
 from .word import publish_record, read_publish_docx
-from .write import PLACEHOLDER, MeetingOut, SpeakerOut, write_meeting
+from .write import PLACEHOLDER, MeetingOut, SpeakerOut, check_target, write_meeting
 
 __all__ = ["import_file", "ImportReport", "Change"]
 
@@ -48,6 +48,7 @@ class ImportReport:
     decisions: list[str] = field(default_factory=list)
     unsure: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    backup: Path | None = None      # the folder --force replaced, kept under this name
 
     # the fields earlier callers read
     @property
@@ -62,6 +63,8 @@ class ImportReport:
         m = self.meeting
         src = _display_path(str(self.source))
         out = [f"已导入：{src} → {_display_path(str(self.out_dir))}/（{FORMS[self.form]}）"]
+        if self.backup:
+            out.append(f"  原来的文件夹已改名保存为 {_display_path(str(self.backup))}/（没有删除；确认不再需要后可自行删去）。")
         out += [f"  {n}" for n in self.notes]
         for label, value in (("栏目", m.column), ("引题", m.kicker)):
             if value:
@@ -101,11 +104,12 @@ FORMS = {"line": "发言人单独成行", "after": "文后署名", "inline": "�
 
 def import_file(src: Path, out_dir: Path, *, force: bool = False) -> ImportReport:
     src, out_dir = Path(src), Path(out_dir)
-    if out_dir.exists() and not force:
-        raise InputError(Problem(str(out_dir), None,
-                                 "输出文件夹已存在，没有覆盖。请换一个输出文件夹（-o），或加 --force 覆盖它。"))
-    if src.suffix.lower() == ".docx" and (record := publish_record(src)) is not None:
-        return _import_publish_docx(src, out_dir, record)
+    check_target(out_dir, force)
+    if src.suffix.lower() == ".docx":
+        from ..safeio import check_zip
+        check_zip(src, "docx")       # before anything opens it: no FIFO, no zip bomb
+        if (record := publish_record(src)) is not None:
+            return _import_publish_docx(src, out_dir, record)
     source = read_source(src)
     if not source.lines:
         raise InputError(Problem(str(src), None, "文件是空的，没有可导入的内容。"))
@@ -167,13 +171,13 @@ def import_file(src: Path, out_dir: Path, *, force: bool = False) -> ImportRepor
     missing = "、".join(pub_flags + ["版名 page_name"])
     unsure.append(f"meeting.yaml: 稿件里没有{missing}，填的是“{PLACEHOLDER}”。请填写 publication；"
                   f"留着“{PLACEHOLDER}”时 publish build 只能加 --draft 出样稿。")
-    write_meeting(meeting, out_dir)
+    backup = write_meeting(meeting, out_dir)
     return ImportReport(
         source=src, out_dir=out_dir, encoding=source.encoding, form=rec.form, meeting=meeting, changes=changes,
         joins=[f"{where(a)}“…{tail}”与第 {b} 行“{head}…”接为一段" for a, b, tail, head in rec.joins],
         splits=[f"{where(line)}在“{marker}”前另起一段" for line, marker in rec.splits],
         decisions=[where(line) + msg for line, msg in rec.decisions],
-        unsure=unsure, notes=source.notes)
+        unsure=unsure, notes=source.notes, backup=backup)
 
 
 def _import_publish_docx(src: Path, out_dir: Path, record: dict) -> ImportReport:
@@ -187,10 +191,10 @@ def _import_publish_docx(src: Path, out_dir: Path, record: dict) -> ImportReport
     path = str(src)
     where = [f"{_display_path(path)}:{n}: {msg}" for n, msg in flags]
     meeting.review = list(meeting.review) + where
-    write_meeting(meeting, out_dir)
+    backup = write_meeting(meeting, out_dir)
     return ImportReport(source=src, out_dir=out_dir, encoding="docx", form="word", meeting=meeting,
                         decisions=[f"{_display_path(path)}: 由 publish build 生成的 DOCX：按段落样式和文档属性导入。"],
-                        unsure=where, notes=[".docx 按段落编号：下文的“行号”是 Word 里的第几段。"])
+                        unsure=where, notes=[".docx 按段落编号：下文的“行号”是 Word 里的第几段。"], backup=backup)
 
 
 def _changes(path: str, piece: Piece, edits: list[Edit]) -> list[Change]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, Problem
+from ..safeio import check_zip, read_bytes
 
 # Invisible characters a paste or a PDF extraction leaves behind; they are not text.
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\ufeff]")
@@ -42,9 +43,19 @@ def read_source(path: Path) -> SourceText:
 
 def _decode(raw: bytes, path: Path) -> tuple[str, str]:
     if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="strict"), "UTF-8（带 BOM）"
+        try:
+            return raw[3:].decode("utf-8", errors="strict"), "UTF-8（带 BOM）"
+        except UnicodeDecodeError as e:
+            line = raw[:e.start + 3].count(b"\n") + 1
+            raise InputError(Problem(str(path), line, f"文件以 UTF-8 标记（BOM）开头，但第 {line} 行有不是 UTF-8 的字节。"
+                                     "请在编辑器中以 UTF-8 编码另存后再导入。")) from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16"), "UTF-16"
+        try:
+            return raw.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError as e:
+            line = raw[:e.start - e.start % 2].decode("utf-16", errors="replace").count("\n") + 1
+            raise InputError(Problem(str(path), line, f"文件是 UTF-16 编码，但第 {line} 行有损坏的字节。"
+                                     "请在编辑器中以 UTF-8 编码另存后再导入。")) from None
     try:
         return raw.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError as e:
@@ -59,10 +70,7 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str]:
 
 
 def _read_txt(path: Path) -> SourceText:
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise InputError(Problem(str(path), None, f"无法读取文件：{e.strerror}。")) from None
+    raw = read_bytes(path, "text")     # a regular file under the size limit (a FIFO would hang)
     text, encoding = _decode(raw, path)
     notes = []
     if encoding not in ("UTF-8",):
@@ -73,6 +81,7 @@ def _read_txt(path: Path) -> SourceText:
 
 
 def _read_docx(path: Path) -> SourceText:
+    check_zip(path, "docx")      # no FIFO, no zip bomb
     try:
         import docx
         document = docx.Document(str(path))

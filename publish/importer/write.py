@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import shutil
@@ -10,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from ..errors import EnvironmentFault, InputError, Problem
 
 PLACEHOLDER = "待填"
 
@@ -153,12 +156,48 @@ def speaker_md(s: SpeakerOut) -> str:
     return "\n".join(head) + "\n---\n" + "\n\n".join(s.paragraphs) + "\n"
 
 
-def write_meeting(m: MeetingOut, out_dir: Path) -> None:
-    """The folder appears whole or not at all; an old one (with --force) is replaced in one rename."""
+def check_target(out_dir: Path, force: bool) -> None:
+    """Refuse before any work: an existing folder without --force, and with --force
+    anything but one meeting folder (never `content/` with every other meeting in it)."""
     out_dir = Path(out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.", suffix=".part"))
-    old = None
+    if not out_dir.exists() and not out_dir.is_symlink():
+        return
+    if not out_dir.is_dir() or out_dir.is_symlink():
+        raise InputError(Problem(str(out_dir), None, "这里已有一个同名的文件（不是会议文件夹），没有覆盖。请用 -o 换一个输出文件夹。"))
+    if not force:
+        raise InputError(Problem(str(out_dir), None,
+                                 "输出文件夹已存在，没有覆盖。请换一个输出文件夹（-o），或加 --force 覆盖它。"))
+    if any(out_dir.iterdir()) and not (out_dir / "meeting.yaml").is_file():
+        raise InputError(Problem(str(out_dir), None,
+                                 "这个文件夹不是会议文件夹（里面没有 meeting.yaml），--force 不会替换它，"
+                                 "以免删掉里面的其他文件。请用 -o 指定一个会议文件夹，例如 content/新会议。"))
+
+
+def backup_name(out_dir: Path) -> Path:
+    """.NAME.backup-YYYYMMDD-HHMMSS beside the folder: hidden, so `make` does not build it as a meeting."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    cand = out_dir.with_name(f".{out_dir.name}.backup-{stamp}")
+    n = 1
+    while cand.exists() or cand.is_symlink():
+        n += 1
+        cand = out_dir.with_name(f".{out_dir.name}.backup-{stamp}-{n}")
+    return cand
+
+
+def write_meeting(m: MeetingOut, out_dir: Path) -> Path | None:
+    """The folder appears whole or not at all. An old one (with --force) is renamed
+    to a backup, never deleted: edits and portraits/ stay there. Returns the backup."""
+    out_dir = Path(out_dir)
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.", suffix=".part"))
+    except FileExistsError:
+        raise EnvironmentFault(Problem(str(out_dir.parent), None, "这里应是文件夹，却是一个文件。请换一个输出位置（-o）。")) from None
+    except PermissionError:
+        raise EnvironmentFault(Problem(str(out_dir.parent), None, "没有在这里写文件的权限（或磁盘只读）。请换一个输出位置（-o）。")) from None
+    except OSError as e:
+        raise EnvironmentFault(Problem(str(out_dir.parent), None, f"无法写入：{e.strerror}。")) from None
+    backup = None
     try:
         (tmp / "speakers").mkdir()
         (tmp / "meeting.yaml").write_text(meeting_yaml(m), encoding="utf-8")
@@ -166,16 +205,18 @@ def write_meeting(m: MeetingOut, out_dir: Path) -> None:
             (tmp / "speakers" / f"{s.key}.md").write_text(speaker_md(s), encoding="utf-8")
         os.chmod(tmp, 0o755)
         if out_dir.exists():
-            old = out_dir.with_name(f".{out_dir.name}.{os.getpid()}.old")
-            os.replace(out_dir, old)
+            backup = backup_name(out_dir)
+            os.replace(out_dir, backup)
         os.replace(tmp, out_dir)
-    except BaseException:
-        if old is not None and not out_dir.exists():
-            os.replace(old, out_dir)
-            old = None
+    except BaseException as e:
+        if backup is not None and not out_dir.exists():
+            os.replace(backup, out_dir)
+            backup = None
+        if isinstance(e, OSError):
+            from ..envfault import fault
+            raise fault(e, out_dir) from None
         raise
     finally:
         with contextlib.suppress(FileNotFoundError):
             shutil.rmtree(tmp)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+    return backup

@@ -143,6 +143,14 @@ class Templates:
         return text.strip()
 
 
+# Template files read, by layout folder: the print-shop package ships exactly these.
+LOADED: dict[str, set[Path]] = {}
+
+
+def loaded_templates(layout_folder: Path) -> set[Path]:
+    return set(LOADED.get(str(layout_folder), ()))
+
+
 class _CheckedLoader(jinja2.FileSystemLoader):
     """FileSystemLoader whose reads go through safeio: a template is a regular file
     inside its templates/ folder (no link out of it, no FIFO), under the size limit."""
@@ -152,6 +160,7 @@ class _CheckedLoader(jinja2.FileSystemLoader):
             path = Path(folder, *jinja2.loaders.split_template_path(template))
             if path.is_file() or path.is_symlink() or (path.exists() and not path.is_dir()):
                 raw = read_bytes(path, "template", root=Path(folder))
+                LOADED.setdefault(str(Path(self.searchpath[0]).parent), set()).add(path)
                 try:
                     text = raw.decode("utf-8-sig")
                 except UnicodeDecodeError:

@@ -12,6 +12,7 @@ publication date — never from the clock.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import zlib
 from pathlib import Path
 
@@ -64,7 +65,7 @@ def resolve_profile(path: str, layout_source: str = "") -> Path:
     p = Path(path)
     if p.is_absolute():
         return p
-    if layout_source and (Path(layout_source).parent / p).is_file():
+    if layout_source and os.path.lexists(Path(layout_source).parent / p):   # a FIFO too: refused when read
         return Path(layout_source).parent / p
     return SHARED_ICC / p
 
@@ -74,13 +75,17 @@ def read_profile(path: str, layout_source: str = "") -> bytes:
         raise BuildError(Problem(layout_source, None,
                                  "版式没有指定输出意图的 CMYK 特性文件（print: icc_profile），无法生成 PDF/X。"))
     p = resolve_profile(path, layout_source)
-    try:
-        data = p.read_bytes()
-    except OSError:
+    from ..errors import InputError
+    from ..safeio import read_bytes
+    if not p.exists() and not p.is_symlink():
         raise BuildError(Problem(layout_source, None,
                                  f"找不到输出意图特性文件“{path}”（print: icc_profile）。"
                                  "写文件名时先在版式文件夹里找，再在 layouts/_shared/icc/ 里找；"
-                                 "印厂给的特性文件请放进版式文件夹。")) from None
+                                 "印厂给的特性文件请放进版式文件夹。"))
+    try:
+        data = read_bytes(p, "icc")     # /dev/zero or a FIFO named as a profile must not hang the build
+    except InputError as e:
+        raise InputError(Problem(layout_source, None, f"输出意图特性文件“{path}”（print: icc_profile）：{e.problems[0].message}")) from None
     if len(data) < 132 or data[36:40] != b"acsp" or data[16:20] != b"CMYK":
         raise BuildError(Problem(layout_source, None, f"“{path}”不是 CMYK 的 ICC 特性文件，不能作为印刷输出意图。"))
     return data

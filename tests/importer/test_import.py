@@ -170,9 +170,17 @@ def test_existing_output_is_kept_without_force(tmp_path):
         import_file(src, out)
     assert "--force" in str(e.value)
     assert (out / "keep.txt").exists()
-    import_file(src, out, force=True)
+    # Not a meeting folder (no meeting.yaml): even --force leaves it alone.
+    with pytest.raises(InputError) as e:
+        import_file(src, out, force=True)
+    assert "不是会议文件夹" in str(e.value)
+    # A meeting folder is replaced, and the old one kept under the name the report gives.
+    (out / "meeting.yaml").write_text("title: 旧\n", "utf-8")
+    report = import_file(src, out, force=True)
     assert not (out / "keep.txt").exists() and (out / "meeting.yaml").exists()
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]     # no temp dirs left
+    assert (report.backup / "keep.txt").read_text() == "x"
+    assert str(report.backup.name) in report.format()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [report.backup.name]   # no temp dirs left
 
 
 def test_text_without_speakers_is_an_input_error(tmp_path):

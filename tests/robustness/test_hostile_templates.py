@@ -44,6 +44,7 @@ def _probe(tmp_path, name, text, portrait=False, seconds=60):
 
 
 LIMIT_STEPS = "模板超出限制：循环和调用超过 100000 次（模板的工作量有上限）。请减少循环次数，版面上的一行不需要这么多步骤。"
+LIMIT_TIME = "模板超出限制：运行超过 5 秒（模板的运行时间有上限）。请简化这个模板。"
 LIMIT_SIZE = "模板超出限制：生成的文字或列表超过 100000 个字符（项）（模板的数据量有上限）。版面上的一行不需要这么长的内容。"
 
 PROBES = [
@@ -116,7 +117,11 @@ PROBES = [
 def test_hostile_template(case, tmp_path):
     _, name, text, expect = case
     status, first = _probe(tmp_path, name, text, portrait=case[0].startswith("portrait"))
-    assert (status, first) == (2, expect)
+    if expect.endswith(LIMIT_STEPS):
+        # On a loaded machine the 5-second bound may come before the 100000 steps: both are exact outcomes.
+        assert (status, first) in {(2, expect), (2, expect.replace(LIMIT_STEPS, LIMIT_TIME))}
+    else:
+        assert (status, first) == (2, expect)
 
 
 def test_portrait_escape_prints_nothing_and_writes_nothing(tmp_path):
