@@ -42,7 +42,7 @@ def parse_byline(text: str) -> Byline:
 
 
 def _names(s: str, odd: list[str]) -> list[str]:
-    tokens = [t for t in re.split(r"[\s\u3000\u00a0、，,]+", s) if t]
+    tokens = [t for t in re.split(r"[\s\u3000\u00a0、，,]+", s) if t and t not in ("本报", "本台", "本刊")]
     out: list[str] = []
     i = 0
     while i < len(tokens):

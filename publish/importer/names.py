@@ -102,3 +102,13 @@ def split_suffix(s: str) -> tuple[str, str]:
         if s.endswith(suf) and len(s) > len(suf) and is_name(s[: -len(suf)]):
             return s[: -len(suf)], suf
     return s, ""
+
+
+# Speakers that are bodies, not persons: the 民主党派 and people's organisations that speak at a
+# 政协 plenary (大会发言: “民建中央：……”, “九三学社中央”).
+_ORG = re.compile(r"^(?:(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)[\u4e00-\u9fff]{0,8}?(?:中央|省委会?|市委会?|区委会?|县委会?|委员会)"
+                  r"|全国(?:工商联|总工会|妇联|台联|青联|侨联)|共青团中央|中国科协|[\u4e00-\u9fff]{2,8}(?:工商联|总工会|妇联|科协|侨联|台联))$")
+
+
+def is_org(s: str) -> bool:
+    return bool(_ORG.match(s))

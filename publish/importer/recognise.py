@@ -111,6 +111,11 @@ def _narrative(rest: list[RawLine]) -> Refusal:
 # --- line kinds ----------------------------------------------------------------------
 
 def _kind(t: str) -> tuple[str, object]:
+    bare = t.lstrip(DECOR)
+    if bare != t and (m := inline(bare)) is not None:       # ■刘晓凯委员：……
+        return "inline", (m[0], m[1] + len(t) - len(bare))
+    if bare != t and (w := who_line(bare)) is not None:     # ◆区委书记 张三
+        return "who", w
     if (c := credit(t)) is not None:
         return "credit", c
     if (c := closing(t)) is not None:
@@ -316,7 +321,7 @@ def _signature(p: Piece) -> Piece:
 def _credits(rec: Recognised) -> None:
     """One credit after the last speaker only is the whole page's; after several, each speaker's own."""
     own = [s for s in rec.speakers if s.credit]
-    if len(own) == 1 and own[0] is rec.speakers[-1] and len(rec.speakers) > 2 and not rec.credit:
+    if len(own) == 1 and own[0] is rec.speakers[-1] and len(rec.speakers) > 1 and not rec.credit:
         rec.credit, own[0].credit = own[0].credit, ""
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import doubt_kind, is_name, name_doubt, split_suffix
+from .names import doubt_kind, is_name, is_org, name_doubt, split_suffix
 
 DASHES = "-－—―─–"
 WS = " \t\u3000\u00a0"
@@ -60,6 +60,12 @@ def who_line(text: str, strict: bool = True) -> Who | None:
         mark, text = "：", _clean(text[:-1])
     if not text or "，" in text and not strict:
         return None
+    if is_org(text):
+        return Who("", text, "", None, mark)
+    m = _PAREN.match(text)
+    if m:       # 张三（区委书记） / 张三代表（某厂厂长）
+        name, suffix = split_suffix(re.sub(f"[{WS}]", "", m.group("who")))
+        return Who(m.group("pos").strip(), name, suffix, None, mark) if is_name(name) else None
     tokens = [t for t in _WS_RUN.split(text) if t]
     if len(tokens) >= 2:
         # "……董事长覃 华": a padded name after a position set solid
@@ -129,7 +135,15 @@ def trailing(text: str) -> Who | None:
             return Who(m.group("pos").strip(), name, suffix, None, "after")
         return None
     w = who_line(body)
-    return Who(w.position, w.name, w.suffix, w.doubt, "after") if w and not w.doubt else None
+    if w and not w.doubt:
+        return Who(w.position, w.name, w.suffix, w.doubt, "after")
+    tokens = [t for t in _WS_RUN.split(body) if t]
+    if len(tokens) >= 2:        # ——张丽华 市政协常委: the name first
+        name, suffix = split_suffix(tokens[0])
+        pos = "".join(tokens[1:])
+        if is_name(name) and _titled(pos):
+            return Who(pos, name, suffix, None, "after")
+    return None
 
 
 _INLINE = re.compile(r"^(?P<who>[^：:（()）。，,；;“”]{2,40}?)(?:[（(](?P<pos>[^（()）：]{2,80})[）)])?[：:](?P<rest>.*)$")
@@ -142,6 +156,8 @@ def inline(text: str) -> tuple[Who, int] | None:
         return None
     raw = re.sub(f"[{WS}]", "", m.group("who"))
     pos = (m.group("pos") or "").strip()
+    if is_org(raw):
+        return Who(pos, raw, "", None, "inline"), m.start("rest")
     name, suffix = split_suffix(raw)
     if is_name(name) and (suffix or pos):
         return Who(pos, name, suffix, None, "inline"), m.start("rest")
@@ -155,11 +171,16 @@ def inline(text: str) -> tuple[Who, int] | None:
 _BRACKETED = re.compile(r"^[（(](?P<t>[^（()）]+)[）)]$")
 
 
+_UNBRACKETED_CREDIT = re.compile(r"^(?:本报|本刊)?(?:记者|通讯员)[^。！？]{1,40}(?:整理|采写|采访整理)$")
+
+
 def credit(text: str) -> str | None:
-    """（本报记者×××整理） → 本报记者×××整理"""
+    """（本报记者×××整理） → 本报记者×××整理; also the credit set without brackets."""
     m = _BRACKETED.match(text)
     if m and re.search(r"整理|采写|采访|记录|供稿|摄", m.group("t")) and len(text) <= 60:
         return m.group("t").strip()
+    if _UNBRACKETED_CREDIT.match(text):
+        return text
     return None
 
 
@@ -196,4 +217,4 @@ def headline_like(text: str) -> bool:
 
 def byline_like(text: str) -> bool:
     return ("记者" in text or "通讯员" in text) and len(text) <= 80 and "。" not in text \
-        and inline(text) is None and credit(text) is None
+        and inline(text) is None and not (_BRACKETED.match(text) and credit(text))
