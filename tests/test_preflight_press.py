@@ -161,3 +161,14 @@ def test_layout_asks_for_marks_and_package_can_too(tmp_path):
         m, b = [float(x) for x in p.pages[0].MediaBox], [float(x) for x in p.pages[0].BleedBox]
     assert m[2] - m[0] > b[2] - b[0] + 20 * corpus.MM
     assert json.loads(z.read("preflight.json"))["passed"] is True
+
+
+def test_a_huge_page_is_measured_more_coarsely_not_refused():
+    from types import SimpleNamespace
+
+    from publish.preflight.ink import InkUnavailable, _resolution
+    page = lambda w_mm, h_mm: SimpleNamespace(boxes={"MediaBox": [0, 0, w_mm * corpus.MM, h_mm * corpus.MM]})  # noqa: E731
+    assert _resolution([page(390, 540)]) == 4
+    assert _resolution([page(5080, 5080)]) == 1          # the largest page PDF allows: 200 in
+    with pytest.raises(InkUnavailable):
+        _resolution([page(20000, 20000)])

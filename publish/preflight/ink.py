@@ -20,6 +20,7 @@ from pathlib import Path
 from ..units import MM
 
 PX_PER_MM = 4                 # 101.6 dpi: a 1 mm square is 4 × 4 pixels
+MAX_PIXELS = 60_000_000       # per page; a bigger page is measured more coarsely
 EDGE_INK = 0.10               # ink at the trim edge that counts as "something is there"
 BLEED_PROBE_MM = 2.0          # where the bleed is looked at, outside the trim
 GS_TIMEOUT = 300
@@ -46,10 +47,11 @@ def measure(pdf: Path, pages, limit: float) -> list[PageInk]:
         raise InkUnavailable("没有 Ghostscript（gs），无法测量总墨量；Debian 上请安装 ghostscript")
     from PIL import Image
     Image.MAX_IMAGE_PIXELS = None           # our own render, sized from the page boxes
+    ppm = _resolution(pages)
     with tempfile.TemporaryDirectory(prefix="publish-ink-") as td:
         out = Path(td) / "p%04d.tif"
         cmd = [gs, "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-dNOINTERPOLATE", "-sDEVICE=tiff32nc",
-               f"-r{25.4 * PX_PER_MM:g}", "-sCompression=lzw", f"-sOutputFile={out}", str(pdf)]
+               f"-r{25.4 * ppm:g}", "-sCompression=lzw", f"-sOutputFile={out}", str(pdf)]
         try:
             r = subprocess.run(cmd, capture_output=True, timeout=GS_TIMEOUT)
         except subprocess.TimeoutExpired:
@@ -63,11 +65,23 @@ def measure(pdf: Path, pages, limit: float) -> list[PageInk]:
             if not f.exists():
                 raise InkUnavailable(f"Ghostscript 没有输出第 {p.number} 页")
             with Image.open(f) as im:
-                result.append(_page(p, im, limit))
+                result.append(_page(p, im, limit, ppm))
         return result
 
 
-def _page(p, im, limit: float) -> PageInk:
+def _resolution(pages) -> int:
+    """Pixels a millimetre: 4, fewer for a page so big that 4 would exhaust memory."""
+    biggest = max(((b[2] - b[0]) * (b[3] - b[1]) / MM / MM for p in pages
+                   if (b := p.boxes.get("MediaBox"))), default=0.0)
+    ppm = PX_PER_MM
+    while ppm > 1 and biggest * ppm * ppm > MAX_PIXELS:
+        ppm -= 1
+    if biggest * ppm * ppm > MAX_PIXELS:
+        raise InkUnavailable(f"页面太大（{biggest / 1e6:.1f} 平方米），无法分色测量总墨量")
+    return ppm
+
+
+def _page(p, im, limit: float, n: int = PX_PER_MM) -> PageInk:
     import numpy as np
     a = np.asarray(im.convert("CMYK"), dtype=np.int32)
     media = p.boxes["MediaBox"]
@@ -86,7 +100,6 @@ def _page(p, im, limit: float) -> PageInk:
     x0, x1 = max(0, col(bleed[0])), min(w, col(bleed[2]))
     y0, y1 = max(0, row(bleed[3])), min(h, row(bleed[1]))
     area = a[y0:y1, x0:x1]
-    n = PX_PER_MM
     if area.shape[0] >= n and area.shape[1] >= n:
         tac = area.sum(axis=2)
         # Mean of every n×n window from an integral image: the worst 1 mm² anywhere.
@@ -123,7 +136,7 @@ def _bleed_edges(a, trim, col, row, scale) -> list[tuple[str, float, float]]:
         if not span or min(span.start, span.stop - 1) < 0 or span.stop > (w if name in ("上边", "下边") else h):
             continue
         bad = np.array([inside(i) >= EDGE_INK and outside(i) < 0.02 for i in span])
-        if bad.sum() < PX_PER_MM:            # less than a millimetre: a stray pixel
+        if bad.sum() < scale * MM:           # less than a millimetre: a stray pixel
             continue
         idx = np.flatnonzero(bad)
         start = idx[0]
