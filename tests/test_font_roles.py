@@ -80,3 +80,13 @@ def test_fallback_key_is_checked(tmp_path):
     lay, line = _a4_with_fang(tmp_path, '{font: ["FandolFang"], fallbak: ["LXGW WenKai"]}')
     r = run_cli("build", REFERENCE, "--layout", lay, "-f", "pdf", "-o", tmp_path / "out")
     assert r.returncode == 2 and "fallbak" in r.stderr, r.stderr
+
+
+def test_proof_says_the_role_font_is_missing(tmp_path):
+    lay, _ = _a4_with_fang(tmp_path, '["Fandol NoSuchFang"]')
+    r = run_cli("proof", REFERENCE, "--layout", lay)
+    assert r.returncode == 1
+    assert "“fang”要用的字体“Fandol NoSuchFang”没有安装" in r.stdout + r.stderr
+    lay2, _ = _a4_with_fang(tmp_path / "fb", '{font: ["No Such Fang"], fallback: ["LXGW WenKai"]}')
+    r = run_cli("proof", REFERENCE, "--layout", lay2)
+    assert "“No Such Fang”没有安装，将按 fallback" in r.stdout + r.stderr

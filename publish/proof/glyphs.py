@@ -52,7 +52,15 @@ def coverage_check(units: list[Unit], layout_name: str, emit: Callable, emit_fil
             if role not in cache:
                 cov, missing = coverage_of(layout.fonts.get(role, ()))
                 cache[role] = cov
-                if cov is None:
+                names = layout.fonts.get(role, ())
+                if names and names[0] in missing:
+                    # the build stops on this (or, with a fallback, sets the role in a stand-in)
+                    allowed = role in layout.font_fallbacks
+                    emit_file(str(layout.source), layout.lines.get("fonts", 1), "warning" if allowed else "error",
+                              f"版式 {layout.name} 的字体角色“{role}”要用的字体“{names[0]}”没有安装，"
+                              + ("将按 fallback 用替代字体排。" if allowed else "无法排版。请安装这个字体，或在版式中改用已安装的字体。")
+                              + ("" if cov is not None else "这些文字是否缺字也无法检查。"))
+                elif cov is None:
                     emit_file(str(layout.source), layout.lines.get("fonts", 1), "warning",
                               f"版式 {layout.name} 的字体角色“{role}”（{'、'.join(missing)}）一个也没有安装，"
                               "无法检查这些文字是否缺字。请安装字体后再校对。")
