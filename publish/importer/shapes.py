@@ -149,10 +149,19 @@ def trailing(text: str) -> Who | None:
 _INLINE = re.compile(r"^(?P<who>[^：:（()）。，,；;“”]{2,40}?)(?:[（(](?P<pos>[^（()）：]{2,80})[）)])?[：:](?P<rest>.*)$")
 
 
+_INLINE_POSITION_FIRST = re.compile(r"^(?P<who>[^：:。，,；;“”！？]{4,70}?)[：:](?P<rest>.+)$")
+
+
 def inline(text: str) -> tuple[Who, int] | None:
     """姓名代表（职务）：正文 / 姓名委员：正文 / 职务姓名：正文 — the Who and where the text begins."""
     m = _INLINE.match(text)
     if not m or not m.group("rest").strip():
+        # 全国政协委员、中国（海南）改革发展研究院执行院长迟福林：…… (brackets inside the position)
+        m2 = _INLINE_POSITION_FIRST.match(text)
+        if m2 and m2.group("rest").strip():
+            w = who_line(m2.group("who"))
+            if w and w.position and not w.doubt:
+                return Who(w.position, w.name, w.suffix, None, "inline"), m2.start("rest")
         return None
     raw = re.sub(f"[{WS}]", "", m.group("who"))
     pos = (m.group("pos") or "").strip()
