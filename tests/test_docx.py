@@ -609,3 +609,36 @@ def test_one_column_text_is_as_wide_as_the_pdfs_measure(tmp_path, meeting):
         right = int(style_el(styles, name).find(f"{W}pPr/{W}ind").get(f"{W}right", "0"))
         assert 0 <= text_tw - right - measure * 20 < 1, name
     assert style_el(styles, "主题").find(f"{W}pPr/{W}ind").get(f"{W}right") is None
+
+
+def test_headline_groups_take_the_pdfs_space_on_a_page_without_fill(tmp_path, meeting):
+    """A4 bulletin (no 撑版): above each 小标题 group the DOCX leaves the separator lines the PDF
+    leaves there, and the group is as tall as the PDF's, so pages break alike."""
+    from publish.compose import compose
+    lay = load_layout("a4-bulletin")
+    comp = compose(meeting, lay)
+    out = tmp_path / "a4.docx"
+    render_docx(meeting, lay, out, composition=comp)
+    spaces = {}
+    heads = {}
+    for pg in comp.pages:
+        for r in pg.regions:
+            if r.kind == "space":
+                spaces[r.owner] = spaces.get(r.owner, 0) + r.lines
+            elif r.kind == "head":
+                heads[r.owner] = heads.get(r.owner, 0) + r.h
+    doc = docx.Document(str(out))
+    paras = doc.paragraphs
+    hl = [i for i, p in enumerate(paras) if p.style.name == "小标题"]
+    assert len(hl) == len(meeting.speakers)
+    for sp, i in zip(meeting.speakers, hl):
+        sp_pr = paras[i]._p.find(f"{W}pPr/{W}spacing")
+        before = int(sp_pr.get(f"{W}before")) / 20
+        line_pr = paras[i + 1]._p.find(f"{W}pPr/{W}spacing")
+        after = int(line_pr.get(f"{W}after")) / 20
+        assert paras[i + 1].style.name == "发言人"
+        sep = spaces.get(sp.key, 0) * lay.grid.leading
+        hl_h = len(paras[i].text.split("\n")) * lay.styles["headline"].leading
+        sp_h = len(paras[i + 1].text.split("\n")) * lay.styles["speaker"].leading
+        assert before + hl_h + sp_h + after == pytest.approx(sep + heads[sp.key], abs=0.2), sp.key
+    assert any(spaces.values()), "the bulletin separates its speakers by a line"

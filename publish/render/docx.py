@@ -249,26 +249,56 @@ class _Builder(StyleTable, PackageParts):
             out += [self._para(self._role(p, lead), self._spans(p, self._role(p, lead))) for p in self.m.lead]
         hl, sp_line, body = self.styles[HEADLINE], self.styles[SPEAKER], self.styles[BODY]
         for sp in self.m.speakers:
+            group: list[list] = []     # [style, runs, ppr, height] of the 小标题 group's paragraphs
             if sp.section:
                 sec = self.styles[SECTION]
                 lines, size = self.pdf.take("section", sp.section)
                 rpr, ppr = self._sized(sec, size)
-                out.append(self._para(sec, self._lines(lines, sec, rpr), ppr))
+                group.append([sec, self._lines(lines, sec, rpr), ppr, len(lines) * self._leading(sec, size)])
             if sp.headline:
                 lines, size = self.pdf.take("headline", sp.headline)
                 if size is None:   # not on the composed page: Word breaks between phrases
                     lines = [(p, []) for p in sp.headline_phrases] or lines
                 rpr, ppr = self._sized(hl, size)
-                out.append(self._para(hl, self._lines(lines, hl, rpr), ppr))
+                group.append([hl, self._lines(lines, hl, rpr), ppr, len(lines) * self._leading(hl, size)])
             line = speaker_line(self.tpl, self.lay.speaker.line_template, sp, self.ctx)
             if line:
                 lines, size = self.pdf.take("speaker", line)
                 rpr, ppr = self._sized(sp_line, size, scale_leading=False)
-                out.append(self._para(sp_line, self._lines(lines, sp_line, rpr), ppr))
+                group.append([sp_line, self._lines(lines, sp_line, rpr), ppr, len(lines) * sp_line.src.leading])
+            if not sp.portrait and not self.lay.grid.fill_page:
+                self._pdf_air(sp.key, group)
+            out += [self._para(ws, runs, ppr) for ws, runs, ppr, _ in group]
             if sp.portrait:
                 out.append(self._portrait(sp))
             out += [self._para(self._role(p, body), self._spans(p, self._role(p, body))) for p in sp.paragraphs]
         return out
+
+    def _leading(self, ws: _WStyle, size: float | None) -> float:
+        return ws.src.leading * (size or ws.src.size) / ws.src.size
+
+    def _pdf_air(self, owner: str, group: list[list]) -> None:
+        """Space above and below a 小标题 group as the PDF gives it: the separator lines above
+        it (none where the PDF dropped them at a column top) and the group's whole grid lines
+        centred around it, so the DOCX's pages fill and break as the PDF's do.
+
+        Not on a 撑版 page (grid.fill_page): there the PDF is full to the foot by design and
+        LibreOffice, a line longer here and there, would run onto a second page; the DOCX
+        keeps the styles' spacing and the spare lines as slack."""
+        height = self.pdf.head_h.get(owner)
+        if not group or height is None:
+            return
+        extra = height - sum(g[3] for g in group)
+        if extra < -0.5:
+            return
+        extra = max(0.0, extra)
+        sep = self.pdf.space_lines.get(owner, 0) * self.lay.grid.leading
+        for i, g in enumerate(group):
+            before = sep + extra / 2 if i == 0 else 0.0
+            after = extra / 2 if i == len(group) - 1 else 0.0
+            attrs = f'w:before="{_twips(before)}" w:after="{_twips(after)}"'
+            g[2] = g[2].replace("<w:spacing ", f"<w:spacing {attrs} ", 1) if "<w:spacing " in g[2] \
+                else g[2] + f"<w:spacing {attrs}/>"
 
     def _role(self, p: Paragraph, default: _WStyle) -> _WStyle:
         """Printed-only lines (credit, ——姓名委员, 编者按) in their own named styles."""

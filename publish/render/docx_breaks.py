@@ -17,6 +17,8 @@ class PdfLines:
 
     def __init__(self, composition=None):
         self._queues: dict[str, deque] = defaultdict(deque)
+        self.head_h: dict[str, float] = {}      # speaker → height of its 小标题 group, 撑版 air included
+        self.space_lines: dict[str, int] = {}   # speaker → grid lines of the separator above it
         if composition is None:
             return
         from ..compose.boxes import TextLine
@@ -24,6 +26,11 @@ class PdfLines:
             for item in page.items:
                 if isinstance(item, TextLine) and item.glyphs:
                     self._queues[item.role].append(item.glyphs)
+            for r in getattr(page, "regions", ()):
+                if r.kind == "head":
+                    self.head_h[r.owner] = self.head_h.get(r.owner, 0.0) + r.h
+                elif r.kind == "space":
+                    self.space_lines[r.owner] = self.space_lines.get(r.owner, 0) + r.lines
 
     def take(self, role: str, text: str) -> tuple[list[tuple[str, list]], float | None]:
         """The text cut into the PDF's lines, each with its glyphs, and the size it was set in.
