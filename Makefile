@@ -1,7 +1,7 @@
 # 发言摘登 publishing toolkit.
 #   make            set up what is missing, then build every meeting in content/ into build/
 #   make test       run the tests
-# Other targets: pdf docx fit proof proofs package bench clean distclean
+# Other targets: pdf docx fit proof proofs package bench lint clean distclean
 
 SHELL   := /bin/bash
 PYTHON  ?= python3
@@ -15,7 +15,7 @@ STAMP   := $(VENV)/.installed
 # Our PDFs only (build/ may hold other files): NAME.pdf, or NAME-LAYOUT.pdf for other layouts.
 OUTPDFS  = $(foreach m,$(MEETINGS),build/$(notdir $(m))$(if $(filter broadsheet,$(LAYOUT)),,-$(LAYOUT)).pdf)
 
-.PHONY: all build pdf docx fit proof proofs package bench test setup sysdeps clean distclean
+.PHONY: all build pdf docx fit proof proofs package bench test lint setup sysdeps clean distclean
 
 all: build
 
@@ -65,6 +65,12 @@ bench: setup
 
 test: setup
 	$(PY) -m pytest
+
+# Lint, format check and type check (configured in pyproject.toml).
+lint: setup
+	$(VENV)/bin/ruff check publish tests
+	$(VENV)/bin/ruff format --check publish tests
+	$(VENV)/bin/mypy publish
 
 clean:
 	rm -rf build .pytest_cache .hypothesis

@@ -9,6 +9,7 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .copyfit import Report
 from .errors import BuildError, Problem, PublishError
 
 
@@ -31,7 +32,7 @@ PUBLICATION_LABELS = {"paper": "报名", "date": "出版日期", "page_number": 
 @dataclass
 class BuildResult:
     outputs: list[Path]
-    report: object
+    report: Report
     seconds: float
     warnings: list[Problem] = field(default_factory=list)   # e.g. a portrait below image_warn_ppi
 
@@ -76,7 +77,8 @@ def build_one(content_dir: Path, opts: BuildOptions, composed: tuple | None = No
     report = comp.report
     if not report.fits:
         raise BuildError([Problem(str(content_dir), None, "排不下：" + report.format())])
-    warnings, errors = [], []
+    warnings: list[Problem] = []
+    errors: list[Problem] = []
     from .compose.boxes import Picture
     if any(isinstance(it, Picture) for pg in comp.pages for it in pg.items):
         # the preflight package is not needed (nor imported) for a page without photos

@@ -49,9 +49,8 @@ class PublishError(Exception):
     exit_code = 1
 
     def __init__(self, problems: list[Problem] | Problem | str):
-        if isinstance(problems, (Problem, str)):
-            problems = [problems]
-        self.problems = [p if isinstance(p, Problem) else Problem("", None, p) for p in problems]
+        items = [problems] if isinstance(problems, (Problem, str)) else problems
+        self.problems = [p if isinstance(p, Problem) else Problem("", None, p) for p in items]
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

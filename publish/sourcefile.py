@@ -44,8 +44,8 @@ def read_text(path: Path, kind: str = "content", root: Path | None = None) -> st
                                  "请在编辑器中以 UTF-8 编码另存此文件。")) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     problems = []
-    for lineno, line in enumerate(text.split("\n"), 1):
-        for m in _CONTROL.finditer(line):
+    for lineno, row in enumerate(text.split("\n"), 1):
+        for m in _CONTROL.finditer(row):
             # C0/C1 controls have no Unicode name; the code point alone is enough then.
             name = unicodedata.name(m.group(), "")
             problems.append(Problem(str(path), lineno,

@@ -1,5 +1,4 @@
 """Issue 2: malformed content gives FILE:LINE: message, exit 2, no output file."""
-import pytest
 
 from .conftest import run_cli
 

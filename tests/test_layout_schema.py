@@ -39,7 +39,7 @@ def test_every_declared_key_is_in_the_readme_once():
 
 @pytest.mark.parametrize("cls", DECLARED, ids=lambda c: c.__name__)
 def test_each_key_has_a_chinese_name_and_a_one_line_doc(cls):
-    for name, f, k in keys_of(cls) + [e for s in SECTIONS for e in keys_of(cls, s)]:
+    for name, _, k in keys_of(cls) + [e for s in SECTIONS for e in keys_of(cls, s)]:
         assert k.zh and k.doc and "\n" not in k.doc, name
         if k.kind == "enum":
             assert all(m.label for m in k.choices)

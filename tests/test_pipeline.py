@@ -2,7 +2,6 @@
 import re
 import subprocess
 
-import pdfplumber
 import pytest
 from pypdf import PdfReader
 

@@ -1,5 +1,4 @@
 """Issue 17: photos separated with littleCMS for the output profile, within the ink limit."""
-import io
 
 import pikepdf
 import pytest

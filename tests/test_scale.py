@@ -3,7 +3,6 @@ several meetings in a process pool, errors isolated per meeting, the per-face
 glyph store reused across character sets."""
 import shutil
 import sys
-from pathlib import Path
 
 import pytest
 

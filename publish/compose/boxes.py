@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..copyfit import Report
 from ..typeset.types import Glyph
 
 
@@ -79,8 +80,8 @@ class Composition:
     pages: list[PageBox]
     fonts: dict                # registered font name -> Subset
     colors: dict               # colour name -> Color
+    report: Report             # the copyfit figures of this composition
     title: str = ""
     author: str = ""
     subject: str = ""
-    report: object = None      # copyfit.Report
     font_substitutions: dict = field(default_factory=dict)   # role -> (font named, face used)

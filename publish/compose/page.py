@@ -120,7 +120,7 @@ def compose(meeting: Meeting, layout: Layout) -> Composition:
         for piece in pl.pieces:
             x = page.left + piece.column * (measure + gutter)
             ptop = top + piece.row * lead
-            piece.block.payload(pg, x, ptop, piece.start, piece.end)
+            piece.block.payload(pg, x, ptop, piece.start, piece.end)  # type: ignore[operator]  # a draw callable
             pg.regions.append(_region(piece, x, ptop, measure, lead))
         pg.body = (top, depth1 if pi == 0 else depth_n - (1 if cont_from else 0), lead)
         deepest = max(pl.depths or [0])
@@ -167,7 +167,7 @@ def _char_roles(para: Paragraph, style: Style, point: Style | None, point_re) ->
     roles = []
     bold_role = style.bold_font or style.font
     for span in para.spans:
-        for ch in span.text:
+        for _ in span.text:
             roles.append((bold_role, style.size, True) if span.bold else (style.font, style.size, False))
     if point is not None:
         m = point_re.match(text)
@@ -362,7 +362,7 @@ def _para_block(cx: _Ctx, p: Paragraph, style: Style, owner: str) -> Block:
                                      style.color, role="lead" if owner == "lead" else "body",
                                      last=ln.last, measure=cx.measure))
     b = Block(lines=len(lines), owner=owner, payload=draw, splittable=True)
-    b.loose = sum(1 for ln in lines if getattr(ln, "loose", False))
+    b.loose = sum(1 for ln in lines if getattr(ln, "loose", False))  # type: ignore[attr-defined]
     return b
 
 
@@ -427,7 +427,7 @@ def _speaker_group(cx: _Ctx, s: Speaker, line_text: str) -> Block:
             pg.items.append(TextLine(x, baseline_in(yy, ls.leading, ssize), ln.glyphs, ls.color, role="speaker"))
             yy += ls.leading
     block = Block(lines=max(n, 1), owner=s.key, payload=draw, keep_with_next=2)
-    block.natural = block.lines
+    block.natural = block.lines  # type: ignore[attr-defined]
     return block
 
 

@@ -25,6 +25,7 @@ def open_image(path, where):
 
 def prepare(s: Speaker, frame_w: float, frame_h: float) -> tuple[float, float, tuple[int, int, int, int]]:
     """Frame size in pt and the pixel box of the image shown in it (cropped to the frame's shape)."""
+    assert s.portrait is not None     # called for speakers with a portrait only
     where = (s.portrait_source.path, s.portrait_source.line) if s.portrait_source else (s.source.path, None)
     im = open_image(s.portrait, where)
     try:

@@ -8,11 +8,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from typing import Any
 from pathlib import Path
 
 from .. import limits
 from ..errors import InputError, Problem
-from ..model import ATTRIBUTIONS, PLACEHOLDER, Bulletin, Byline, Meeting, Paragraph, Publication, Source, Speaker, Span
+from ..model import ATTRIBUTIONS, PLACEHOLDER, Bulletin, Byline, Meeting, Paragraph, Publication, Source, Speaker
 from ..sourcefile import LocDict, LocList, check_keys, did_you_mean, parse_yaml, read_text
 from ..safeio import check_file
 from .markup import parse_spans
@@ -70,7 +71,7 @@ def load_meeting(folder: Path | str) -> Meeting:
     subtitle = _text(data, "subtitle", path, c)
     kicker = _text(data, "kicker", path, c)
     lead = _block(data, "lead", path, c)
-    extras = dict(column=_text(data, "column", path, c), editor_note=_block(data, "editor_note", path, c),
+    extras: dict[str, Any] = dict(column=_text(data, "column", path, c), editor_note=_block(data, "editor_note", path, c),
                   closing_note=_text(data, "closing_note", path, c), credit=_text(data, "credit", path, c),
                   review=_review(data, path, c), checked=_flag(data, "checked", path, c))
 
@@ -79,7 +80,7 @@ def load_meeting(folder: Path | str) -> Meeting:
     if order is not None and not isinstance(order, list):
         c.add(path, data.line_of("speakers"), "speakers（发言顺序）应为列表，每行“- 文件名”。")
     elif order:
-        seen = {}
+        seen: dict[str, int] = {}
         available = sorted(p.stem for p in (folder / SPEAKER_DIR).glob("*.md"))
         section = ""
         for i, key in enumerate(order):
@@ -118,6 +119,7 @@ def load_meeting(folder: Path | str) -> Meeting:
 
     if c.problems:
         raise InputError(c.problems)
+    assert pub is not None   # a missing publication is one of the problems above
     return Meeting(key=folder.resolve().name, publication=pub, title=title, subtitle=subtitle,
                    byline=byline, lead=lead, speakers=tuple(speakers), source=Source(str(path), 1),
                    kicker=kicker, bulletin=bulletin, **extras)
@@ -210,15 +212,16 @@ def _publication(v, parent, path, c) -> Publication | None:
         return None
     c.problems += check_keys(d, PUBLICATION_KEYS, {"paper", "date", "page_number", "page_name"}, path, "publication（出版信息）")
     held = tuple((k, d.line_of(k)) for k in ("paper", "date", "page_number", "page_name")
-                 if isinstance(d.get(k), str) and d.get(k).strip() == PLACEHOLDER)
+                 if isinstance(v := d.get(k), str) and v.strip() == PLACEHOLDER)
     date = d.get("date")
     if isinstance(date, str) and date.strip() == PLACEHOLDER:
         date = None
     elif isinstance(date, str):
+        written = date.strip()
         try:
-            date = dt.date.fromisoformat(date.strip())
+            date = dt.date.fromisoformat(written)
         except ValueError:
-            if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", date.strip()):
+            if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", written):
                 c.add(path, d.line_of("date"), f"出版日期“{date}”不是日历上的日期（月或日超出范围）。请改正。")
             else:
                 c.add(path, d.line_of("date"), f"出版日期“{date}”无法识别。请写成 2026-02-05 这样的格式。")

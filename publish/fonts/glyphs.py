@@ -171,6 +171,7 @@ class FaceStore:
                 if f.tell() != end:
                     f.truncate(end)
                 f.write(buf)
+        assert self._glyphs is not None   # loaded above, before the records were converted
         self._glyphs.update(recs)
         stats["converted"] += len(recs)
 
@@ -348,7 +349,7 @@ def _fwid_forms(font, cmap: dict[int, int]) -> dict[int, int]:
     table = font["GSUB"].table
     if not table.FeatureList:
         return {}
-    mapping = {}
+    mapping: dict[str, str] = {}
     for rec in table.FeatureList.FeatureRecord:
         if rec.FeatureTag != "fwid":
             continue
@@ -359,7 +360,7 @@ def _fwid_forms(font, cmap: dict[int, int]) -> dict[int, int]:
                     st = st.ExtSubTable
                 mapping.update(getattr(st, "mapping", None) or {})
     order = font.getGlyphOrder()
-    ids = {}
+    ids: dict[str, int] = {}
     out = {}
     for ch in FULLWIDTH_FORMS:
         g = cmap.get(ord(ch))

@@ -30,7 +30,7 @@ class Head:
     page: int | None = None
     end: int = 0                                            # index of the first line after the head
     decisions: list[tuple[int, str]] = field(default_factory=list)
-    flags: list[tuple[int, str]] = field(default_factory=list)
+    flags: list[tuple[int | None, str]] = field(default_factory=list)
 
 
 def meta(text: str) -> tuple[str, str, int | None] | None:
@@ -71,8 +71,8 @@ def read_head(lines: list[RawLine]) -> Head:
         elif _subtitle(t) and h.subtitle is None and titles:
             h.subtitle, closed = _strip_dashes(Piece.of(raw)), True
             h.decisions.append((raw.line, "以“——”开头，当作副题（subtitle）。"))
-        elif closing(t) and titles:
-            h.closing = closing(t)
+        elif (note := closing(t)) and titles:
+            h.closing = note
             h.decisions.append((raw.line, f"“{t}”当作结尾说明（closing_note），印在最后一位发言人之后。"))
         elif not closed and headline_like(t) and inline(t) is None and who_line(t) is None:
             titles.append(raw)
@@ -106,7 +106,8 @@ def _titles(h: Head, titles: list[RawLine]) -> None:
                                     "如果它和下一行本是同一个主题，请把它并入 title 并清空 kicker。"))
     if len(titles) > 2:
         extra = titles[:-2]
-        h.kicker = Piece(" ".join(r.text for r in extra) + " " + h.kicker.text, [0], [extra[0].line], [1])
+        kicker = h.kicker.text if h.kicker else ""
+        h.kicker = Piece(" ".join(r.text for r in extra) + " " + kicker, [0], [extra[0].line], [1])
         h.flags.append((extra[0].line, "主题前有不止一行，都并入了引题（kicker）。请核对。"))
 
 

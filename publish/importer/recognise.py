@@ -101,8 +101,9 @@ def _refuse_other_genres(lines: list[RawLine]) -> None:
 
 def _narrative(rest: list[RawLine]) -> Refusal:
     said = [r for r in rest if _REPORTED.search(r.text)]
-    seen = f"稿件像是记者的综述报道（第 {said[0].line} 行“{_REPORTED.search(said[0].text).group()}”等 {len(said)} 处转述）。" \
-        if said else ""
+    first = _REPORTED.search(said[0].text) if said else None
+    seen = f"稿件像是记者的综述报道（第 {said[0].line} 行“{first.group()}”等 {len(said)} 处转述）。" \
+        if said and first else ""
     return Refusal(said[0].line if said else None,
                    "没有找到发言人：既没有单独成行的“职务 姓名”，也没有文后“——姓名委员（职务）”，"
                    f"也没有以“姓名委员：”开头的段落。{seen}只有发言摘登能导入；没有写出任何文件。")

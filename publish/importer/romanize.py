@@ -70,10 +70,10 @@ def pinyin_name(name: str) -> str | None:
     for surname, py in sorted(_SURNAME.items(), key=lambda kv: -len(kv[0])):
         if name.startswith(surname) and len(name) > len(surname):
             given = [_READING.get(c) for c in name[len(surname):]]
-            return None if None in given else f"{py}-{''.join(given)}"
+            return None if None in given else f"{py}-{''.join(g for g in given if g)}"
     if len(name) < 2:
         return None
     parts = [_READING.get(c) for c in name]
     if None in parts:
         return None
-    return f"{parts[0]}-{''.join(parts[1:])}"
+    return f"{parts[0]}-{''.join(p for p in parts[1:] if p)}"

@@ -34,7 +34,7 @@ class SpeakerOut:
 class MeetingOut:
     paper: str
     date: str
-    page_number: int
+    page_number: int | str     # str: the 待填 placeholder
     page_name: str
     kicker: str
     title: str

@@ -12,9 +12,8 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..errors import Problem
 from ..sourcefile import LocDict, check_keys, did_you_mean
@@ -38,14 +37,14 @@ class Key:
     hi: float | None = None
     integer: bool = False
     em: str | None = None      # length: an earlier field of the same mapping giving 1em
-    choices: type[Enum] | None = None   # enum: the closed set (members carry a .label)
+    choices: Any = None        # enum: the closed set, an Enum whose members carry a .label
     required: bool = False
     section: str | None = None # top-level field written under this YAML section (rules:, print: …)
     yaml: str | None = None    # the YAML key, when it is not the field name
     sets: tuple[str, ...] = () # custom: the fields its parser fills (default: the field itself)
-    parse: Callable[..., Any] | None = None   # custom: parse(ck, d, key, ctx, values) -> value
-    cls: type | None = None    # section / rule: the dataclass the mapping is read into
-    default_of: Callable[[dict], Any] | None = None   # default computed from fields read before it
+    parse: Any = None          # custom: parse(ck, d, key, ctx, values) -> value
+    cls: Any = None            # section / rule: the dataclass the mapping is read into
+    default_of: Any = None     # default computed from the fields read before it: f(values)
     shows: str = ""            # the default as a designer writes it, for the reference
     value: str = ""            # custom: what the value is, for the reference
     example: str = ""

@@ -86,7 +86,7 @@ class Style:
     leading: float = key("行距", "baseline to baseline", "length", em="size", default_of=lambda v: v["size"] * 1.5,
                          shows="`1.5em`")
     color: str = key("颜色", "colour name", "color", default="text")
-    align: Align = key("对齐", "alignment", "enum", choices=Align, default=Align.JUSTIFY)
+    align: str = key("对齐", "alignment", "enum", choices=Align, default=Align.JUSTIFY)
     indent: float = key("首行缩进", "first-line indent in characters (2 = 两字缩进)", "number", lo=0, hi=10, default=0.0)
     space_before: float = key("段前", "space above: grid lines (body) or pt (header)", "number", lo=0, hi=500, default=0.0)
     space_after: float = key("段后", "space below: grid lines (body) or pt (header)", "number", lo=0, hi=500, default=0.0)

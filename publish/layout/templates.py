@@ -197,12 +197,12 @@ def _undefined(msg: str) -> str:
     return _strip(msg)
 
 
-def _attr(msg: str) -> str:
+def _attr(msg: str | None) -> str:
     m = re.search(r"attribute '([^']*)'", msg or "")
     return f"“{m.group(1)}”" if m else _strip(msg or "")
 
 
-def _template_frame(tpl, name):
+def _template_frame(tpl, name) -> tuple[str, int | None]:
     for fr in reversed(traceback.extract_tb(__import__("sys").exc_info()[2])):
         if fr.filename and fr.filename.endswith(".j2"):
             return fr.filename, fr.lineno

@@ -167,11 +167,11 @@ def check_boxes(s: Scan) -> Check:
         summary = ("没有 TrimBox（成品尺寸）" if no_trim else "页面框有错误") if s.pages else "文件没有页面"
         status = ERROR
     else:
-        p = s.pages[0].boxes
-        summary = f"成品 {_size(p['TrimBox'])}（TrimBox）"
-        if p["BleedBox"]:
+        first = s.pages[0].boxes
+        summary = f"成品 {_size(first['TrimBox'])}（TrimBox）"
+        if first["BleedBox"]:
             summary += f"，出血每边 {min(bleeds):.1f} 毫米（BleedBox）"
-        summary += f"，媒体 {_size(p['MediaBox'])}（MediaBox）"
+        summary += f"，媒体 {_size(first['MediaBox'])}（MediaBox）"
         if status == WARN:
             summary += "；有提醒"
     return Check("boxes", "页面框", status, summary, det)

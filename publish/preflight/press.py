@@ -90,16 +90,19 @@ def rich_black_places(pdf: Path, limit: int = 12) -> list[str]:
     """Where text is set in four-colour black: page, position and the text itself.
     Read only when the scan found some (it walks the pages' text again)."""
     import pikepdf
-    out = []
+    out: list[str] = []
     with pikepdf.open(pdf) as doc:
         for n, page in enumerate(doc.pages, 1):
             box = page.obj.get("/TrimBox") or page.obj.get("/MediaBox")
+            if box is None:
+                continue
             left, top = float(box[0]), float(box[3])
             try:
                 ops = pikepdf.parse_content_stream(page)
             except pikepdf.PdfError:
                 continue
-            fill, tm, stack = (), (0.0, 0.0), []
+            fill: tuple[float, ...] = ()
+            tm, stack = (0.0, 0.0), []
             for ins in ops:
                 if isinstance(ins, pikepdf.ContentStreamInlineImage):
                     continue

@@ -64,7 +64,7 @@ def coverage_check(units: list[Unit], layout_name: str, emit: Callable, emit_fil
                     emit_file(str(layout.source), layout.lines.get("fonts", 1), "warning",
                               f"版式 {layout.name} 的字体角色“{role}”（{'、'.join(missing)}）一个也没有安装，"
                               "无法检查这些文字是否缺字。请安装字体后再校对。")
-        covers = [cache[r] for r in roles if cache[r] is not None]
+        covers = [c for r in roles if (c := cache[r]) is not None]
         if not covers:
             continue
         reported: set[str] = set()

@@ -51,7 +51,8 @@ def _is_grey(im) -> bool:
     from PIL import ImageChops
     r, g, b = im.split()
     spread = ImageChops.lighter(ImageChops.difference(r, g), ImageChops.difference(g, b))
-    return spread.getextrema()[1] <= GREY_SPREAD
+    low, high = spread.getextrema()       # one band: (lowest, highest)
+    return isinstance(high, (int, float)) and high <= GREY_SPREAD
 
 
 def _grey(im):

@@ -496,6 +496,7 @@ def _mentions_page(tpl: Templates, name: str) -> bool:
     key = (str(tpl.folder), name)
     if key not in _source_memo:
         try:
+            assert tpl.env.loader is not None
             src = tpl.env.loader.get_source(tpl.env, name)[0]
         except Exception:  # a missing template is reported when it renders
             src = ""

@@ -10,6 +10,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from .. import reproducible
+from ..layout.spec import Layout
 from ..model import Meeting
 from ..reproducible import source_date, source_date_epoch, zip_date_time
 from .docx_fonts import font_entry, font_key, full_font, may_embed_full, obfuscate
@@ -25,6 +26,17 @@ LINE_END_FORBIDDEN = "$(£¥·‘“〈《「『【〔〖〝﹙﹛＄（．［�
 
 class PackageParts:
     """Mixed into the builder: the parts beside word/document.xml."""
+
+    # What the builder (render/docx.py) provides.
+    lay: Layout
+    m: Meeting
+    embed: bool | str
+    styles: dict
+    chars: dict[tuple[str, bool], set[str]]
+    faces: dict
+    embed_report: list[tuple[str, bool, str]]
+    parts: dict[str, bytes]
+    overrides: dict[str, str]
 
     def _settings(self, outside: bool) -> bytes:
         x = [XML_DECL, f'<w:settings {NS}>']
@@ -66,7 +78,7 @@ class PackageParts:
         the characters used. Records what was done in self.embed_report."""
         from ..fonts.subset import subset
         embeds: dict[str, list[str]] = {}
-        rels = []
+        rels: list[tuple[str, str, str]] = []
         for (name, bold) in sorted(self.chars):
             ref = self.faces[(name, bold)]
             if ref.face is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 from xml.sax.saxutils import escape
 
 from ..layout.spec import Item, Layout, RuleSpec, Style
@@ -159,7 +160,7 @@ class StyleTable:
                 self.styles[name].extra_ppr.update(self._item_ppr(it))
 
     def _item_ppr(self, it: Item) -> dict:
-        out = {}
+        out: dict[str, Any] = {}
         borders = ""
         if it.rule_above:
             borders += _border("top", it.rule_above, self.lay)

@@ -28,7 +28,7 @@ def _defer_pil() -> None:
     module = importlib.util.module_from_spec(spec)
     sys.modules["PIL.Image"] = module
     spec.loader.exec_module(module)
-    sys.modules["PIL"].Image = module
+    sys.modules["PIL"].Image = module  # type: ignore[attr-defined]  # a module attribute set at run time
 
 
 def _register(fonts: dict) -> str:

@@ -37,6 +37,25 @@ class Para:
         "shrink", "gx", "gap_ok", "allowed", "weak_allowed", "startadj",
         "C", "SH", "G", "half",
     )
+    n: int
+    chars: list[str]
+    font: list[str]
+    size: list[float]
+    adv: list[float]             # nominal advance of each character
+    kind: list[int]              # punctuation kind (classes.OPEN / CLOSE …) or 0
+    half: list[float]            # half an em at each character's size
+    w: list[float]               # width inside a line, after 标点挤压
+    wend: list[float]            # width when the character ends a line
+    ltrim: list[float]           # blank trimmed off an opening mark's left
+    shrink: list[float]          # how much more each character may give (push-in)
+    gx: list[float]              # 中西文间距 after each character
+    gap_ok: list[bool]           # justification may add space after each character
+    allowed: list[bool]          # a line may break before index k
+    weak_allowed: list[bool]
+    startadj: list[float]
+    C: list[float]               # prefix sums of widths
+    SH: list[float]              # prefix sums of shrink
+    G: list[int]                 # prefix counts of gaps
 
 
 def _clusters(chars: list[str]) -> tuple[list[int], list[bool]]:

@@ -14,6 +14,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..atomic import atomic_path
 from ..errors import Problem, PublishError
@@ -123,7 +124,7 @@ class Session:
         self._noticed = noticed or time.time()
         before = _font_names()
         try:
-            final = self._rebuild(t0)
+            final: dict[str, Any] = self._rebuild(t0)
         except PublishError as e:
             errors = [str(p) for p in e.problems]
             # proof finds the same broken line again: list it once
@@ -141,7 +142,7 @@ class Session:
         self.builds += 1
         self._publish(builds=self.builds, total_seconds=_since(t0), phase="done", **final)
 
-    def _rebuild(self, t0: float) -> None:
+    def _rebuild(self, t0: float) -> dict:
         from ..build import output_name
         from ..compose import compose
         from ..content import load_meeting

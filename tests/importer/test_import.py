@@ -152,7 +152,7 @@ def test_docx_input(tmp_path):
         d.add_paragraph(para.strip())
     src = tmp_path / "copy.docx"
     d.save(src)
-    report = import_file(src, tmp_path / "m")
+    import_file(src, tmp_path / "m")
     m = load_meeting(tmp_path / "m")
     assert m.byline.reporters == ("何晴",)
     assert [p.text for p in m.speakers[0].paragraphs] == ["一是压实安全责任，开展隐患排查1200次。",
