@@ -36,7 +36,7 @@ def fault(e: BaseException, where: Path | str) -> EnvironmentFault:
     if isinstance(e, MemoryError):
         return EnvironmentFault(Problem(str(where), None, "内存不足，排版没有完成。请关闭其他程序后再运行。"))
     path = getattr(e, "filename", None) or where
-    msg = _MESSAGES.get(getattr(e, "errno", None))
+    msg = _MESSAGES.get(getattr(e, "errno", None) or 0)
     if msg is None:
         msg = f"无法写入：{getattr(e, 'strerror', None) or e}。请检查磁盘和文件夹权限。"
     return EnvironmentFault(Problem(str(path), None, msg))

@@ -35,7 +35,7 @@ def _alive(pid: int) -> bool:
 
 def remove_stale_parts(folder: Path) -> list[Path]:
     """Remove .part files whose writer is gone (a build killed by kill -9 or a power cut)."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

@@ -92,7 +92,7 @@ def read_publish_docx(path: Path, rec: dict, point_pattern: str) -> tuple[Meetin
     out.editor, out.designer, out.proofreader = (pub.get(k, "") for k in ("editor", "designer", "proofreader"))
     out.bulletin, out.checked = rec.get("bulletin", {}), bool(rec.get("checked"))
     head = [(n, sid, p) for n, sid, p in paras if sid in ("fyKicker", "fyTitle", "fySubtitle", "fyByline")]
-    for n, sid, p in head:
+    for _, sid, p in head:
         _head(out, sid, p.text, rec)
     body = [(n, sid, p) for n, sid, p in paras if sid not in ("fyKicker", "fyTitle", "fySubtitle", "fyByline",
                                                              "fyMasthead", "fyBanji", "fyPortrait")]
@@ -144,7 +144,7 @@ def _speakers(out: MeetingOut, body, rec: dict, point_pattern: str, flags) -> No
         if spec["attribution"] in ("line", "before") and i < len(body) and body[i][1] == "fySpeaker":
             position, name, suffix = _who(body[i], spec, flags)
             i += 1
-        paras = []
+        paras: list = []
         # where a speaker's text ends and the next one's, signed only after it, begins the page
         # does not show: the count kept in the properties says
         limit = spec.get("paragraphs") if k + 1 < len(specs) and specs[k + 1]["attribution"] == "after" \

@@ -25,7 +25,7 @@ class Record(dict):
     def _blocked(self, *a, **kw):
         raise TypeError("模板数据是只读的")
 
-    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _blocked  # type: ignore[assignment]
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _blocked
 
 
 class Date(Record):

@@ -116,7 +116,7 @@ def _replace_size(s: str, old: str, new: str, count: int = -1) -> None:
     _check_size(len(s) + hits * max(len(new) - len(old), 0))
 
 
-def _items(seq) -> list:
+def _items(seq) -> list | tuple:
     """A bounded list of an iterable a filter is about to consume."""
     if isinstance(seq, (str, list, tuple, dict, range)):
         return list(seq) if not isinstance(seq, (list, tuple)) else seq

@@ -1,6 +1,5 @@
 """Issue 12, Word in and out: a DOCX `publish build` made imports back to the same content
 (and the same PDF bytes); a reporter's DOCX imports like the .txt forms."""
-import shutil
 from pathlib import Path
 
 import docx
