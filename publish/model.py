@@ -87,6 +87,7 @@ class Byline:
     reporters: tuple[str, ...] = ()       # 记者
     correspondents: tuple[str, ...] = ()  # 通讯员
     note: str = ""                        # what the reporters did: 整理 / 采写 / 报道 (printed after the names)
+    unit: str = ""                        # 本报 / 新华社 …: printed before 记者 instead of the paper name
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ class Meeting:
         out = [t for t in (self.column, self.kicker, self.title, self.subtitle) if t]
         out += list(self.byline.reporters) + list(self.byline.correspondents)
         out += [self.byline.note] if self.byline.note else []
+        out += [self.byline.unit] if self.byline.unit else []
         out += [p.text for p in self.lead]
         out += [p.text for p in self.editor_note]
         section = ""

@@ -33,7 +33,7 @@ PUBLICATION_KEYS = {
     "paper": "报名", "date": "出版日期", "page_number": "版次", "page_name": "版名",
     "editor": "责任编辑", "designer": "美编", "proofreader": "校对",
 }
-BYLINE_KEYS = {"reporters": "记者", "correspondents": "通讯员", "note": "署名说明"}
+BYLINE_KEYS = {"reporters": "记者", "correspondents": "通讯员", "note": "署名说明", "unit": "署名单位"}
 BULLETIN_KEYS = {"name": "简报名称", "issue": "期号", "issuer": "编发单位", "distribution": "版记"}
 SPEAKER_KEYS = {"headline": "小标题", "position": "职务", "name": "姓名", "portrait": "照片",
                 "suffix": "称谓", "attribution": "署名位置", "credit": "整理署名"}
@@ -267,7 +267,7 @@ def _byline(v, parent, path, c) -> Byline:
         return Byline()
     c.problems += check_keys(d, BYLINE_KEYS, set(), path, "byline（署名）")
     return Byline(reporters=_names(d, "reporters", path, c), correspondents=_names(d, "correspondents", path, c),
-                  note=_text(d, "note", path, c))
+                  note=_text(d, "note", path, c), unit=_text(d, "unit", path, c))
 
 
 def _bulletin(v, parent, path, c) -> Bulletin:

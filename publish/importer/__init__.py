@@ -159,7 +159,7 @@ def import_file(src: Path, out_dir: Path, *, force: bool = False) -> ImportRepor
                          kicker=clean(head.kicker), title=title, subtitle=clean(head.subtitle),
                          reporters=head.byline.reporters, correspondents=head.byline.correspondents,
                          lead=[clean(p) for p in rec.lead], speakers=speakers_out, column=head.column,
-                         byline_note=head.byline.note, editor_note=[clean(p) for p in rec.editor_note],
+                         byline_note=head.byline.note, byline_source=head.byline.source, editor_note=[clean(p) for p in rec.editor_note],
                          closing_note=field_text(rec.closing_note, 0), credit=field_text(rec.credit, 0))
     changes.sort(key=lambda c: c.line)
 

@@ -17,6 +17,7 @@ class Byline:
     reporters: list[str] = field(default_factory=list)
     correspondents: list[str] = field(default_factory=list)
     note: str = ""
+    source: str = ""                                  # 本报 / 本台 / 新华社: said before 记者 as printed
     odd: list[str] = field(default_factory=list)     # what could not be read as a name
 
 
@@ -36,8 +37,9 @@ def parse_byline(text: str) -> Byline:
         by.odd.append(before.strip())
     if after:
         by.correspondents = _names(after, by.odd)
-    if by.paper in ("本报", "本台", "本刊"):
-        by.paper = ""
+    if by.paper in ("本报", "本台", "本刊") or by.paper.endswith("社"):
+        # not this page's paper name: 本报 / 新华社 is printed as the copy said it
+        by.source, by.paper = by.paper, ""
     return by
 
 

@@ -88,6 +88,7 @@ def read_publish_docx(path: Path, rec: dict, point_pattern: str) -> tuple[Meetin
                      page_number=pub.get("page_number", PLACEHOLDER), page_name=pub.get("page_name", PLACEHOLDER),
                      kicker="", title="", subtitle="", reporters=[], correspondents=[], lead=[], speakers=[],
                      column=rec.get("column", ""), byline_note=rec.get("byline_note", ""),
+                     byline_source=rec.get("byline_source", ""),
                      review=list(rec.get("review", [])))
     out.editor, out.designer, out.proofreader = (pub.get(k, "") for k in ("editor", "designer", "proofreader"))
     out.bulletin, out.checked = rec.get("bulletin", {}), bool(rec.get("checked"))

@@ -45,6 +45,7 @@ class MeetingOut:
     speakers: list[SpeakerOut]
     column: str = ""
     byline_note: str = ""
+    byline_source: str = ""
     editor_note: list[str] = field(default_factory=list)
     closing_note: str = ""
     credit: str = ""
@@ -134,6 +135,7 @@ def meeting_yaml(m: MeetingOut) -> str:
         f"  reporters: {_flow_list(m.reporters)}        # 记者\n"
         f"  correspondents: {_flow_list(m.correspondents)}         # 通讯员\n"
         + (f"  note: {scalar(m.byline_note)}               # 署名说明\n" if m.byline_note else "")
+        + (f"  unit: {scalar(m.byline_source)}               # 署名单位, printed before 记者\n" if m.byline_source else "")
         + "\n"
         + ("lead: |\n" + lead if m.lead else 'lead: ""\n')
         + (_block("editor_note", m.editor_note, "   # 编者按") if m.editor_note else "")

@@ -32,7 +32,7 @@ def content_record(m: Meeting) -> dict:
         "format": FORMAT, "key": m.key, "publication": publication,
         "bulletin": {"name": b.name, "issue": b.issue, "issuer": b.issuer,
                      "distribution": [[k, v] for k, v in b.distribution]},
-        "column": m.column, "byline_note": m.byline.note, "credit": bool(m.credit),
+        "column": m.column, "byline_note": m.byline.note, "byline_source": m.byline.unit, "credit": bool(m.credit),
         # Word shows a headline broken where the PDF breaks it: the spaces between phrases go
         "title": m.title, "headlines": [s.headline for s in m.speakers], "sections": [s.section for s in m.speakers],
         "review": list(m.review), "checked": m.checked,
