@@ -2,11 +2,11 @@
 profile (or sRGB) to the layout's output profile, then black generation that keeps
 every pixel within the layout's total ink limit. Greyscale photos print on K alone.
 
-Why a second step after littleCMS: the output profile's own separation may allow
-more ink than the paper takes (the freely distributable Artifex SWOP profile that
-Debian ships separates a dark suit to ~300 %, newsprint takes ~240 %). Grey
-component is then moved from C+M+Y into K (GCR), and only what K cannot take is
-removed from C, M and Y in proportion.
+Why a second step after littleCMS: an output profile may allow more ink than the
+layout's limit (a print shop's own profile, or Ghostscript's SWOP profile, which
+separates a dark suit to ~300 %; the shipped newsprint profile stays within 240 %).
+Grey component is then moved from C+M+Y into K (GCR), and only what K cannot take
+is removed from C, M and Y in proportion.
 """
 from __future__ import annotations
 
