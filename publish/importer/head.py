@@ -74,6 +74,12 @@ def read_head(lines: list[RawLine]) -> Head:
         elif (note := closing(t)) and titles:
             h.closing = note
             h.decisions.append((raw.line, f"“{t}”当作结尾说明（closing_note），印在最后一位发言人之后。"))
+        elif not closed and not titles and (cut := _title_and_subtitle(t)):
+            # 主题——副题 on one line, as a web page often sets it
+            title, subtitle = Piece.of(raw).split(cut)
+            titles.append(RawLine(title.text, raw.line, raw.indent))
+            h.subtitle, closed = _strip_dashes(subtitle), True
+            h.decisions.append((raw.line, "主题和副题在同一行，在“——”处分开。"))
         elif not closed and headline_like(t) and inline(t) is None and who_line(t) is None:
             titles.append(raw)
         else:
@@ -109,6 +115,14 @@ def _titles(h: Head, titles: list[RawLine]) -> None:
         kicker = h.kicker.text if h.kicker else ""
         h.kicker = Piece(" ".join(r.text for r in extra) + " " + kicker, [0], [extra[0].line], [1])
         h.flags.append((extra[0].line, "主题前有不止一行，都并入了引题（kicker）。请核对。"))
+
+
+def _title_and_subtitle(text: str) -> int | None:
+    """Where “主题——××会议发言摘登” splits, or None."""
+    m = re.search(r"[—―]{2}(?=[^—―]*(?:摘登|摘编|发言|座谈会|会议)[^—―]{0,4}$)", text)
+    if m and 4 <= m.start() <= 48 and not set("。！？；") & set(text):
+        return m.start()
+    return None
 
 
 def _strip_dashes(p: Piece) -> Piece:

@@ -227,3 +227,16 @@ def test_imported_reference_builds_the_same_pdf(tmp_path):
         assert r.returncode == 0, r.stderr
         outs.append((tmp_path / name / "yongchuan-2026-q1.pdf").read_bytes())
     assert outs[0] == outs[1]
+
+
+def test_title_and_subtitle_on_one_line(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("坚持问题导向 狠抓工作落实——区2026年安全生产工作会发言摘登\n本报记者 何晴\n"
+                   "3月2日，区召开安全生产工作会。现将发言摘登如下。\n压实责任 守牢底线\n"
+                   "区应急管理局党委书记、局长 苏文杰\n一是压实安全责任，开展隐患排查1200次。\n"
+                   "二是提升救援能力，建成应急物资库5个。\n", encoding="utf-8")
+    report = import_file(src, tmp_path / "m")
+    m = load_meeting(tmp_path / "m")
+    assert (m.title, m.subtitle) == ("坚持问题导向 狠抓工作落实", "区2026年安全生产工作会发言摘登")
+    assert [s.name for s in m.speakers] == ["苏文杰"]
+    assert any("在“——”处分开" in d for d in report.decisions)
