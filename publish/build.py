@@ -22,6 +22,7 @@ class BuildOptions:
     embed_fonts: bool | str = False     # False, "subset" (or True), "full"
     quiet: bool = False
     draft: bool = False       # a proof for the desk: 待填 allowed, the first page marked 样稿
+    pages: int | None = None      # target page count (None: the layout's fit.pages)
 
 
 # On the first page of a --draft build, in the line above the title (with the 栏目).
@@ -41,7 +42,7 @@ def output_name(meeting_key: str, layout: str) -> str:
     return meeting_key if layout == "broadsheet" else f"{meeting_key}-{layout}"
 
 
-def compose_meeting(content_dir: Path, layout_name: str, draft: bool = False):
+def compose_meeting(content_dir: Path, layout_name: str, draft: bool = False, pages: int | None = None):
     from .compose import compose
     from .content import load_meeting
     from .layout.spec import load_layout
@@ -50,7 +51,7 @@ def compose_meeting(content_dir: Path, layout_name: str, draft: bool = False):
     if draft:
         import dataclasses
         meeting = dataclasses.replace(meeting, column=DRAFT_MARK + meeting.column)
-    return meeting, layout, compose(meeting, layout)
+    return meeting, layout, compose(meeting, layout, pages)
 
 
 def refuse_placeholders(content_dir: Path, meeting) -> None:
@@ -63,15 +64,15 @@ def refuse_placeholders(content_dir: Path, meeting) -> None:
                           for key, line in held])
 
 
-def fit_report(content_dir: Path, layout_name: str):
-    _, _, comp = compose_meeting(content_dir, layout_name)
+def fit_report(content_dir: Path, layout_name: str, pages: int | None = None):
+    _, _, comp = compose_meeting(content_dir, layout_name, pages=pages)
     return comp.report
 
 
 def build_one(content_dir: Path, opts: BuildOptions, composed: tuple | None = None) -> BuildResult:
     """composed: (meeting, layout, composition) when the caller has them already (the package)."""
     t0 = time.perf_counter()
-    meeting, layout, comp = composed or compose_meeting(content_dir, opts.layout, draft=opts.draft)
+    meeting, layout, comp = composed or compose_meeting(content_dir, opts.layout, draft=opts.draft, pages=opts.pages)
     if not opts.draft:
         refuse_placeholders(content_dir, meeting)
     report = comp.report
@@ -79,11 +80,16 @@ def build_one(content_dir: Path, opts: BuildOptions, composed: tuple | None = No
         raise BuildError([Problem(str(content_dir), None, "排不下：" + report.format())])
     warnings: list[Problem] = []
     errors: list[Problem] = []
+    if not report.ok:
+        # the page is built for the proof, but the editor must know it has a hole
+        warnings.append(Problem(str(content_dir), None,
+                                next(ln for ln in report.format().splitlines() if ln.startswith("排不满"))))
     from .compose.boxes import Picture
     if any(isinstance(it, Picture) for pg in comp.pages for it in pg.items):
         # the preflight package is not needed (nor imported) for a page without photos
         from .preflight.placed import check_pictures
-        warnings, errors = check_pictures(comp, layout.image_min_ppi, layout.image_warn_ppi)
+        more, errors = check_pictures(comp, layout.image_min_ppi, layout.image_warn_ppi)
+        warnings += more
     if errors:
         raise BuildError(errors)
     for role, (named, used) in sorted(comp.font_substitutions.items()):

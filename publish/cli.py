@@ -70,27 +70,29 @@ def main():
                                  "编辑新打的字也有字形。")
 @click.option("--jobs", "-j", default=0, type=int, help="并行进程数（多个会议时；0 = CPU 核数）。")
 @click.option("--quiet", "-q", is_flag=True, help="只输出错误。")
+@click.option("--pages", type=click.IntRange(1, 99), default=None, help="排成几页/几版（默认按版式的 fit.pages）。")
 @click.option("--draft", is_flag=True, help="出样稿：出版信息可以是“待填”，首页印“样稿 DRAFT”字样，不得付印。")
-def build(content_dirs, layout, fmt, out_dir, marks, embed_fonts, jobs, quiet, draft):
+def build(content_dirs, layout, fmt, out_dir, marks, embed_fonts, jobs, quiet, draft, pages):
     """把会议文件夹排成 PDF / DOCX。"""
     from .build import BuildOptions, build_many
     opts = BuildOptions(layout=layout, formats=_formats(fmt), out_dir=out_dir, marks=marks,
-                        embed_fonts=embed_fonts or False, quiet=quiet, draft=draft)
+                        embed_fonts=embed_fonts or False, quiet=quiet, draft=draft, pages=pages)
     _exit(build_many(list(content_dirs), opts, jobs=jobs))
 
 
 @main.command()
 @click.argument("content_dir", type=click.Path(path_type=Path))
 @click.option("--layout", "-l", default="broadsheet", show_default=True)
-def fit(content_dir, layout):
-    """核算版面：每位发言人的字数、占行、超出或不足（不写输出文件）。"""
+@click.option("--pages", type=click.IntRange(1, 99), default=None, help="排成几页/几版（默认按版式的 fit.pages）。")
+def fit(content_dir, layout, pages):
+    """核算版面：撑版/缩版改了什么，每位发言人的字数、占行；排不满或排不下时退出码为 1。"""
     from .build import fit_report
     try:
-        report = fit_report(content_dir, layout)
+        report = fit_report(content_dir, layout, pages)
     except PublishError as e:
         _fail(e)
     click.echo(report.format())
-    sys.exit(0 if report.fits else 1)
+    sys.exit(0 if report.ok else 1)
 
 
 @main.command()

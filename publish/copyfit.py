@@ -42,7 +42,16 @@ class Report:
     continues: bool = False # layout continues on further pages (转版)
     blocks: list[BlockFit] = field(default_factory=list)
     loose_lines: int = 0
-    air: int = 0            # spare lines given to headline blocks by 撑版
+    air: int = 0            # lines given to (+) or taken from (−) the space between blocks
+    fill: bool = False      # the layout wants every page full (a newspaper page)
+    filled: bool = True     # … and it is: every column ends on its last line
+    short: int = 0          # empty lines left in the text area
+    changes: list[str] = field(default_factory=list)   # what the fitting changed ("行距 20→17 pt")
+
+    @property
+    def ok(self) -> bool:
+        """What `publish fit` exits 0 on: all text placed and, where the layout wants it, the page full."""
+        return self.fits and (self.filled or not self.fill)
 
     @property
     def fits(self) -> bool:
@@ -54,7 +63,7 @@ class Report:
         remain unplaced than this where headlines can end a column early, or more.)"""
         if self.fits:
             return 0
-        return max(self.used - self.capacity, 0) if not self.continues else self.unplaced
+        return self.unplaced
 
     @property
     def spare(self) -> int:
@@ -64,26 +73,27 @@ class Report:
         return abs(lines) * self.chars_per_line
 
     def format(self) -> str:
-        out = [f"版面核算：{self.meeting}（版式 {self.layout}，{self.columns} 栏 × {self.lines_per_column} 行，每行约 {self.chars_per_line} 字）"]
+        out = [f"版面核算：{self.meeting}（版式 {self.layout}，{self.columns} 栏 × {self.lines_per_column} 行，"
+               f"每行约 {self.chars_per_line} 字，排 {self.pages} 页）"]
         for b in self.blocks:
-            if b.key in ("lead", "end"):
-                out.append(f"  {b.label}：{b.chars} 字，{b.lines} 行")
+            if b.key in ("lead", "end") or not self.fill:
+                tail = f"；有 {b.unplaced} 行排不下" if b.unplaced else ""
+                out.append(f"  {b.label}：{b.chars} 字，{b.lines} 行{tail}")
                 continue
             verdict = _over_under(b.over, self.chars_per_line)
             tail = f"；有 {b.unplaced} 行排不下" if b.unplaced else ""
-            out.append(f"  {b.label}：{b.chars} 字，{b.lines} 行，应占约 {b.allotment:.0f} 行，{verdict}{tail}")
-        if self.continues:
-            out.append(f"全文：{self.used} 行，排 {self.pages} 页" + ("" if self.fits else f"，超出页数上限，还有 {self.unplaced} 行排不下"))
-        elif self.fits:
-            air = f"；其中 {self.air} 行已作小标题留白撑版" if self.air else ""
-            out.append(f"全版：可排 {self.capacity} 行，已用 {self.used} 行，" +
-                       (f"尚余 {self.spare} 行（约 {self.chars(self.spare)} 字{air}）" if self.spare > 0 else "正好排满"))
-        elif self.overflow:
-            out.append(f"全版：可排 {self.capacity} 行，需要 {self.used} 行，超出 {self.overflow} 行（约 {self.chars(self.overflow)} 字）。"
-                       "请删减上面标为“超出”的发言，或换用更大的版式。")
+            out.append(f"  {b.label}：{b.chars} 字，{b.lines} 行，平均每人约 {b.allotment:.0f} 行，{verdict}{tail}")
+        out.append("已调整：" + "；".join(self.changes) if self.changes else "未作调整（按版式原定行距、字号、间距）")
+        if not self.fits:
+            out.append(f"排不下：在版式允许的调整范围内仍超出 {self.unplaced} 行（约 {self.chars(self.unplaced)} 字）。"
+                       "请删减上面标为“超出”的发言" + ("，或用 --pages 指定更多页数。" if self.fill else "。"))
+        elif self.fill and not self.filled:
+            out.append(f"排不满：在版式允许的调整范围内，版面仍空 {self.short} 行（约 {self.chars(self.short)} 字）。"
+                       f"请补充约 {self.chars(self.short)} 字的稿件、加一张会议照片，或用 --pages 减少页数。")
+        elif self.fill:
+            out.append(f"全版排满：{self.pages} 页，{self.capacity} 行，各栏齐底。")
         else:
-            out.append(f"全版：可排 {self.capacity} 行，需要 {self.used} 行，但小标题不能拆开放在栏底，仍有 {self.unplaced} 行排不下。"
-                       f"请再删减约 {self.unplaced} 行（约 {self.chars(self.unplaced)} 字）。")
+            out.append(f"全文：{self.used} 行，排 {self.pages} 页。")
         if self.loose_lines:
             out.append(f"提醒：{self.loose_lines} 行字距被拉得过松。")
         return "\n".join(out)

@@ -136,7 +136,10 @@ def test_copyfit_adding_200_chars_names_the_block(meeting_copy):
     expected = math.ceil((200 + 2) / cpl)          # a new paragraph, indented two characters
     grown = _block(after, key).lines - _block(before, key).lines
     assert abs(grown - expected) <= 1
-    assert abs((_block(after, key).over - _block(before, key).over) - grown) <= 1
+    # the page refits (leading, spacing), so the share moves too: the grown block is
+    # now the one most over its share, by about what it grew beyond the others
+    assert _block(after, key).over == max(b.over for b in after.blocks if b.key not in ("lead", "end"))
+    assert _block(after, key).over - _block(before, key).over >= grown // 2
     others = [b.lines for b in after.blocks if b.key != key]
     assert others == [b.lines for b in before.blocks if b.key != key]
     line = next(ln for ln in after.format().splitlines() if "唐智勇" in ln)
@@ -147,7 +150,8 @@ def test_copyfit_overflow_fails_build_and_names_block(meeting_copy, tmp_path):
     key = "05-hu-shaohua"
     before = _report(meeting_copy)
     spare = before.capacity - before.used
-    add = (spare + 12) * before.chars_per_line       # clearly more than the page has left
+    # clearly more than the page holds even at the tightest setting the layout allows
+    add = (spare + before.capacity // 2) * before.chars_per_line
     _add_text(meeting_copy, key, add)
     after = _report(meeting_copy)
     assert not after.fits
@@ -172,7 +176,8 @@ def test_copyfit_removing_text_reports_underfill(meeting_copy):
     lost = _block(before, key).lines - _block(after, key).lines
     expected = math.ceil((len(removed.strip()) + 2) / before.chars_per_line)
     assert abs(lost - expected) <= 1
-    assert after.spare - before.spare == lost
+    assert sum(b.lines for b in after.blocks) == sum(b.lines for b in before.blocks) - lost
+    assert after.ok == after.filled and (after.filled or "排不满" in after.format())
     line = next(ln for ln in after.format().splitlines() if "张小梅" in ln)
     assert "不足" in line
 

@@ -34,7 +34,8 @@ def test_portrait_cropped_to_frame_not_stretched(with_portrait):
     assert (x1 - x0) / (y1 - y0) == pytest.approx(pic.w / pic.h, rel=0.01)
     assert y1 - y0 == 600 and x1 - x0 < 1200           # trimmed at the sides, full height kept
     assert (x0 + x1) / 2 == pytest.approx(600, abs=1)   # centred
-    assert pic.h == pytest.approx(layout.speaker.portrait_lines * layout.grid.leading - 0.3 * layout.grid.leading)
+    lead = comp.setting.leading      # as the page was fitted
+    assert pic.h == pytest.approx(comp.setting.portrait_lines * lead - 0.3 * lead)
 
 
 def test_portrait_in_pdf_is_cmyk_and_in_the_speaker_column(with_portrait, tmp_path):

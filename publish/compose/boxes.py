@@ -85,3 +85,4 @@ class Composition:
     author: str = ""
     subject: str = ""
     font_substitutions: dict = field(default_factory=dict)   # role -> (font named, face used)
+    setting: object = None     # blocks.Setting the page was fitted with (leading, sizes …), for the DOCX

@@ -1,18 +1,26 @@
-"""Headlines and furniture lines: fitting a 主题 to the width, phrase-aware line breaks."""
+"""Headlines and furniture lines: sizes that fit, lines broken where a designer breaks them."""
 from __future__ import annotations
 
-from ..typeset.linebreak import break_paragraph
-from ..typeset.types import Glyph, Line, ParaStyle
+from typing import Iterable
+
+from ..typeset.classes import DASHES
+from ..typeset.types import Glyph, Line
+from .boxes import Rule
+from .breaking import break_heading
 from .fontbook import FontBook
 
 # Between the phrases of a headline ("坚定信心 真抓实干") newspapers leave one em.
 PHRASE_GAP = 1.0
+SIZE_STEP = 0.5
 
 
-def _measure(book: FontBook, role: str, text: str, size: float, tracking: float = 0.0) -> float:
+def measure_text(book: FontBook, role: str, text: str, size: float, tracking: float = 0.0) -> float:
     """Natural width; a space between phrases counts as the phrase gap."""
-    w = sum(PHRASE_GAP if ch == " " else book.advance(role, ch) + tracking for ch in text)
+    w = sum(PHRASE_GAP if ch in " \u3000" else book.advance(role, ch) + tracking for ch in text)
     return w * size - (tracking * size if text else 0)
+
+
+_measure = measure_text
 
 
 def set_line(book: FontBook, role: str, text: str, size: float, measure: float, align: str,
@@ -36,37 +44,73 @@ def set_line(book: FontBook, role: str, text: str, size: float, measure: float, 
     return Line(glyphs, width, True, False)
 
 
-def set_heading(book: FontBook, role: str, text: str, size: float, measure: float, align: str,
-                tracking: float = 0.0) -> list[Line]:
-    """Break a headline at its phrase boundaries first; a phrase too long for the
-    measure is broken by the typesetting engine (避头尾 still holds)."""
-    phrases = [p for p in text.split() if p]
-    lines: list[str] = []
-    for p in phrases:
-        trial = f"{lines[-1]} {p}" if lines else p
-        if lines and _measure(book, role, trial, size, tracking) <= measure + 0.01:
-            lines[-1] = trial
-        else:
-            lines.append(p)
-    out: list[Line] = []
-    for ln in lines:
-        if _measure(book, role, ln, size, tracking) <= measure + 0.01:
-            out.append(set_line(book, role, ln, size, measure, align, tracking))
-        else:
-            style = ParaStyle(measure=measure, align=align if align in ("left", "center") else "center")
-            out.extend(break_paragraph(book.runs(ln, role, size), style))
+def heading_lines(book: FontBook, role: str, text: str, size: float, measure: float, max_lines: int | None,
+                  tracking: float = 0.0, kind: str = "headline", protect: Iterable[str] = ()) -> list[str] | None:
+    """The headline's lines at this size (breaking.py), or None if it does not fit max_lines."""
+    return break_heading(text, lambda s: measure_text(book, role, s, size, tracking), measure, max_lines,
+                         kind, protect)
+
+
+def sizes(size: float, min_size: float | None) -> list[float]:
+    """Sizes to try, largest first, in half-point steps down to min_size."""
+    out = [size]
+    while min_size is not None and out[-1] - SIZE_STEP >= min_size - 1e-6:
+        out.append(round(out[-1] - SIZE_STEP, 2))
     return out
 
 
+def common_size(book: FontBook, role: str, texts: list[str], size: float, min_size: float | None,
+                max_lines: int | None, measure: float, kind: str = "headline",
+                protect: Iterable[str] = ()) -> tuple[float, list[int]]:
+    """One size for all the texts (one 小标题 size a page): the largest at which every
+    one fits max_lines. Returns (size, indexes of texts that fit at no size)."""
+    protect = tuple(protect)
+    bad: list[int] = []
+    for s in sizes(size, min_size):
+        bad = [i for i, t in enumerate(texts)
+               if t and heading_lines(book, role, t, s, measure, max_lines, kind=kind, protect=protect) is None]
+        if not bad:
+            return s, []
+    return (min_size or size), bad
+
+
+def set_lines(book: FontBook, role: str, lines: list[str], size: float, measure: float, align: str,
+              tracking: float = 0.0) -> list[Line]:
+    return [set_line(book, role, ln, size, measure, align, tracking) for ln in lines]
+
+
 def fit_heading(book: FontBook, role: str, text: str, size: float, min_size: float | None,
-                max_lines: int | None, measure: float, align: str, tracking: float = 0.0
-                ) -> tuple[float, list[Line]]:
-    """The largest size (from size down to min_size, in 0.5 pt steps) at which the
-    heading fits in max_lines lines; at min_size it takes the lines it needs."""
-    s = size
-    floor = min_size or size
-    while True:
-        lines = set_heading(book, role, text, s, measure, align, tracking)
-        if not max_lines or len(lines) <= max_lines or s <= floor:
-            return s, lines
-        s = max(floor, s - 0.5)
+                max_lines: int | None, measure: float, align: str, tracking: float = 0.0,
+                kind: str = "headline", protect: Iterable[str] = ()) -> tuple[float, list[Line]]:
+    """The largest size (size down to min_size, half-point steps) at which the heading
+    fits max_lines; if none does, the smallest size, broken at every allowed point
+    (the caller reports it)."""
+    protect = tuple(protect)
+    for s in sizes(size, min_size):
+        lines = heading_lines(book, role, text, s, measure, max_lines, tracking, kind, protect)
+        if lines is not None:
+            return s, set_lines(book, role, lines, s, measure, align, tracking)
+    s = min_size or size
+    lines = heading_lines(book, role, text, s, measure, None, tracking, kind, protect) or [text]
+    return s, set_lines(book, role, lines, s, measure, align, tracking)
+
+
+def dash_rules(line: Line, x: float, baseline: float, color: str) -> list[Rule]:
+    """破折号 “——” as one unbroken rule two ems long: the two dash glyphs of a CJK
+    font leave a gap between them, which a printed page never shows."""
+    out = []
+    gl = line.glyphs
+    i = 0
+    while i < len(gl) - 1:
+        if gl[i].ch in DASHES and gl[i + 1].ch in DASHES:
+            j = i
+            while j < len(gl) and gl[j].ch in DASHES:
+                j += 1
+            g0, g1 = gl[i], gl[j - 1]
+            y = baseline - 0.28 * g0.size
+            out.append(Rule(x + g0.x + 0.04 * g0.size, y, x + g1.x + g1.advance - 0.04 * g1.size, y,
+                            0.066 * g0.size, color))
+            i = j
+        else:
+            i += 1
+    return out

@@ -23,6 +23,7 @@ from typing import Any
 from ..sourcefile import LocDict, LocList
 from .check import Checker, key, read
 from .units import MM, UnitError, length
+from .fitspec import FitSpec
 from .word import WordSpec
 
 LAYOUT_FILE = "layout.yaml"
@@ -118,6 +119,8 @@ class Item:
     fill: str | None = key("底色", "colour of a shaded bar behind the item", "color", default=None)
     space_before: float = key("前距", "space above", "length", default=0.0)
     space_after: float = key("后距", "space below", "length", default=0.0)
+    columns: int = key("分栏", "the 导语 (content: lead) set in this many columns, for a readable measure", "number",
+                       lo=1, hi=6, integer=True, default=1)
 
 
 def _trim(ck: Checker, d: LocDict, name: str, ctx: dict, values: dict) -> tuple[float, float]:
@@ -165,6 +168,8 @@ class Page:
     max_pages: int = key("最多页数", "pages the text may take", "number", lo=1, hi=999, integer=True, default=1,
                          default_of=lambda v: 1 if v["overflow"] == Overflow.ERROR else 20,
                          shows="`1` (`20` with `overflow: continue`)")
+    folio_gap: float = key("页码距版心", "from the type area's foot to the top of the folio line (GB/T 9704: 7mm)",
+                           "length", default=4.0)
 
     @property
     def type_width(self) -> float:
@@ -361,6 +366,7 @@ class Layout:
                       default=False)
     font_fallbacks: dict = field(default_factory=dict)   # role -> faces used only if its font is missing (fonts:)
     word: WordSpec = key("Word 输出", "what the DOCX needs beyond the PDF", "section", cls=WordSpec)
+    fit: FitSpec = key("版面调整", "撑版/缩版: target pages and what may change to fill them", "section", cls=FitSpec)
     lines: dict = field(default_factory=dict)   # key -> line in layout.yaml, for messages
 
     def style(self, name: str) -> Style:

@@ -1,0 +1,124 @@
+"""Page furniture: the header zone (版头, 引题, 主题, 副题, 署名, 导语), strips, folios, 转版 labels."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..layout.spec import Item, Layout, Style
+from ..layout.templates import Templates
+from ..typeset.types import Line
+from .blocks import baseline_in
+from .boxes import Fill, PageBox, Rule, TextLine
+from .fontbook import FontBook
+from .headings import dash_rules, fit_heading, set_line
+
+
+@dataclass
+class Zone:
+    """Where the header may draw: the column block's left edge and width."""
+    x: float
+    width: float
+
+
+def item_texts(tpl: Templates, item: Item, ctx: dict) -> dict[str, str]:
+    names = {"template": item.template, "left": item.left, "center": item.center, "right": item.right}
+    out = {k: tpl.render(v, **ctx) for k, v in names.items() if v}
+    if item.content == "lead":
+        out["content"] = "\n".join(p.text for p in ctx["meeting"].lead)
+    return out
+
+
+def header(lay: Layout, book: FontBook, pg: PageBox, header_texts, zone: Zone, top: float,
+           lead_lines=None) -> float:
+    """Draw the header items from top; returns the y below them.
+    lead_lines(style, measure) -> lines of the 导语 set at that measure."""
+    y = top
+    for texts, it in header_texts:
+        if not any(texts.values()):
+            continue
+        st = lay.style(it.style)
+        y += it.space_before
+        if it.rule_above:
+            rule(pg, zone.x, y, zone.width, it.rule_above)
+            y += it.rule_above.width + it.rule_above.gap
+        start = y
+        if "content" in texts:
+            y = _lead(pg, st, it, zone, y, lead_lines)
+        else:
+            if "template" in texts:
+                size, lines = fit_heading(book, st.font, texts["template"], st.size, st.min_size, st.max_lines,
+                                          zone.width, st.align, st.tracking)
+                leading = st.leading * size / st.size
+            else:
+                size, leading = st.size, max(st.leading, st.size * 1.3)
+                lines = [strip(book, st, texts, zone.width)]
+            for ln in lines:
+                b = baseline_in(y, leading, size)
+                pg.items.append(TextLine(zone.x, b, ln.glyphs, st.color, role=it.style))
+                pg.items.extend(dash_rules(ln, zone.x, b, st.color))
+                y += leading
+        if it.fill:
+            pg.items.insert(0, Fill(zone.x, start, zone.width, y - start, it.fill))
+        if it.rule_below:
+            y += it.rule_below.gap
+            rule(pg, zone.x, y, zone.width, it.rule_below)
+            y += it.rule_below.width * (3 if it.rule_below.double else 1)
+        y += it.space_after
+    return y
+
+
+def _lead(pg: PageBox, st: Style, it: Item, zone: Zone, y: float, lead_lines) -> float:
+    """导语 across the page: in `columns` columns so that a line stays readable (≤ ~40 字)."""
+    cols = max(1, getattr(it, "columns", 1) or 1)
+    gap = 2 * st.size
+    width = (zone.width - (cols - 1) * gap) / cols
+    measure = int(width / st.size + 1e-6) * st.size
+    gap = (zone.width - cols * measure) / (cols - 1) if cols > 1 else 0.0
+    lines = lead_lines(st, measure)
+    per = -(-len(lines) // cols)
+    for k, ln in enumerate(lines):
+        c, r = divmod(k, per)
+        x = zone.x + c * (measure + gap)
+        pg.items.append(TextLine(x, baseline_in(y + r * st.leading, st.leading, st.size), ln.glyphs, st.color,
+                                 role=it.style, last=ln.last, measure=measure))
+    return y + per * st.leading
+
+
+def strip(book: FontBook, st: Style, texts: dict, width: float) -> Line:
+    """A strip (版头, folio line): left, centre and right parts on one baseline."""
+    parts = [set_line(book, st.font, texts[k], st.size, width, k)
+             for k in ("left", "center", "right") if texts.get(k)]
+    return Line([g for ln in parts for g in ln.glyphs], max((ln.width for ln in parts), default=0), True, False)
+
+
+def rule(pg: PageBox, x: float, y: float, width: float, spec) -> None:
+    pg.items.append(Rule(x, y, x + width, y, spec.width, spec.color))
+    if spec.double:
+        pg.items.append(Rule(x, y + spec.width * 2.5, x + width, y + spec.width * 2.5, spec.width / 3, spec.color))
+
+
+def text_line(book: FontBook, pg: PageBox, text: str, st: Style, x: float, top: float, lead: float,
+              measure: float, align: str, role: str) -> None:
+    ln = set_line(book, st.font, text, st.size, measure, align)
+    pg.items.append(TextLine(x, baseline_in(top, lead, st.size), ln.glyphs, st.color, role=role))
+
+
+def footer(lay: Layout, book: FontBook, tpl: Templates, pg: PageBox, ctx: dict, zone: Zone, y: float) -> None:
+    """Folios below the type area; y is the top of the first footer line."""
+    for it in lay.footer:
+        texts = item_texts(tpl, it, ctx)
+        if not any(texts.values()):
+            continue
+        st = lay.style(it.style)
+        if "template" in texts:
+            align = st.align if st.align != "justify" else "left"
+            if align == "outside":
+                # GB/T 9704: odd pages right, even pages left, one character in from the edge
+                align = "right" if pg.number % 2 else "left"
+                text = texts["template"]
+                texts["template"] = text + "\u3000" if align == "right" else "\u3000" + text
+            ln = set_line(book, st.font, texts["template"], st.size, zone.width, align)
+        else:
+            ln = strip(book, st, texts, zone.width)
+        # the line's top edge (the em box's) at y
+        pg.items.append(TextLine(zone.x, y + 0.88 * st.size, ln.glyphs, st.color, role=it.style))
+        y += st.leading

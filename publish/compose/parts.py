@@ -1,0 +1,337 @@
+"""What the fitting search reuses between trials: geometry, line breaks, headline breaks.
+
+Breaking the text is the expensive step and does not depend on leading or
+spacing, so it is done once per body size; headlines once per size."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from ..layout.printed import SECTION_STYLE, role_style, speaker_line
+from ..layout.spec import Layout, Style
+from ..model import Meeting, Paragraph
+from ..typeset.linebreak import break_paragraph
+from ..typeset.types import Line, ParaStyle, Run
+from .blocks import GroupParts, Setting, end_block, group_block, para_block, separator_block
+from .boxes import PageBox
+from .flow import Block
+from .fontbook import FontBook, Use
+from .headings import common_size, fit_heading, heading_lines
+
+DIGITS = "0123456789"
+
+
+@dataclass(frozen=True)
+class Geometry:
+    columns: int
+    measure: float     # column width: a whole number of characters
+    gutter: float      # as the layout specifies
+    x0: float          # left edge of the column block (centred in the margins)
+    width: float       # columns and gutters
+    pitch: float       # advance of a full-width character in the body
+
+
+def char_roles(para: Paragraph, style: Style, point: Style | None, point_re):
+    """Runs of (text, role, size, bold) for a paragraph: **bold** spans and the 一是… lead."""
+    text = para.text
+    bold_role = style.bold_font or style.font
+    roles = []
+    for span in para.spans:
+        for _ in span.text:
+            roles.append((bold_role, style.size, True) if span.bold else (style.font, style.size, False))
+    if point is not None:
+        m = point_re.match(text)
+        if m:
+            for i in range(m.end()):
+                roles[i] = (point.font, point.size, True)
+    runs: list = []
+    for ch, r in zip(text, roles):
+        if runs and runs[-1][1:] == r:
+            runs[-1] = (runs[-1][0] + ch, *r)
+        else:
+            runs.append((ch, *r))
+    return runs
+
+
+def lead_in_header(layout: Layout) -> bool:
+    return any(it.content == "lead" for it in layout.header)
+
+
+class Parts:
+    def __init__(self, meeting: Meeting, layout: Layout, book: FontBook, tpl, ctx, point_re, end_texts):
+        self.meeting, self.layout, self.book, self.point_re = meeting, layout, book, point_re
+        self.cache: dict = {}
+        self.end_texts = end_texts
+        sp = layout.speaker
+        self.name_lines = {s.key: speaker_line(tpl, sp.line_template, s, ctx).replace("\n", " ").strip()
+                           for s in meeting.speakers}
+        self.names = tuple(sorted({s.name for s in meeting.speakers if s.name}, key=len, reverse=True))
+        body = layout.style(layout.body_style)
+        fs = layout.fit
+        page = layout.page
+        lead = page.type_height / fs.body_lines if fs.body_lines else layout.grid.leading
+        hs, ls = layout.style(sp.headline_style), layout.style(sp.line_style)
+        texts = [s.headline for s in meeting.speakers]
+        hsize, _ = common_size(book, hs.font, texts, hs.size, hs.min_size, hs.max_lines, self.measure(body.size),
+                               protect=self.names)
+        lsize, _ = common_size(book, ls.font, list(self.name_lines.values()), ls.size, ls.min_size, ls.max_lines,
+                               self.measure(body.size), kind="position", protect=self.names)
+        self.nominal = Setting(leading=lead, body_size=body.size, headline_size=hsize, line_size=lsize,
+                               portrait_lines=sp.portrait_lines, space=sp.separator_lines + int(hs.space_before),
+                               space_lo=sp.separator_lines + int(hs.space_before),
+                               space_hi=sp.separator_lines + int(hs.space_before), air_hi=0)
+
+    # --- geometry ---------------------------------------------------------------
+
+    def geometry(self, size: float) -> Geometry:
+        key = ("geo", size)
+        if key not in self.cache:
+            lay = self.layout
+            page, grid, fs = lay.page, lay.grid, lay.fit
+            cols = grid.columns
+            tw = page.type_width
+            if fs.body_chars:
+                g = Geometry(cols, (tw - (cols - 1) * grid.gutter) / cols, grid.gutter, page.left, tw,
+                             (tw - (cols - 1) * grid.gutter) / cols / fs.body_chars)
+            else:
+                chars = math.floor((tw - (cols - 1) * grid.gutter) / cols / size + 1e-6)
+                measure = chars * size
+                width = cols * measure + (cols - 1) * grid.gutter
+                g = Geometry(cols, measure, grid.gutter, page.left + (tw - width) / 2, width, size)
+            self.cache[key] = g
+        return self.cache[key]
+
+    def measure(self, size: float) -> float:
+        return self.geometry(size).measure
+
+    def header_height(self, header_texts, zone) -> float:
+        key = ("head", len(header_texts), zone.x, zone.width)
+        if key not in self.cache:
+            from .header import header
+            self.cache[key] = header(self.layout, self.book, PageBox(0), header_texts, zone, self.layout.page.top,
+                                     self.lead_lines)
+        return self.cache[key]
+
+    # --- text -------------------------------------------------------------------
+
+    def typeset(self, para: Paragraph, style: Style, measure: float, pitch: float | None = None,
+                points: bool = True) -> list[Line]:
+        lay = self.layout
+        point = lay.styles.get(lay.point_style) if points else None
+        if point is not None and abs(point.size - lay.style(lay.body_style).size) < 0.01:
+            point = replace(point, size=style.size)
+        runs: list[Run] = []
+        for text, role, size, bold in char_roles(para, style, point, self.point_re):
+            runs.extend(self.book.runs(text, role, size, bold))
+        if pitch and abs(pitch - style.size) > 1e-6:
+            # a character grid (GB/T 9704: 28 a line): every advance scaled to the pitch
+            k = pitch / style.size
+            runs = [replace(r, advance=(lambda f: lambda ch: f(ch) * k)(r.advance)) for r in runs]
+        ps = ParaStyle(measure=measure, indent=style.indent * (pitch or style.size), kinsoku=lay.kinsoku,
+                       han_latin_space=lay.han_latin_space,
+                       halfwidth_opening_at_line_start=lay.opening_halfwidth_at_line_start, align=style.align)
+        lines = break_paragraph(runs, ps)
+        if pitch and abs(pitch - style.size) > 1e-6:
+            # glyphs keep their font's advance: the renderer must place each on the grid itself
+            k = pitch / style.size
+            for ln in lines:
+                for g in ln.glyphs:
+                    g.advance /= k
+        return lines
+
+    def lead_lines(self, style: Style, measure: float) -> list[Line]:
+        key = ("leadlines", style.name, measure)
+        if key not in self.cache:
+            self.cache[key] = [ln for p in self.meeting.lead for ln in self.typeset(p, style, measure, points=False)]
+        return self.cache[key]
+
+    def body_style(self, size: float) -> Style:
+        body = self.layout.style(self.layout.body_style)
+        return replace(body, size=size) if size != body.size else body
+
+    def paragraphs(self, size: float) -> list[tuple[str, Style, list[Line]]]:
+        """(owner, style, lines) of the lead (when it flows with the body) and every speech."""
+        key = ("paras", size)
+        if key not in self.cache:
+            lay = self.layout
+            g = self.geometry(size)
+            body = self.body_style(size)
+            lead = lay.style(lay.lead_style) if lay.lead_style in lay.styles else body
+            if abs(lead.size - lay.style(lay.body_style).size) < 0.01:
+                lead = replace(lead, size=size)
+            out = []
+            if not lead_in_header(lay):
+                out += [("lead", st, self.typeset(p, st, g.measure, g.pitch))
+                        for p in self.meeting.lead for st in [self.role(p, lead)]]
+            for s in self.meeting.speakers:
+                out += [(s.key, st, self.typeset(p, st, g.measure, g.pitch))
+                        for p in s.paragraphs for st in [self.role(p, body)]]
+            self.cache[key] = out
+        return self.cache[key]
+
+    def role(self, p: Paragraph, default: Style) -> Style:
+        """The style of a printed-only paragraph (credit, attribution, 编者按) when the layout has one."""
+        name = role_style(self.layout.styles, p.role, default.name)
+        return default if name == default.name else self.layout.style(name)
+
+    def section_style(self) -> Style:
+        lay = self.layout
+        return lay.style(SECTION_STYLE if SECTION_STYLE in lay.styles else lay.speaker.headline_style)
+
+    # --- headlines ----------------------------------------------------------------
+
+    def heads(self, size: float, body_size: float) -> dict[str, list[str]] | None:
+        """Every speaker's headline lines at this size, or None if one exceeds max_lines."""
+        key = ("heads", size, body_size)
+        if key not in self.cache:
+            hs = self.layout.style(self.layout.speaker.headline_style)
+            m = self.measure(body_size)
+            out = {}
+            for s in self.meeting.speakers:
+                lines = heading_lines(self.book, hs.font, s.headline, size, m, hs.max_lines, hs.tracking,
+                                      protect=self.names) if s.headline.strip() else []
+                if lines is None:
+                    out = None
+                    break
+                out[s.key] = lines
+            self.cache[key] = out
+        return self.cache[key]
+
+    def name_parts(self, size: float, body_size: float) -> dict[str, list[str]]:
+        key = ("names", size, body_size)
+        if key not in self.cache:
+            ls = self.layout.style(self.layout.speaker.line_style)
+            m = self.measure(body_size)
+            out = {}
+            for k, text in self.name_lines.items():
+                out[k] = heading_lines(self.book, ls.font, text, size, m, ls.max_lines, kind="position",
+                                       protect=self.names) \
+                    or heading_lines(self.book, ls.font, text, size, m, None, kind="position", protect=self.names) \
+                    or [text]
+            self.cache[key] = out
+        return self.cache[key]
+
+    def unfit_headlines(self) -> list[tuple[str, int | None, str]]:
+        hs = self.layout.style(self.layout.speaker.headline_style)
+        m = self.measure(self.nominal.body_size)
+        low = hs.min_size or hs.size
+        out = []
+        for s in self.meeting.speakers:
+            if s.headline.strip() and heading_lines(self.book, hs.font, s.headline, low, m, hs.max_lines,
+                                                    hs.tracking, protect=self.names) is None:
+                out.append((s.source.path, _line_of(s.source.path, "headline"), s.headline))
+        return out
+
+    # --- blocks for one trial ---------------------------------------------------------
+
+    def blocks(self, st: Setting) -> list[Block] | None:
+        lay = self.layout
+        sp = lay.speaker
+        heads = self.heads(st.headline_size, st.body_size)
+        if heads is None:
+            return None
+        names = self.name_parts(st.line_size, st.body_size)
+        g = self.geometry(st.body_size)
+        lead = st.leading
+        hs, ls = lay.style(sp.headline_style), lay.style(sp.line_style)
+        grid_lead = lay.grid.leading
+
+        def follow(leading, size, base):
+            return lead if abs(leading - grid_lead) < 0.01 else leading * size / base
+        blocks: list[Block] = []
+        paras = self.paragraphs(st.body_size)
+        by_owner: dict[str, list] = {}
+        for owner, style, lines in paras:
+            by_owner.setdefault(owner, []).append((style, lines))
+        for style, lines in by_owner.get("lead", []):
+            blocks.append(para_block(lines, style, "lead", lead, g.measure))
+        for i, s in enumerate(self.meeting.speakers):
+            # A speaker named inside the text ("姓名委员：……") under no new heading runs on
+            # like the next paragraph: no group, no separator.
+            bare = not (s.headline or self.name_lines[s.key] or s.section or s.portrait)
+            if (i or by_owner.get("lead")) and not bare:
+                blocks.append(separator_block(st, sp.separator, s.key, lead, g.measure))
+            if not bare:
+                gp = GroupParts(heads[s.key], st.headline_size, follow(hs.leading, st.headline_size, hs.size),
+                                names[s.key] if self.name_lines[s.key] else [], st.line_size,
+                                follow(ls.leading, st.line_size, ls.size), self.section_parts(s, g.measure, lead))
+                blocks.append(group_block(self.book, lay, s, gp, st, lead, g.measure, lay.fit.min_body_lines))
+            for style, lines in by_owner.get(s.key, []):
+                blocks.append(para_block(lines, style, s.key, lead, g.measure))
+        for texts, it in self.end_texts:
+            if any(texts.values()):
+                blocks.append(end_block(self.end_lines(texts, it, g.measure), lay.style(it.style), it, lead,
+                                        g.measure))
+        return blocks
+
+    def section_parts(self, s, measure: float, lead: float):
+        """A topic heading over this and the next speakers, kept in the speaker's group (no 背题)."""
+        if not getattr(s, "section", ""):
+            return None
+        st = self.section_style()
+        size, lines = fit_heading(self.book, st.font, s.section, st.size, st.min_size, st.max_lines, measure,
+                                  "center" if st.align == "justify" else st.align, st.tracking)
+        return st, size, max(st.leading * size / st.size, lead), lines
+
+    def end_lines(self, texts, it, measure) -> list[Line]:
+        from .headings import set_line
+        st = self.layout.style(it.style)
+        out = []
+        for t in (texts.get("template") or "").split("\n"):
+            if not t.strip():
+                continue
+            if "\t" in t:
+                # 版记: 印发机关 flush left, 印发日期 flush right, one character in from each edge
+                left, right = (x.strip() for x in t.split("\t", 1))
+                a = set_line(self.book, st.font, "\u3000" + left, st.size, measure, "left")
+                b = set_line(self.book, st.font, right + "\u3000", st.size, measure, "right")
+                out.append(Line(a.glyphs + b.glyphs, measure, True, False))
+                continue
+            align = st.align if st.align != "justify" else "left"
+            _, ls = fit_heading(self.book, st.font, "\u3000" + t.strip(), st.size, None, None, measure, align)
+            out += ls
+        return out
+
+
+def _line_of(path: str, key: str) -> int | None:
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as f:
+            for i, line in enumerate(f, 1):
+                if line.startswith(key + ":"):
+                    return i
+    except OSError:
+        return None
+    return None
+
+
+def uses(meeting, layout, tpl, ctx, header_texts, end_texts, footer_sample, cont, point_re) -> list[Use]:
+    """Every character each font role will set, for subsetting and font fallback."""
+    out: list[Use] = []
+    src = (meeting.source.path, None)
+    lay = (str(layout.source), None)
+    for texts, it in header_texts + end_texts + footer_sample:
+        for k, t in texts.items():
+            st = layout.style(it.style)
+            out.append(Use(st.font, t + DIGITS + "\u3000", src))
+            if k == "content" and st.bold_font:
+                out.append(Use(st.bold_font, t, src))
+    sp = layout.speaker
+    headline, sline = layout.style(sp.headline_style), layout.style(sp.line_style)
+    section = layout.style(SECTION_STYLE if SECTION_STYLE in layout.styles else sp.headline_style)
+    for s in meeting.speakers:
+        out.append(Use(headline.font, s.headline, (s.source.path, 2)))
+        out.append(Use(sline.font, speaker_line(tpl, sp.line_template, s, ctx), (s.source.path, 3)))
+        out.append(Use(section.font, s.section, (meeting.source.path, None)))
+    point = layout.styles.get(layout.point_style)
+    body = layout.style(layout.body_style)
+    lead = layout.style(layout.lead_style) if layout.lead_style in layout.styles else body
+    def role(p, default):
+        return layout.style(role_style(layout.styles, p.role, default.name))
+    paras = [] if lead_in_header(layout) else [(p, role(p, lead)) for p in meeting.lead]
+    paras += [(p, role(p, body)) for s in meeting.speakers for p in s.paragraphs]
+    for para, style in paras:
+        for text, role, _size, _bold in char_roles(para, style, point, point_re):
+            out.append(Use(role, text, (para.source.path, para.source.line)))
+    if "continued" in layout.styles:
+        out.append(Use(layout.style("continued").font, "".join(cont) + DIGITS, lay))
+    return out
