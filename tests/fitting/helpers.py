@@ -46,10 +46,9 @@ def empty_share(comp, pg, columns: int) -> float:
     white between blocks is not blank: it belongs to a block)."""
     feet, depth, _ = column_feet(comp, pg)
     cols = [feet.get(c, -1) for c in range(columns)]
-    reserve = [c for c in range(columns) if any(it.role == "continued" for it in pg.items)]
     blank = sum(depth - 1 - f for f in cols)
-    if reserve and pg.number < len(comp.pages):
-        blank -= 1   # the 下转 line
+    if pg.number < len(comp.pages) and lines(pg, "continued"):
+        blank -= 1   # the 下转 line at the foot of the last column
     return blank / (depth * columns)
 
 
