@@ -43,7 +43,7 @@ class Report:
     blocks: list[BlockFit] = field(default_factory=list)
     loose_lines: int = 0
     air: int = 0            # lines given to (+) or taken from (−) the space between blocks
-    fill: bool = False      # the layout wants every page full (a newspaper page)
+    fill: bool = True       # the layout wants every page full (a newspaper page; not a bulletin)
     filled: bool = True     # … and it is: every column ends on its last line
     short: int = 0          # empty lines left in the text area
     changes: list[str] = field(default_factory=list)   # what the fitting changed ("行距 20→17 pt")
