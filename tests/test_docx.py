@@ -43,7 +43,9 @@ def meeting():
 
 @pytest.fixture(scope="module")
 def layout():
-    return load_layout("broadsheet")
+    # as the page was fitted: the DOCX takes the PDF's leading, sizes and columns
+    from tests.docx.lines import fitted
+    return fitted("broadsheet")
 
 
 @pytest.fixture(scope="module")
@@ -246,7 +248,8 @@ def test_all_required_styles_exist(built_bulletin):
 
 @pytest.mark.parametrize("name", ["broadsheet", "tabloid"])
 def test_sections_page_and_columns(tmp_path, meeting, name):
-    layout = load_layout(name)
+    from tests.docx.lines import fitted
+    layout = fitted(name)
     out = tmp_path / f"{name}.docx"
     render_docx(meeting, layout, out)
     doc = docx.Document(str(out))

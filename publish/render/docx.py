@@ -48,6 +48,8 @@ def render_docx(meeting: Meeting, layout: Layout, out: Path, *, embed_fonts: boo
     if composition is None:
         from ..compose import compose
         composition = compose(meeting, layout)
+    from ..compose.fitted import fitted_layout
+    layout = fitted_layout(layout, composition)   # leading, sizes, columns as the page was fitted
     b = _Builder(meeting, layout, embed_fonts, PdfLines(composition))
     write_zip(Path(out), b.build(), zip_time(meeting))
     return b.embed_report

@@ -9,15 +9,17 @@ from pathlib import Path
 _LATIN = re.compile(r"[0-9A-Za-z.,%‰]")
 
 
-def column_geometry(layout) -> tuple[float, float]:
-    """Column measure and gutter as the PDF sets them: whole body characters, the rest to the gutters."""
+def column_geometry(layout) -> tuple[float, float, float]:
+    """Column measure, gutter and left edge as the PDF sets them: whole body characters at the
+    specified gutter, the column block centred in the type area."""
     g, p = layout.grid, layout.page
     col = (p.type_width - g.gutter * (g.columns - 1)) / g.columns
     if g.columns == 1:
-        return col, 0.0
+        return col, 0.0, p.left
     body = layout.styles[layout.body_style].size
     measure = int(col / body + 1e-6) * body
-    return measure, (p.type_width - g.columns * measure) / (g.columns - 1)
+    width = g.columns * measure + (g.columns - 1) * g.gutter
+    return measure, g.gutter, p.left + (p.type_width - width) / 2
 
 
 def _rows(chars) -> list[str]:
@@ -36,7 +38,7 @@ def pdf_lines(pdf: Path, layout) -> list[str]:
     """Every line of text, in reading order: the zone above the columns, then column by column, page by page."""
     import pdfplumber
     g, p = layout.grid, layout.page
-    measure, gutter = column_geometry(layout)
+    measure, gutter, left = column_geometry(layout)
     body = layout.styles[layout.body_style].size
     out: list[str] = []
     with pdfplumber.open(pdf) as doc:
@@ -47,14 +49,14 @@ def pdf_lines(pdf: Path, layout) -> list[str]:
                 # The column zone starts where the column rules start (both PDFs draw them) …
                 rules = [ln["top"] for ln in page.lines + page.rects
                          if abs(ln["x1"] - ln["x0"]) < 2 and ln["bottom"] - ln["top"] > 4 * body
-                         and any(abs(ln["x0"] - (p.left + k * (measure + gutter) - gutter / 2)) < gutter / 2
+                         and any(abs(ln["x0"] - (left + k * (measure + gutter) - gutter / 2)) < gutter / 2
                                  for k in range(1, g.columns))]
                 # … or, without rules, where body-size text appears right of the first column.
-                in_cols = [c["top"] for c in chars if abs(c["size"] - body) < 0.3 and c["x0"] > p.left + measure + 1]
+                in_cols = [c["top"] for c in chars if abs(c["size"] - body) < 0.3 and c["x0"] > left + measure + 1]
                 start = (min(rules) - 1 if rules else min(in_cols) - 1 if in_cols else page.height)
             out += _rows([c for c in chars if c["top"] < start])
             for k in range(g.columns if g.columns > 1 else 0):
-                x0 = p.left + k * (measure + gutter)
+                x0 = left + k * (measure + gutter)
                 out += _rows([c for c in chars if c["top"] >= start and x0 - gutter / 2 <= c["x0"] < x0 + measure + gutter / 2])
     return [ln.replace(" ", "").replace("\u3000", "") for ln in out if ln.strip()]
 
@@ -132,3 +134,13 @@ def box_glyphs(pdf: Path, fonts: dict[str, tuple[str, int]]) -> list[str]:
                 if cmap is None or ord(ch) not in cmap:
                     bad.append(f"{ch}@{ps}")
     return bad
+
+
+def fitted(name: str, content=None):
+    """The layout as the PDF page of `content` (the reference) was fitted: leading, sizes,
+    gutters and margins the DOCX is written with (publish/compose/fitted.py)."""
+    from publish.build import compose_meeting
+    from publish.compose.fitted import fitted_layout
+    from ..conftest import REFERENCE
+    _, layout, comp = compose_meeting(content or REFERENCE, name)
+    return fitted_layout(layout, comp)

@@ -18,7 +18,7 @@ from publish.layout.spec import load_layout
 from publish.layout.templates import Templates, context
 
 from ..conftest import REFERENCE, han, pagecheck, run_cli
-from .lines import box_glyphs, breaks_in, fonts_by_ps_name, latin_splits, pdf_lines
+from .lines import box_glyphs, breaks_in, fitted, fonts_by_ps_name, latin_splits, pdf_lines
 
 pytestmark = pytest.mark.libreoffice
 
@@ -65,7 +65,7 @@ def meeting():
 
 
 def _lines(rendered, name):
-    lay = load_layout(name)
+    lay = fitted(name)   # the page's fitted leading, sizes and columns
     ours, theirs, _ = rendered[name]
     return lay, pdf_lines(ours, lay), pdf_lines(theirs, lay)
 

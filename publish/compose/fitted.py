@@ -1,0 +1,45 @@
+"""The layout as the page was fitted: for a renderer that sets the page itself (the DOCX).
+
+The fitting search (fitting.py) may change leading, sizes and spacing, and sets the
+columns at the specified gutter with the column block centred in the margins. A
+renderer given this layout instead of the designer's gets the same geometry."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..layout.spec import Layout
+
+
+def fitted_layout(layout: Layout, composition) -> Layout:
+    st = getattr(composition, "setting", None)
+    if st is None:
+        return layout
+    page, grid = layout.page, layout.grid
+    old_lead = grid.leading
+    body = layout.style(layout.body_style)
+    size = st.body_size
+    cols = grid.columns
+    styles = {}
+    for name, s in layout.styles.items():
+        ch = {}
+        if abs(s.leading - old_lead) < 0.01:
+            ch["leading"] = st.leading
+        if name in (layout.body_style, layout.lead_style, layout.point_style) and abs(s.size - body.size) < 0.01:
+            ch["size"] = size
+        if name == layout.speaker.headline_style:
+            ch["size"] = st.headline_size
+            if "leading" not in ch:
+                ch["leading"] = s.leading * st.headline_size / s.size
+        if name == layout.speaker.line_style:
+            ch["size"] = st.line_size
+        styles[name] = replace(s, **ch) if ch else s
+    if cols > 1 and not layout.fit.body_chars:
+        measure = int((page.type_width - (cols - 1) * grid.gutter) / cols / size + 1e-6) * size
+        d = (page.type_width - cols * measure - (cols - 1) * grid.gutter) / 2
+        page = replace(page, left=page.left + d, right=page.right + d)
+    seps = [r.lines for pg in composition.pages for r in getattr(pg, "regions", []) if r.kind == "space"]
+    speaker = replace(layout.speaker, portrait_lines=st.portrait_lines)
+    if seps:
+        hs = layout.style(speaker.headline_style)
+        speaker = replace(speaker, separator_lines=max(0, round(sum(seps) / len(seps)) - int(hs.space_before)))
+    return replace(layout, page=page, grid=replace(grid, leading=st.leading), styles=styles, speaker=speaker)
