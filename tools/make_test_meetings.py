@@ -65,7 +65,7 @@ def speech(rng: random.Random, chars: int, plain, points) -> str:
     return "\n\n".join(paras) + "\n"
 
 
-def meeting(name: str, title: str, subtitle: str, speakers: list[dict], lead: str) -> None:
+def meeting(name: str, title: str, subtitle: str, speakers: list[dict], lead: str, extra: str = "") -> None:
     folder = OUT / name
     (folder / "speakers").mkdir(parents=True, exist_ok=True)
     keys = []
@@ -78,7 +78,7 @@ def meeting(name: str, title: str, subtitle: str, speakers: list[dict], lead: st
         "publication:\n  paper: 渝西都市报\n  date: 2026-03-10\n  page_number: 5\n  page_name: 要闻\n"
         f"title: {title}\nsubtitle: {subtitle}\nbyline:\n  reporters: [记者甲]\n"
         f"lead: |\n  {lead}\n"
-        "speakers:\n" + "".join(f"  - {k}\n" for k in keys), "utf-8")
+        + extra + "speakers:\n" + "".join(f"  - {k}\n" for k in keys), "utf-8")
 
 
 def portrait(path: Path, seed: int) -> None:
@@ -101,7 +101,9 @@ def main() -> None:
         return [dict(headline=heads[i % len(heads)], position=POSITIONS[i % len(POSITIONS)],
                      name=NAMES[i % len(NAMES)], body=speech(rng, chars, plain, points), **extra)
                 for i in range(n)]
-    meeting("short-3", "凝心聚力抓落实 奋勇争先开新局", "区专题工作会议发言摘登", people(3, 260, 1), lead)
+    bulletin = ("bulletin:\n  name: 工作简报\n  issue: 第 3 期\n  issuer: 区委办公室\n  distribution:\n"
+                "    - 报: 市委办公厅\n    - 发: 各镇街党（工）委\n")
+    meeting("short-3", "凝心聚力抓落实 奋勇争先开新局", "区专题工作会议发言摘登", people(3, 260, 1), lead, bulletin)
     meeting("long-15", "锚定目标不松劲 实干争先开新局", "全区重点工作推进会发言摘登", people(15, 650, 2), lead)
     noh = people(6, 420, 3)
     for sp in noh:

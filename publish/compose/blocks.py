@@ -92,8 +92,16 @@ def group_block(book, lay, s: Speaker, parts: GroupParts, st: Setting, lead: flo
         # the fitting may have given the block more lines than it needs: centre it in them
         slack = blk.lines * lead - total
         y = top + slack / 2
-        if on_grid and abs(parts.name_leading - lead) < 0.01:
-            y = top + round(slack / 2 / lead) * lead
+        name_top = None
+        if abs(parts.name_leading - lead) < 0.01 and parts.names:
+            # name lines set on the body's leading sit on the grid, right above the text;
+            # what is above them is centred in the lines left
+            below = (blk.lines - n) // 2
+            rows = blk.lines - below - len(parts.names)
+            name_top = top + rows * lead
+            y = top + (rows * lead - (total - name_h)) / 2
+            if on_grid:
+                y = top + round((y - top) / lead) * lead
         if parts.section:
             sst, ssize, slead, slines = parts.section
             for ln in slines:
@@ -113,6 +121,8 @@ def group_block(book, lay, s: Speaker, parts: GroupParts, st: Setting, lead: flo
             pg.items.append(Picture(s.portrait, x + (measure - w) / 2, yy + 0.15 * lead, w, h, crop,
                                     source=(s.portrait_source.path, s.portrait_source.line)))
             yy += pic_h
+        if name_top is not None:
+            yy = name_top
         for ln in set_lines(book, ls.font, parts.names, parts.name_size, measure, lalign):
             pg.items.append(TextLine(x, baseline_in(yy, parts.name_leading, parts.name_size), ln.glyphs,
                                      ls.color, role="speaker"))

@@ -28,9 +28,11 @@ def item_texts(tpl: Templates, item: Item, ctx: dict) -> dict[str, str]:
 
 
 def header(lay: Layout, book: FontBook, pg: PageBox, header_texts, zone: Zone, top: float,
-           lead_lines=None) -> float:
+           lead_lines=None, grid: tuple[float, float] | None = None) -> float:
     """Draw the header items from top; returns the y below them.
-    lead_lines(style, measure) -> lines of the 导语 set at that measure."""
+    lead_lines(style, measure) -> lines of the 导语 set at that measure.
+    grid: (leading, body size): a line in the body's size sits on the body's grid (GB/T 9704's
+    期号 in 三号 is on the page's 22-line grid)."""
     y = top
     for texts, it in header_texts:
         if not any(texts.values()):
@@ -51,6 +53,9 @@ def header(lay: Layout, book: FontBook, pg: PageBox, header_texts, zone: Zone, t
             else:
                 size, leading = st.size, max(st.leading, st.size * 1.3)
                 lines = [strip(book, st, texts, zone.width)]
+            if grid and abs(size - grid[1]) < 0.01:
+                leading = grid[0]
+                y = top + -(-(y - top - 1e-6) // leading) * leading
             for ln in lines:
                 b = baseline_in(y, leading, size)
                 pg.items.append(TextLine(zone.x, b, ln.glyphs, st.color, role=it.style))

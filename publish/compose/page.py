@@ -84,7 +84,7 @@ def frame(parts: Parts, header_texts, st: Setting, npages: int, cont) -> Frame:
     if hit:
         return hit
     z = zone(parts, st.body_size)
-    y = parts.header_height(header_texts, z)
+    y = parts.header_height(header_texts, z, lead, st.body_size)
     body_top = page.top + math.ceil((y - page.top) / lead - 1e-6) * lead if header_texts else page.top
     bottom = page.height - page.bottom
     caps, tops, reserve = [], [], []
@@ -93,7 +93,7 @@ def frame(parts: Parts, header_texts, st: Setting, npages: int, cont) -> Frame:
         top = body_top
         if p:
             rep = lay.fit.repeat_header
-            yy = parts.header_height(header_texts[:rep], z) if rep else page.top
+            yy = parts.header_height(header_texts[:rep], z, lead, st.body_size) if rep else page.top
             top = page.top + math.ceil((yy - page.top) / lead - 1e-6) * lead
             if cont[1]:
                 top += lead
@@ -123,7 +123,7 @@ def draw(parts: Parts, header_texts, result, cont, tpl: Templates, ctx: dict) ->
     for i, pg in enumerate(pages):
         items = header_texts if i == 0 else header_texts[:lay.fit.repeat_header]
         if items:
-            header(lay, parts.book, pg, items, z, page.top, parts.lead_lines)
+            header(lay, parts.book, pg, items, z, page.top, parts.lead_lines, (lead, st.body_size))
     cols = fr.columns
     pl = result.placement
     for piece in pl.pieces:

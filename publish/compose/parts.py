@@ -104,12 +104,12 @@ class Parts:
     def measure(self, size: float) -> float:
         return self.geometry(size).measure
 
-    def header_height(self, header_texts, zone) -> float:
-        key = ("head", len(header_texts), zone.x, zone.width)
+    def header_height(self, header_texts, zone, lead: float, body_size: float) -> float:
+        key = ("head", len(header_texts), zone.x, zone.width, lead, body_size)
         if key not in self.cache:
             from .header import header
             self.cache[key] = header(self.layout, self.book, PageBox(0), header_texts, zone, self.layout.page.top,
-                                     self.lead_lines)
+                                     self.lead_lines, (lead, body_size))
         return self.cache[key]
 
     # --- text -------------------------------------------------------------------
