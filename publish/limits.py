@@ -52,7 +52,8 @@ PAGE_NUMBER_MAX = 999       # 版次
 TEXT_FIELD_MAX = 200        # one-line fields: title, name, position … (characters)
 
 # --- preflight (PDF given by anyone) -----------------------------------------------
-PDF_OBJECTS = 500_000
-PDF_DEPTH = 64              # nesting of forms / dictionaries followed
-PDF_OPERATORS = 2_000_000   # content-stream operators over all pages
+PDF_OBJECTS = 500_000       # objects in the file (a newspaper page has ~100)
+PDF_OPERATORS = 400_000     # content-stream tokens read over all pages and forms (a page of ours: ~20 000)
+PDF_STREAM_BYTES = 16 * MB  # one content stream, decoded (a page of ours: ~90 KB)
 PDF_PAGES = 2_000
+# Forms inside forms are followed 12 deep (preflight/scan.py MAX_FORM_DEPTH).

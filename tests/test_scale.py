@@ -109,11 +109,14 @@ def test_one_character_edit_converts_only_the_new_glyph(cache, tmp_path):
 
 
 def test_torn_glyph_record_is_ignored(tmp_path):
+    import zlib
+
     from publish.fonts.glyphs import _REC, _read_records
     path = tmp_path / "glyphs.bin"
-    good = _REC.pack(5, 1000, 12, 3) + b"abc"
-    path.write_bytes(good + _REC.pack(6, 1000, 0, 50) + b"short")
-    assert _read_records(path) == {5: (1000, 12, b"abc")}
+    data = b"0123456789ab"      # at least a glyf header's 10 bytes
+    good = _REC.pack(5, 1000, 12, len(data), zlib.crc32(data)) + data
+    path.write_bytes(good + _REC.pack(6, 1000, 0, 50, 0) + b"short")
+    assert _read_records(path) == {5: (1000, 12, data)}
 
 
 def test_warm_build_imports_no_fonttools(cache, tmp_path):
@@ -159,7 +162,7 @@ def test_append_after_a_torn_record_cuts_it_off(cache):
     store.ensure(store.gids("中").values())
     path = store.dir / "glyphs.bin"
     whole = path.read_bytes()
-    path.write_bytes(whole + glyphs._REC.pack(9, 1000, 0, 500) + b"torn")
+    path.write_bytes(whole + glyphs._REC.pack(9, 1000, 0, 500, 0) + b"torn")
     store = glyphs.FaceStore(face)
     store.ensure(store.gids("中国").values())
     got = glyphs._read_records(path)

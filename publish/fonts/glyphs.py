@@ -15,15 +15,16 @@ from __future__ import annotations
 import io
 import json
 import struct
+import zlib
 from array import array
 from bisect import bisect_left, bisect_right
 from pathlib import Path
 
-from .cache import cache_root, digest, locked, write_atomic
+from .cache import cache_root, digest, locked, notice, write_atomic
 from .resolve import Face
 from .subset import FULLWIDTH_FORMS
 
-_REC = struct.Struct("<IHhI")      # glyph id, advance, left side bearing, byte count
+_REC = struct.Struct("<IHhII")     # glyph id, advance, left side bearing, byte count, CRC-32 of the bytes
 _HDR = struct.Struct(">hhhhh")     # glyf header: contours, xMin, yMin, xMax, yMax
 
 # Counts conversions; the tests read it to see that an edit converts only new glyphs.
@@ -33,7 +34,7 @@ stats = {"converted": 0}
 class FaceStore:
     def __init__(self, face: Face):
         self.face = face
-        self.key = digest(face.ident, "store-v1")
+        self.key = digest(face.ident, "store-v2")    # v2: checksums on cmap and glyph records
         self.dir = cache_root() / "faces" / self.key
         self._cmap: dict[int, int] | None = None
         self._cov: Coverage | None = None
@@ -49,30 +50,68 @@ class FaceStore:
         return self._font
 
     def exists(self) -> bool:
-        return (self.dir / "cmap.bin").exists()
+        return self._memory is not None or (self.dir / "cmap.bin").exists()
 
     # -- cmap and coverage
-    def _load_cmap(self) -> tuple[array, array]:
+    def _checked_cmap(self) -> tuple[array, array] | None:
+        """cmap.bin if it is whole (size and CRC as info.json records them); None if absent.
+        A damaged one is removed, with info.json, and made again."""
         path = self.dir / "cmap.bin"
         try:
             raw = path.read_bytes()
-            both = array("I")
-            both.frombytes(raw)
-            n = len(both) // 2
-            return both[:n], both[n:]
+        except FileNotFoundError:
+            return None
         except OSError:
-            pass
+            raw = b""
+        try:
+            info = json.loads((self.dir / "info.json").read_text("utf-8"))
+            ok = (isinstance(info, dict) and info.get("cmap_bytes") == len(raw) and len(raw) % 8 == 0
+                  and info.get("cmap_crc32") == zlib.crc32(raw) and isinstance(info.get("upm"), int))
+        except (OSError, ValueError):
+            info, ok = None, False
+        if not ok:
+            notice(f"字形表 {self.dir.name}/cmap.bin")
+            for name in ("cmap.bin", "info.json"):
+                try:
+                    (self.dir / name).unlink()
+                except OSError:
+                    pass
+            self._memory = None
+            return None
+        self._info = info
+        both = array("I")
+        both.frombytes(raw)
+        n = len(both) // 2
+        return both[:n], both[n:]
+
+    _memory: tuple[array, array] | None = None
+
+    def _load_cmap(self) -> tuple[array, array]:
+        if self._memory is not None:
+            return self._memory
+        found = self._checked_cmap()
+        if found:
+            return found
         with locked(self.key):
-            if not path.exists():
-                f = self.font()
-                order = f.getGlyphOrder()
-                ids = {n: i for i, n in enumerate(order)}
-                best = sorted((f.getBestCmap() or {}).items())
-                cps = array("I", (cp for cp, _ in best))
-                gids = array("I", (ids[g] for _, g in best))
-                self._write_info(f)      # first: cmap.bin present means info.json is too
-                write_atomic(path, cps.tobytes() + gids.tobytes())
-        return self._load_cmap()
+            found = self._checked_cmap()
+            if found:
+                return found
+            f = self.font()
+            order = f.getGlyphOrder()
+            ids = {n: i for i, n in enumerate(order)}
+            best = sorted((f.getBestCmap() or {}).items())
+            cps = array("I", (cp for cp, _ in best))
+            gids = array("I", (ids[g] for _, g in best))
+            raw = cps.tobytes() + gids.tobytes()
+            self._info = self._make_info(f)
+            self._info.update(cmap_bytes=len(raw), cmap_crc32=zlib.crc32(raw))
+            try:
+                # info.json first: cmap.bin present means info.json is too.
+                self._write_info_file()
+                write_atomic(self.dir / "cmap.bin", raw)
+            except OSError:
+                self._memory = (cps, gids)     # a read-only cache: kept in memory for this process
+            return cps, gids
 
     def coverage(self) -> "Coverage":
         if self._cov is None:
@@ -87,7 +126,10 @@ class FaceStore:
         return self._cmap
 
     # -- info: what an assembled font copies from the face
-    def _write_info(self, f) -> None:
+    def _write_info_file(self) -> None:
+        write_atomic(self.dir / "info.json", json.dumps(self._info, ensure_ascii=False).encode())
+
+    def _make_info(self, f) -> dict:
         os2 = f["OS/2"] if "OS/2" in f else None
         hhea, post, head = f["hhea"], f["post"], f["head"]
         names = {}
@@ -107,12 +149,11 @@ class FaceStore:
                 "sCapHeight", "achVendID") if hasattr(os2, k)} if os2 is not None else {},
             "names": names,
         }
-        write_atomic(self.dir / "info.json", json.dumps(info, ensure_ascii=False).encode())
+        return info
 
     def info(self) -> dict:
         if self._info is None:
             self._load_cmap()
-            self._info = json.loads((self.dir / "info.json").read_text("utf-8"))
             if "head" not in self._info:       # a store from before the dates were kept
                 self._info["head"] = _head_dates(self.font()["head"])
         return self._info
@@ -120,13 +161,13 @@ class FaceStore:
     def fwid(self) -> dict[int, int]:
         """Code point → glyph id of the face's full-width form of the dashes (may be empty)."""
         info = self.info()
-        if "fwid" not in info:
+        if not isinstance(info.get("fwid"), dict):
             with locked(self.key):
-                self._info = None
-                info = self.info()
-                if "fwid" not in info:
-                    info["fwid"] = {str(cp): g for cp, g in _fwid_forms(self.font(), self.cmap()).items()}
-                    write_atomic(self.dir / "info.json", json.dumps(info, ensure_ascii=False).encode())
+                info["fwid"] = {str(cp): g for cp, g in _fwid_forms(self.font(), self.cmap()).items()}
+                try:
+                    self._write_info_file()
+                except OSError:
+                    pass                  # a read-only cache: kept in memory
             self._info = info
         return {int(k): v for k, v in info["fwid"].items()}
 
@@ -160,17 +201,20 @@ class FaceStore:
         if not todo:
             return
         recs = _convert(self.font(), todo, self.info()["cff"])
-        buf = b"".join(_REC.pack(g, adv, lsb, len(data)) + data for g, (adv, lsb, data) in recs.items())
-        with locked(self.key):
-            path = self.dir / "glyphs.bin"
-            with open(path, "a+b") as f:
-                # A torn last record (a writer killed mid-write) is cut off first:
-                # records appended after it would be read as part of it.
-                f.seek(0)
-                end = _scan(f.read())[1]
-                if f.tell() != end:
-                    f.truncate(end)
-                f.write(buf)
+        buf = b"".join(_REC.pack(g, adv, lsb, len(data), zlib.crc32(data)) + data for g, (adv, lsb, data) in recs.items())
+        try:
+            with locked(self.key):
+                path = self.dir / "glyphs.bin"
+                with open(path, "a+b") as f:
+                    # A torn or damaged record (a writer killed mid-write, a bad disk block)
+                    # and all after it are cut off first: appended records would follow garbage.
+                    f.seek(0)
+                    end = _scan(f.read())[1]
+                    if f.tell() != end:
+                        f.truncate(end)
+                    f.write(buf)
+        except OSError:
+            pass             # a read-only cache: the glyphs stay in memory for this process
         assert self._glyphs is not None   # loaded above, before the records were converted
         self._glyphs.update(recs)
         stats["converted"] += len(recs)
@@ -236,14 +280,18 @@ def _read_records(path: Path) -> dict[int, tuple[int, int, bytes]]:
 
 
 def _scan(raw: bytes) -> tuple[dict[int, tuple[int, int, bytes]], int]:
-    """The records, and where the last whole one ends."""
+    """The records, and where the last whole, intact one ends. Reading stops at a
+    torn or damaged record: its glyph (and those after it) are converted again."""
     out, pos, end = {}, 0, len(raw)
     size = _REC.size
     while pos + size <= end:
-        g, adv, lsb, n = _REC.unpack_from(raw, pos)
-        if pos + size + n > end:
-            break                          # a torn last record
-        out[g] = (adv, lsb, raw[pos + size:pos + size + n])
+        g, adv, lsb, n, crc = _REC.unpack_from(raw, pos)
+        data = raw[pos + size:pos + size + n]
+        if pos + size + n > end or zlib.crc32(data) != crc or (n and n < _HDR.size):
+            if pos + size + n <= end:
+                notice("字形库 glyphs.bin 中的记录")
+            break
+        out[g] = (adv, lsb, data)
         pos += size + n
     return out, pos
 

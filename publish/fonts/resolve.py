@@ -6,7 +6,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import cache_root, write_atomic
+from .cache import cache_root, notice, write_atomic
+
+# The first bytes of the font files reportlab and fontTools read: TrueType, OpenType/CFF, collections.
+FONT_MAGIC = (b"\x00\x01\x00\x00", b"OTTO", b"ttcf", b"true")
 
 
 @dataclass(frozen=True)
@@ -43,9 +46,23 @@ def find_face(pattern: str) -> Face | None:
 
 def _from_path(pattern: str) -> Face | None:
     path, _, idx = pattern.partition("#")
-    if os.sep in path and os.path.isfile(path):
-        return Face(path, int(idx or 0), Path(path).stem, "")
-    return None
+    if os.sep not in path or not os.path.exists(path):
+        return None
+    from ..errors import InputError, Problem
+    if not idx.strip().isdigit() and idx:
+        raise InputError(Problem(path, None, f"字体文件后面的“#{idx}”应是字体编号（例如 #0、#2）。"))
+    head = _head(path)
+    if head not in FONT_MAGIC:
+        raise InputError(Problem(path, None, "这不是字体文件（TrueType .ttf、OpenType .otf 或字体集 .ttc）。"
+                                 "请在版式的 fonts 中改成字体文件的路径或字体名称。"))
+    return Face(path, int(idx or 0), Path(path).stem, "")
+
+
+def _head(path: str) -> bytes:
+    from ..safeio import check_file
+    check_file(Path(path), "font")       # a regular file under the size limit (no FIFO, no /dev/zero)
+    with open(path, "rb") as f:
+        return f.read(4)
 
 
 def _cache_file() -> Path:
@@ -60,13 +77,30 @@ def _cached(pattern: str) -> Face | None:
     path = _cache_file()
     if path not in _faces_json:
         try:
-            _faces_json[path] = json.loads(path.read_text("utf-8"))
+            data = json.loads(path.read_text("utf-8"))
+        except FileNotFoundError:
+            data = {}
         except (OSError, ValueError):
-            _faces_json[path] = {}
+            data = None
+        if not isinstance(data, dict):
+            notice("字体索引 faces.json")
+            data = {}
+        _faces_json[path] = data
     rec = _faces_json[path].get(pattern)
-    if not rec or not os.path.isfile(rec["path"]):
+    if not rec:
+        return None
+    if not _valid_record(rec):
+        notice(f"字体索引 faces.json 中“{pattern}”这一项")
+        return None          # looked up again with fc-match, and the entry rewritten
+    if not os.path.isfile(rec["path"]):
         return None
     return Face(**rec)
+
+
+def _valid_record(rec) -> bool:
+    return (isinstance(rec, dict) and set(rec) == {"path", "index", "family", "style"}
+            and isinstance(rec["path"], str) and isinstance(rec["index"], int) and not isinstance(rec["index"], bool)
+            and isinstance(rec["family"], str) and isinstance(rec["style"], str) and os.path.isabs(rec["path"]))
 
 
 def _remember(pattern: str, face: Face) -> None:
@@ -74,9 +108,15 @@ def _remember(pattern: str, face: Face) -> None:
         data = json.loads(_cache_file().read_text("utf-8"))
     except (OSError, ValueError):
         data = {}
+    if not isinstance(data, dict):
+        data = {}
+    data = {k: v for k, v in data.items() if _valid_record(v)}
     data[pattern] = face.__dict__
     _faces_json.pop(_cache_file(), None)
-    write_atomic(_cache_file(), json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode())
+    try:
+        write_atomic(_cache_file(), json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode())
+    except OSError:
+        pass          # a read-only cache: fc-match is asked again next time
 
 
 def _fc_match(pattern: str) -> Face | None:

@@ -13,11 +13,12 @@ assembled from stored glyphs, and cached by character set, so that
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
 
-from .cache import cache_root, digest, locked, write_atomic
+from .cache import cache_root, digest, locked, notice, private_root, write_atomic
 from .resolve import Face
 
 # Characters whose default glyph in CJK fonts is proportional but which Chinese
@@ -26,6 +27,8 @@ FULLWIDTH_FORMS = "—―"
 
 # Bumped when the subset file layout changes, so old cache entries are not reused.
 SUBSET_VERSION = "v5d"   # v5d: the face's own head dates, name tag from the font file
+# The cache files' own format (not in the PDF): v2, the .json holds the TTF's size and SHA-256.
+CACHE_FORMAT = "checked-v2"
 
 
 def coverage(face: Face):
@@ -48,7 +51,7 @@ class Subset:
 
 
 def _key(face: Face, chars: set[str]) -> str:
-    return digest(face.ident, "".join(sorted(chars)), SUBSET_VERSION)
+    return digest(face.ident, "".join(sorted(chars)), SUBSET_VERSION, CACHE_FORMAT)
 
 
 def _tag(face: Face, chars: set[str]) -> str:
@@ -65,21 +68,49 @@ def _tag(face: Face, chars: set[str]) -> str:
 def subset(face: Face, chars: set[str]) -> Subset:
     chars = set(chars) | {" "}
     key = _key(face, chars)
-    folder = cache_root() / "subsets"
-    ttf, meta = folder / f"{key}.ttf", folder / f"{key}.json"
     name = _ps_name(face, _tag(face, chars))
+    # The hot path: two small files, no fontTools.
+    for folder in _folders():
+        found = _read(folder / f"{key}.ttf", folder / f"{key}.json", name, face)
+        if found:
+            return found
+    return _build(face, chars, key, name)
+
+
+def _folders() -> list[Path]:
+    from . import cache
+    out = [cache_root() / "subsets"]
+    if cache._private is not None:
+        out.append(cache._private / "subsets")
+    return out
+
+
+def _read(ttf: Path, meta: Path, name: str, face: Face) -> Subset | None:
+    """The cached subset if it is whole: the TTF's size and checksum match its .json.
+    A damaged pair (truncated TTF, broken .json) is removed and made again."""
     try:
-        # The hot path: two small files, no fontTools. Touching the TTF marks it
-        # recently used, so _prune() in another build does not take it away.
-        os.utime(ttf)
-    except PermissionError:
-        pass                               # a read-only shared cache: still usable
-    except OSError:
-        return _build(face, chars, key, ttf, meta, name)
-    try:
-        return Subset(ttf, json.loads(meta.read_text("utf-8")), name, face)
+        info = json.loads(meta.read_text("utf-8"))
+        data = ttf.read_bytes()
+    except FileNotFoundError:
+        return None
     except (OSError, ValueError):
-        return _build(face, chars, key, ttf, meta, name)
+        info, data = None, b""
+    ok = (isinstance(info, dict) and isinstance(info.get("advances"), dict)
+          and info.get("bytes") == len(data) and info.get("sha256") == hashlib.sha256(data).hexdigest())
+    if not ok:
+        notice(f"字体子集 {ttf.name}")
+        for p in (ttf, meta):
+            try:
+                p.unlink()
+            except OSError:
+                pass
+        return None
+    try:
+        # Touching the TTF marks it recently used, so _prune() in another build does not take it away.
+        os.utime(ttf)
+    except OSError:
+        pass                               # a read-only shared cache: still usable
+    return Subset(ttf, info["advances"], name, face)
 
 
 # Subsets kept on disk. Every edited page makes new ones (~50-200 KB each), and
@@ -87,14 +118,27 @@ def subset(face: Face, chars: set[str]) -> Subset:
 KEEP_SUBSETS = 1000
 
 
-def _build(face: Face, chars: set[str], key: str, ttf: Path, meta: Path, name: str) -> Subset:
+def _build(face: Face, chars: set[str], key: str, name: str) -> Subset:
+    folder = cache_root() / "subsets"
+    ttf, meta = folder / f"{key}.ttf", folder / f"{key}.json"
     with locked(key):
-        if not (ttf.exists() and meta.exists()):
-            data, adv = _make(face, chars)
+        found = _read(ttf, meta, name, face)
+        if found:
+            return found
+        data, adv = _make(face, chars)
+        info = json.dumps({"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(), "advances": adv},
+                          ensure_ascii=False, sort_keys=True).encode()
+        try:
             write_atomic(ttf, data)
-            write_atomic(meta, json.dumps(adv, ensure_ascii=False, sort_keys=True).encode())
+            write_atomic(meta, info)
             _prune(ttf.parent)
-    return Subset(ttf, json.loads(meta.read_text("utf-8")), name, face)
+        except OSError:
+            # A read-only (or full) shared cache: this process keeps its own copy.
+            folder = private_root() / "subsets"
+            ttf, meta = folder / f"{key}.ttf", folder / f"{key}.json"
+            write_atomic(ttf, data)
+            write_atomic(meta, info)
+    return Subset(ttf, adv, name, face)
 
 
 def _prune(folder: Path) -> None:

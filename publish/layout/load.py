@@ -18,7 +18,8 @@ def available_layouts(root: Path | None = None) -> dict[str, Path]:
 
 def resolve_layout(name_or_path: str, root: Path | None = None) -> Path:
     p = Path(name_or_path)
-    if (p / LAYOUT_FILE).is_file():
+    # exists, not is_file: a FIFO or a link named layout.yaml is read (and refused) by the checked read.
+    if (p / LAYOUT_FILE).exists() or (p / LAYOUT_FILE).is_symlink():
         return p
     layouts = available_layouts(root)
     if name_or_path in layouts:
@@ -37,7 +38,7 @@ def load_layout(name_or_path: str, root: Path | None = None) -> Layout:
     from .templates import SHARED
     folder = resolve_layout(name_or_path, root)
     path = folder / LAYOUT_FILE
-    data = parse_yaml(read_text(path), path)
+    data = parse_yaml(read_text(path, "layout", root=folder), path)
     if data is None:
         raise InputError(Problem(str(path), 1, "版式文件是空的。请从 layouts/broadsheet/layout.yaml 复制一份再修改。"))
     if not isinstance(data, LocDict):

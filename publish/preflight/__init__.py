@@ -324,6 +324,19 @@ def check_pdfx(s: Scan) -> Check:
     return Check("pdfx", "PDF/X", status, summary, det)
 
 
+def check_structure(s: Scan) -> Check:
+    """Encryption (PDF/X forbids it) and what could not be read or was too big to check:
+    a preflight that could not look is not a pass."""
+    det = list(s.unreadable[:20]) + (["……"] if len(s.unreadable) > 20 else []) + s.over_limits
+    if s.encrypted:
+        det.insert(0, f"文件已加密（{s.encrypted}）：PDF/X 不允许加密，印厂的 RIP 可能拒收")
+    if not det:
+        return Check("structure", "文件结构", OK, "可以完整读取，未加密")
+    summary = ("文件已加密" if s.encrypted else "") or (
+        f"{len(s.unreadable)} 个对象无法读取" if s.unreadable else "超出检查上限，未能完整检查")
+    return Check("structure", "文件结构", ERROR, summary, det)
+
+
 def build_checks(copyfit, proof) -> list[Check]:
     """Copyfit and proofreading of the meeting the PDF was built from, as the caller found
     them (the package does; preflight alone cannot know where a PDF came from).
@@ -356,19 +369,28 @@ def preflight(pdf: Path, *, min_ppi: float | None = None, warn_ppi: float | None
     import pikepdf
 
     from ..layout.spec import Layout
+    from ..safeio import check_file
     pdf = Path(pdf)
-    if not pdf.is_file():
+    if not pdf.exists():
         raise InputError(Problem(str(pdf), None, "找不到这个 PDF 文件。"))
+    check_file(pdf, "pdf")         # a regular file under the size limit (no FIFO, no device)
     try:
         s = scan_pdf(pdf)
-    except (pikepdf.PdfError, pikepdf.PasswordError):
-        raise InputError(Problem(str(pdf), None, "无法打开：不是有效的 PDF 文件，或已加密。")) from None
+    except pikepdf.PasswordError:
+        raise InputError(Problem(str(pdf), None, "无法打开：文件已加密，需要密码。PDF/X 不允许加密，请向对方要未加密的文件。")) from None
+    except (pikepdf.PdfError, RecursionError, ValueError, TypeError, OverflowError) as e:
+        msg = (str(e).strip().splitlines() or [type(e).__name__])[0][:160]
+        raise InputError(Problem(str(pdf), None, f"无法打开：不是有效的 PDF 文件（{msg}）。")) from None
     min_ppi = Layout.image_min_ppi if min_ppi is None else min_ppi
     warn_ppi = Layout.image_warn_ppi if warn_ppi is None else warn_ppi
     checks = [check_boxes(s), check_fonts(s), check_colours(s), check_black_text(s),
               check_images(s, min_ppi, warn_ppi), check_transparency(s), check_pdfx(s)]
-    checks += _press_checks(pdf, s, checks, Layout.ink_limit if ink_limit is None else ink_limit,
-                            spot_colours, measure_ink)
+    structure = check_structure(s)
+    if structure.status == OK:
+        # Ink coverage renders the pages: not for a file that could not be read whole.
+        checks += _press_checks(pdf, s, checks, Layout.ink_limit if ink_limit is None else ink_limit,
+                                spot_colours, measure_ink)
+    checks.append(structure)
     checks += extra
     return Report(pdf.name, s, checks)
 

@@ -64,6 +64,68 @@ class Scan:
     transparency: list[tuple[int, str]] = field(default_factory=list)  # (page, what)
     info: dict = field(default_factory=dict)
     output_intents: list[dict] = field(default_factory=list)
+    encrypted: str = ""                                       # how, when the file is encrypted
+    unreadable: list[str] = field(default_factory=list)       # "无法读取对象 12：…"
+    over_limits: list[str] = field(default_factory=list)      # what was too big to check
+    tokens: int = 0                                           # content-stream tokens read so far
+
+
+class _OverLimit(Exception):
+    pass
+
+
+# Characters that end a content-stream token: their count bounds the number of
+# operators before the stream is parsed (parsing 1 million operators costs ~0.6 GB).
+_TOKEN_ENDS = tuple(bytes([c]) for c in b" \n\r\t\f\0()<>[]{}/%")
+
+
+def _token_estimate(data: bytes) -> int:
+    return sum(data.count(c) for c in _TOKEN_ENDS) + 1
+
+
+def _stream_bytes(stream) -> bytes:
+    """The decoded stream, refusing a decompression bomb: Flate is inflated with a cap."""
+    import zlib
+
+    import pikepdf
+    from .. import limits
+    filt = stream.get("/Filter")
+    if filt is None or (isinstance(filt, pikepdf.Array) and len(filt) == 0):
+        data = stream.read_raw_bytes()
+    elif str(filt) in ("/FlateDecode", "[ /FlateDecode ]") and "/DecodeParms" not in stream:
+        d = zlib.decompressobj()
+        try:
+            data = d.decompress(stream.read_raw_bytes(), limits.PDF_STREAM_BYTES + 1)
+        except zlib.error as e:
+            raise pikepdf.PdfError(f"内容流无法解压（{e}）") from None
+    else:
+        data = stream.read_bytes()
+    if len(data) > limits.PDF_STREAM_BYTES:
+        raise _OverLimit(f"内容流解压后超过 {limits.PDF_STREAM_BYTES // limits.MB} MB")
+    return data
+
+
+def _objname(obj) -> str:
+    try:
+        if obj is not None and obj.is_indirect:
+            return f"{obj.objgen[0]}"
+    except Exception:  # noqa: BLE001 - naming the object must not fail in turn
+        pass
+    return "（直接对象）"
+
+
+def _guard(scan: "Scan", obj, what: str, fn):
+    """Run fn; a malformed object is recorded as “无法读取对象 N：…”, never a crash."""
+    try:
+        return fn()
+    except _OverLimit as e:
+        scan.over_limits.append(f"{what}：{e}")
+    except RecursionError:
+        scan.unreadable.append(f"无法读取对象 {_objname(obj)}（{what}）：嵌套太深")
+    except Exception as e:  # noqa: BLE001 - any shape of damage is reported, not raised
+        msg = str(e).strip().splitlines()[0][:120] if str(e).strip() else type(e).__name__
+        scan.unreadable.append(f"无法读取对象 {_objname(obj)}（{what}）：{msg}")
+    return None
 
 
 def _num(x) -> float:
@@ -146,14 +208,24 @@ class _Walker:
 
     def walk(self, stream_owner, resources, ctm, depth=0):
         import pikepdf
+
+        from .. import limits
         if depth > MAX_FORM_DEPTH:
+            self.scan.over_limits.append(f"第 {self.page} 页：表单嵌套超过 {MAX_FORM_DEPTH} 层")
             return
-        self.fonts(resources)
-        self.extgstates(resources)
-        try:
-            instructions = pikepdf.parse_content_stream(stream_owner)
-        except pikepdf.PdfError:
-            return   # an unreadable stream is qpdf's business; nothing here to judge
+        _guard(self.scan, resources, "字体资源", lambda: self.fonts(resources))
+        _guard(self.scan, resources, "图形状态", lambda: self.extgstates(resources))
+        # Bound the work before parsing: a 100 KB file can hold millions of operators.
+        obj = getattr(stream_owner, "obj", stream_owner)
+        contents = obj.get("/Contents") if isinstance(stream_owner, pikepdf.Page) else obj
+        streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents] if contents is not None else []
+        for st in streams:
+            if not isinstance(st, pikepdf.Stream):
+                raise pikepdf.PdfError("内容不是流对象")
+            self.scan.tokens += _token_estimate(_stream_bytes(st))
+        if self.scan.tokens > limits.PDF_OPERATORS:
+            raise _OverLimit(f"内容流的操作总数超过 {limits.PDF_OPERATORS} 个（检查的上限）")
+        instructions = pikepdf.parse_content_stream(stream_owner)
         gs = {"ctm": ctm, "fcs": "DeviceGray", "scs": "DeviceGray", "fill": (0.0,)}
         stack = []
         for ins in instructions:
@@ -192,7 +264,9 @@ class _Walker:
                 except (AttributeError, KeyError, TypeError):
                     pass
             elif op == "Do" and ops:
-                self.do(ops[0], resources, gs["ctm"], depth)
+                xo_name = ops[0]
+                _guard(self.scan, None, f"第 {self.page} 页的 XObject {xo_name}",
+                       lambda: self.do(xo_name, resources, gs["ctm"], depth))
             if op in FILL_PAINT:
                 self.use(gs["fcs"], "vector")
             if op in STROKE_PAINT:
@@ -201,11 +275,14 @@ class _Walker:
     def fonts(self, resources):
         if resources is None or "/Font" not in resources:
             return
-        for _, font in resources.Font.items():
+        for fname, font in resources.Font.items():
             key = font.objgen if font.is_indirect else id(font)
             info = self.scan.fonts.get(key)
             if info is None:
-                info = self.scan.fonts[key] = _font_info(font)
+                info = _guard(self.scan, font, f"字体 {fname}", lambda font=font: _font_info(font))
+                if info is None:
+                    continue
+                self.scan.fonts[key] = info
             if self.page not in info.pages:
                 info.pages.append(self.page)
 
@@ -227,10 +304,13 @@ class _Walker:
             self.scan.transparency.append(item)
 
     def do(self, name, resources, ctm, depth):
+        import pikepdf
         try:
             xo = resources.XObject[name]
         except (AttributeError, KeyError, TypeError):
-            return
+            raise ValueError(f"资源里没有 XObject {name}") from None
+        if not isinstance(xo, pikepdf.Stream):
+            raise TypeError(f"XObject {name} 不是流对象")
         sub = str(xo.get("/Subtype", ""))
         if sub == "/Image":
             self.image(str(name)[1:], xo, resources, ctm)
@@ -295,13 +375,25 @@ def _font_info(font) -> FontInfo:
     return FontInfo(name, subtype, embedded, bool(SUBSET_TAG.match(name)))
 
 
-def scan_pdf(path) -> Scan:
+def _encryption(pdf) -> str:
+    if not pdf.is_encrypted:
+        return ""
+    try:
+        enc = pdf.encryption
+        return f"{getattr(enc, 'stream', '')}".replace("EncryptionMethod.", "") or "已加密"
+    except Exception:  # noqa: BLE001
+        return "已加密"
+
+
+def _intents(scan: Scan, pdf) -> None:
     import pikepdf
-    with pikepdf.open(path) as pdf:
-        scan = Scan(version=pdf.pdf_version)
-        for k, v in pdf.docinfo.items():
-            scan.info[str(k)[1:]] = str(v)
-        for oi in pdf.Root.get("/OutputIntents", []):
+    intents = pdf.Root.get("/OutputIntents")
+    if intents is None:
+        return
+    if not isinstance(intents, pikepdf.Array):
+        raise TypeError("OutputIntents 应为数组")
+    for oi in intents:
+        def one(oi=oi):
             prof = oi.get("/DestOutputProfile")
             scan.output_intents.append({
                 "S": str(oi.get("/S", ""))[1:],
@@ -309,20 +401,54 @@ def scan_pdf(path) -> Scan:
                 "OutputCondition": str(oi.get("/OutputCondition", oi.get("/Info", ""))),
                 "profile_components": int(prof.get("/N", 0)) if prof is not None else None,
             })
-        for i, page in enumerate(pdf.pages, 1):
-            obj = page.obj
-            boxes = {"MediaBox": _box({"/MediaBox": _inherited(obj, "/MediaBox")}, "/MediaBox")}
-            boxes["CropBox"] = _box({"/CropBox": _inherited(obj, "/CropBox")}, "/CropBox")
-            for key in ("TrimBox", "BleedBox", "ArtBox"):
-                boxes[key] = _box(obj, "/" + key)
-            scan.pages.append(PageInfo(i, boxes))
-            if "/Group" in obj and str(obj.Group.get("/S", "")) == "/Transparency":
-                scan.transparency.append((i, "页面是透明度组"))
-            w = _Walker(scan, i)
-            w.walk(page, _inherited(obj, "/Resources"), (1, 0, 0, 1, 0, 0))
-            for annot in obj.get("/Annots", []):
-                ap = annot.get("/AP")
-                normal = ap.get("/N") if ap is not None else None
-                if isinstance(normal, pikepdf.Stream):
-                    w.walk(normal, normal.get("/Resources"), (1, 0, 0, 1, 0, 0), 1)
+        _guard(scan, oi, "输出意图", one)
+
+
+def scan_pdf(path) -> Scan:
+    import pikepdf
+
+    from .. import limits
+    with pikepdf.open(path) as pdf:
+        scan = Scan(version=pdf.pdf_version)
+        scan.encrypted = _encryption(pdf)
+        size = pdf.trailer.get("/Size", 0)
+        if isinstance(size, int) and int(size) > limits.PDF_OBJECTS:
+            scan.over_limits.append(f"文件有 {int(size)} 个对象，超过 {limits.PDF_OBJECTS} 个的检查上限")
+            return scan
+        _guard(scan, pdf.trailer, "文档信息", lambda: scan.info.update(
+            {str(k)[1:]: str(v) for k, v in pdf.docinfo.items()}))
+        _guard(scan, pdf.Root, "输出意图", lambda: _intents(scan, pdf))
+        pages = _guard(scan, pdf.Root, "页面树", lambda: len(pdf.pages)) or 0
+        if pages > limits.PDF_PAGES:
+            scan.over_limits.append(f"文件有 {pages} 页，超过 {limits.PDF_PAGES} 页的检查上限，只检查了前 {limits.PDF_PAGES} 页")
+        for i in range(1, min(pages, limits.PDF_PAGES) + 1):
+            page = pdf.pages[i - 1]
+            _guard(scan, page.obj, f"第 {i} 页", lambda page=page, i=i: _scan_page(scan, page, i))
     return scan
+
+
+def _scan_page(scan: Scan, page, i: int) -> None:
+    import pikepdf
+
+    from .. import limits
+    if scan.tokens > limits.PDF_OPERATORS:
+        return       # already over the limit (said once): later pages are not read
+    obj = page.obj
+    boxes = {"MediaBox": _box({"/MediaBox": _inherited(obj, "/MediaBox")}, "/MediaBox")}
+    boxes["CropBox"] = _box({"/CropBox": _inherited(obj, "/CropBox")}, "/CropBox")
+    for key in ("TrimBox", "BleedBox", "ArtBox"):
+        boxes[key] = _box(obj, "/" + key)
+    scan.pages.append(PageInfo(i, boxes))
+    if "/Group" in obj and str(obj.Group.get("/S", "")) == "/Transparency":
+        scan.transparency.append((i, "页面是透明度组"))
+    w = _Walker(scan, i)
+    w.walk(page, _inherited(obj, "/Resources"), (1, 0, 0, 1, 0, 0))
+    annots = obj.get("/Annots", [])
+    if not isinstance(annots, (list, pikepdf.Array)):
+        raise TypeError("Annots 应为数组")
+    for annot in annots:
+        ap = annot.get("/AP")
+        normal = ap.get("/N") if ap is not None else None
+        if isinstance(normal, pikepdf.Stream):
+            _guard(scan, normal, f"第 {i} 页的批注外观",
+                   lambda normal=normal: w.walk(normal, normal.get("/Resources"), (1, 0, 0, 1, 0, 0), 1))
