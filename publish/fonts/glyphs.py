@@ -154,8 +154,8 @@ class FaceStore:
     def info(self) -> dict:
         if self._info is None:
             self._load_cmap()
-            if "head" not in self._info:       # a store from before the dates were kept
-                self._info["head"] = _head_dates(self.font()["head"])
+        if "head" not in self._info:       # a store from before the dates were kept
+            self._info["head"] = _head_dates(self.font()["head"])
         return self._info
 
     def fwid(self) -> dict[int, int]:
