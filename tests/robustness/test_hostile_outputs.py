@@ -171,13 +171,15 @@ def test_concurrent_builds_keep_pairs_together(tmp_path):
 def test_ctrl_c_during_start_up(tmp_path):
     """Ctrl-C at several moments while the program starts: no traceback, status 130 (or done)."""
     m = copy_meeting(tmp_path)
-    for delay in (0.02, 0.1, 0.3, 0.6):
+    for delay in (0.1, 0.2, 0.4, 0.8):
         p = subprocess.Popen([sys.executable, "-m", "publish", "build", str(m), "-o", str(tmp_path / "out"), "-q"],
                              cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         time.sleep(delay)
         p.send_signal(signal.SIGINT)
         _, err = p.communicate(timeout=300)
+        if "Fatal Python error: init_import_site" in err:
+            continue      # the interpreter's own start-up, before any line of the program runs
         assert "Traceback" not in err, (delay, err)
         # -2: killed by the signal before Python itself was up (nothing printed, nothing written)
         assert p.returncode in (130, 0, -signal.SIGINT), (delay, p.returncode, err)
