@@ -316,7 +316,7 @@ def did_you_mean(word: str, choices) -> str:
     word = str(word)
     if len(word) > 100:
         return ""
-    near = [str(c) for c in choices if abs(len(str(c)) - len(word)) <= max(3, len(word) // 3)][:300]
+    near = [str(c) for c in choices if abs(len(str(c)) - len(word)) <= max(3, len(word) // 3)][:100]
     close = difflib.get_close_matches(word, near, n=1, cutoff=0.6)
     return f"是不是要写“{close[0]}”？" if close else ""
 

@@ -81,6 +81,7 @@ def load_meeting(folder: Path | str) -> Meeting:
         c.add(path, data.line_of("speakers"), "speakers（发言顺序）应为列表，每行“- 文件名”。")
     elif order:
         seen: dict[str, int] = {}
+        suggestions = 0
         available = sorted(p.stem for p in (folder / SPEAKER_DIR).glob("*.md"))
         section = ""
         for i, key in enumerate(order):
@@ -103,8 +104,11 @@ def load_meeting(folder: Path | str) -> Meeting:
                 c.add(path, line, f"“{key}”不是文件名。只写 {SPEAKER_DIR}/ 里的文件名，不带路径和 .md。")
                 continue
             spath = folder / SPEAKER_DIR / f"{key}.md"
-            if not spath.exists():
-                hint = did_you_mean(key, available)
+            if not spath.exists() and not spath.is_symlink():
+                # Suggestions for the first few only: a list of thousands of wrong names must
+                # not cost thousands × thousands comparisons (and no editor reads past the first).
+                hint = did_you_mean(key, available) if suggestions < 20 else ""
+                suggestions += 1
                 c.add(path, line, f"发言人“{key}”没有对应的文件 {SPEAKER_DIR}/{key}.md。{hint or '请新建该文件，或从发言顺序中删去这一行。'}")
                 continue
             try:

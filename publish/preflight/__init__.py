@@ -324,6 +324,20 @@ def check_pdfx(s: Scan) -> Check:
     return Check("pdfx", "PDF/X", status, summary, det)
 
 
+def _damage(e: Exception) -> str:
+    msg = (str(e).strip().splitlines() or [""])[0][:160]
+    return f"无法读取文件中的数据（{type(e).__name__}{'：' + msg if msg else ''}）"
+
+
+def _safely(check, *args) -> Check:
+    """One check; a file damaged in a way the scan let through fails this check, not the run."""
+    try:
+        return check(*args)
+    except Exception as e:  # noqa: BLE001
+        cid = check.__name__.removeprefix("check_")
+        return Check(cid, cid, ERROR, "无法完成这项检查", [_damage(e)])
+
+
 def check_structure(s: Scan) -> Check:
     """Encryption (PDF/X forbids it) and what could not be read or was too big to check:
     a preflight that could not look is not a pass."""
@@ -378,18 +392,23 @@ def preflight(pdf: Path, *, min_ppi: float | None = None, warn_ppi: float | None
         s = scan_pdf(pdf)
     except pikepdf.PasswordError:
         raise InputError(Problem(str(pdf), None, "无法打开：文件已加密，需要密码。PDF/X 不允许加密，请向对方要未加密的文件。")) from None
-    except (pikepdf.PdfError, RecursionError, ValueError, TypeError, OverflowError) as e:
+    except (pikepdf.PdfError, RecursionError, ValueError, TypeError, OverflowError, AttributeError,
+            KeyError, IndexError) as e:
         msg = (str(e).strip().splitlines() or [type(e).__name__])[0][:160]
         raise InputError(Problem(str(pdf), None, f"无法打开：不是有效的 PDF 文件（{msg}）。")) from None
     min_ppi = Layout.image_min_ppi if min_ppi is None else min_ppi
     warn_ppi = Layout.image_warn_ppi if warn_ppi is None else warn_ppi
-    checks = [check_boxes(s), check_fonts(s), check_colours(s), check_black_text(s),
-              check_images(s, min_ppi, warn_ppi), check_transparency(s), check_pdfx(s)]
+    checks = [_safely(check_boxes, s), _safely(check_fonts, s), _safely(check_colours, s),
+              _safely(check_black_text, s), _safely(check_images, s, min_ppi, warn_ppi),
+              _safely(check_transparency, s), _safely(check_pdfx, s)]
     structure = check_structure(s)
     if structure.status == OK:
         # Ink coverage renders the pages: not for a file that could not be read whole.
-        checks += _press_checks(pdf, s, checks, Layout.ink_limit if ink_limit is None else ink_limit,
-                                spot_colours, measure_ink)
+        try:
+            checks += _press_checks(pdf, s, checks, Layout.ink_limit if ink_limit is None else ink_limit,
+                                    spot_colours, measure_ink)
+        except Exception as e:  # noqa: BLE001 - a damaged file fails the check, never crashes it
+            checks.append(Check("press", "印刷检查", ERROR, "无法完成", [_damage(e)]))
     checks.append(structure)
     checks += extra
     return Report(pdf.name, s, checks)
