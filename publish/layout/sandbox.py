@@ -10,6 +10,7 @@ the template's FILE:LINE.
 """
 from __future__ import annotations
 
+import contextvars
 import re
 import time
 from itertools import islice
@@ -49,7 +50,14 @@ class _Budget:
             raise TemplateLimit(f"运行超过 {limits.TEMPLATE_SECONDS:g} 秒（模板的运行时间有上限）。请简化这个模板")
 
 
-_budget = _Budget()
+# One budget per rendering, per thread (publish watch renders while a build may run).
+_current: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("template_budget", default=None)
+
+
+def _step() -> None:
+    budget = _current.get()
+    if budget is not None:        # None: rendered outside render_limited (not done by publish)
+        budget.step()
 
 
 def _size(v) -> int:
@@ -75,7 +83,7 @@ def _check_format(fmt) -> None:
 def _guard_iter(seq):
     """Every loop of every template goes through here: each item is one step."""
     for item in seq:
-        _budget.step()
+        _step()
         yield item
 
 
@@ -130,7 +138,7 @@ def _guard_filter(name: str, f):
         for a in list(args[off + 1:]) + list(kwargs.values()):
             if isinstance(a, int) and not isinstance(a, bool) and abs(a) > limits.TEMPLATE_VALUE:
                 raise TemplateLimit(f"过滤器“{name}”的参数 {a} 太大（最多 {limits.TEMPLATE_VALUE}）")
-        _budget.step()
+        _step()
         args = list(args)
         value = args[off] if len(args) > off else None
         rest = args[off + 1:]
@@ -203,7 +211,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         return super().is_safe_attribute(obj, attr, value)
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's signature
-        _budget.step()
+        _step()
         for a in list(args) + list(kwargs.values()):
             _check_size(_size(a))
             _check_int(a if isinstance(a, int) else 0)
@@ -237,8 +245,7 @@ def _producing_line(template, gen) -> tuple[str, int | None]:
 
 def render_limited(template, context: dict) -> str:
     """Render with a fresh budget; the output is counted as it is produced."""
-    global _budget
-    outer, _budget = _budget, _Budget()
+    token = _current.set(_Budget())
     try:
         out, n = [], 0
         gen = template.generate(**context)
@@ -250,9 +257,9 @@ def render_limited(template, context: dict) -> str:
                 e.where = _producing_line(template, gen)
                 gen.close()
                 raise e
-            _budget.step()
+            _step()
             out.append(chunk)
         return "".join(out)
     finally:
-        _budget = outer
+        _current.reset(token)
 
