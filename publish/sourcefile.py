@@ -27,6 +27,9 @@ def read_text(path: Path, kind: str = "content", root: Path | None = None) -> st
     The read is checked first (safeio): a regular file under the size limit of its
     kind, and no link out of root (the meeting or layout folder) when one is given."""
     raw = read_bytes(path, kind, root)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(Problem(str(path), 1, "文件是 UTF-16 编码（Windows 记事本的“Unicode”）。"
+                                 "请在编辑器中以 UTF-8 编码另存此文件。"))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:

@@ -206,6 +206,13 @@ def test_messages_show_control_characters_as_code_points():
     assert str(Problem("a\x1b[2J.md", 3, "“x\u202ey”")) == "a<U+001B>[2J.md:3: “x<U+202E>y”"
 
 
+def test_meeting_yaml_in_utf16(tmp_path):
+    m = copy_meeting(tmp_path)
+    p = m / "meeting.yaml"
+    p.write_bytes(p.read_text("utf-8").encode("utf-16"))
+    assert _build_probe(tmp_path, m) == (2, "{M}/meeting.yaml:1: 文件是 UTF-16 编码（Windows 记事本的“Unicode”）。请在编辑器中以 UTF-8 编码另存此文件。")
+
+
 # --- values out of range ---------------------------------------------------------------------
 
 def test_date_typo_year_2206(tmp_path):
