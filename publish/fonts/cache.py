@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..atomic import write_atomic  # noqa: F401  (the font cache's writes go through the one helper)
 
-_private: Path | None = None
+_private: dict[Path, Path] = {}      # configured cache root -> this process's own folder for it
 _noticed: set[str] = set()
 
 
@@ -53,12 +53,16 @@ def cache_root() -> Path:
 
 def private_root() -> Path:
     """A cache folder of this process only, removed at exit: where a read-only shared
-    cache's missing entries are made."""
-    global _private
-    if _private is None:
-        _private = Path(tempfile.mkdtemp(prefix="publish-fonts-"))
-        atexit.register(shutil.rmtree, _private, True)
-    return _private
+    cache's missing entries are made (one per configured cache)."""
+    root = configured_root()
+    if root not in _private:
+        _private[root] = Path(tempfile.mkdtemp(prefix="publish-fonts-"))
+        atexit.register(shutil.rmtree, _private[root], True)
+    return _private[root]
+
+
+def private_for_current() -> Path | None:
+    return _private.get(configured_root())
 
 
 def notice(what: str) -> None:

@@ -78,10 +78,11 @@ def subset(face: Face, chars: set[str]) -> Subset:
 
 
 def _folders() -> list[Path]:
-    from . import cache
+    from .cache import private_for_current
     out = [cache_root() / "subsets"]
-    if cache._private is not None:
-        out.append(cache._private / "subsets")
+    private = private_for_current()
+    if private is not None and private / "subsets" != out[0]:
+        out.append(private / "subsets")
     return out
 
 
