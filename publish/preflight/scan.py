@@ -264,9 +264,8 @@ class _Walker:
                 except (AttributeError, KeyError, TypeError):
                     pass
             elif op == "Do" and ops:
-                xo_name = ops[0]
-                _guard(self.scan, None, f"第 {self.page} 页的 XObject {xo_name}",
-                       lambda: self.do(xo_name, resources, gs["ctm"], depth))
+                _guard(self.scan, None, f"第 {self.page} 页的 XObject {ops[0]}",
+                       lambda name=ops[0], ctm=gs["ctm"]: self.do(name, resources, ctm, depth))
             if op in FILL_PAINT:
                 self.use(gs["fcs"], "vector")
             if op in STROKE_PAINT:

@@ -14,7 +14,7 @@ import zipfile
 import pytest
 
 from ..conftest import ROOT
-from .bounded import bounded, cli
+from .bounded import cli
 from .helpers import copy_meeting, docx_text, edit, pdf_text
 
 
