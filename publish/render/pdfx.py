@@ -56,9 +56,6 @@ def icc_description(data: bytes) -> str:
     return ""
 
 
-SHARED_ICC = Path(__file__).resolve().parents[2] / "layouts" / "_shared" / "icc"
-
-
 def resolve_profile(path: str, layout_source: str = "") -> Path:
     """A relative profile name: the layout's own folder first (a print shop's profile
     travels with the layout), then the profiles shipped in layouts/_shared/icc/."""
