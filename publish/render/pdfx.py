@@ -64,7 +64,9 @@ def resolve_profile(path: str, layout_source: str = "") -> Path:
         return p
     if layout_source and os.path.lexists(Path(layout_source).parent / p):   # a FIFO too: refused when read
         return Path(layout_source).parent / p
-    return SHARED_ICC / p
+    from ..layout.locate import layouts_root, shipped_root
+    own = layouts_root() / "_shared" / "icc" / p
+    return own if own.is_file() else shipped_root() / "_shared" / "icc" / p
 
 
 def read_profile(path: str, layout_source: str = "") -> bytes:
