@@ -27,6 +27,8 @@ class FontBook:
     def __init__(self, roles: dict[str, tuple[str, ...]], layout_path: str,
                  fallbacks: dict[str, tuple[str, ...]] | None = None):
         self.roles = roles
+        self.widths: dict[tuple, float] = {}   # headline widths measured (headings.measure_text)
+        self.headings: dict[tuple, list | None] = {}   # headlines broken (headings.heading_lines)
         self.layout_path = layout_path
         self.fallbacks = fallbacks or {}
         # role -> (the font named, the face standing in): reported by build and preflight

@@ -16,7 +16,12 @@ SIZE_STEP = 0.5
 
 def measure_text(book: FontBook, role: str, text: str, size: float, tracking: float = 0.0) -> float:
     """Natural width; a space between phrases counts as the phrase gap."""
-    w = sum(PHRASE_GAP if ch in " \u3000" else book.advance(role, ch) + tracking for ch in text)
+    # The fitting search breaks the same headlines at the same sizes for every trial:
+    # each width is summed once per page (the book lives as long as one composition).
+    key = (role, text, tracking)
+    w = book.widths.get(key)
+    if w is None:
+        w = book.widths[key] = sum(PHRASE_GAP if ch in " \u3000" else book.advance(role, ch) + tracking for ch in text)
     return w * size - (tracking * size if text else 0)
 
 
@@ -47,8 +52,12 @@ def set_line(book: FontBook, role: str, text: str, size: float, measure: float, 
 def heading_lines(book: FontBook, role: str, text: str, size: float, measure: float, max_lines: int | None,
                   tracking: float = 0.0, kind: str = "headline", protect: Iterable[str] = ()) -> list[str] | None:
     """The headline's lines at this size (breaking.py), or None if it does not fit max_lines."""
-    return break_heading(text, lambda s: measure_text(book, role, s, size, tracking), measure, max_lines,
-                         kind, protect)
+    key = (role, text, size, measure, max_lines, tracking, kind, tuple(protect))
+    if key not in book.headings:
+        book.headings[key] = break_heading(text, lambda s: measure_text(book, role, s, size, tracking), measure,
+                                           max_lines, kind, key[-1])
+    got = book.headings[key]
+    return None if got is None else list(got)
 
 
 def sizes(size: float, min_size: float | None) -> list[float]:
