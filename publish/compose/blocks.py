@@ -70,6 +70,16 @@ class GroupParts:
     section: tuple | None = None   # (style, size, leading, lines) of a topic heading above the headline
 
 
+def group_lines(parts: GroupParts, st: Setting, lead: float, portrait: bool) -> int:
+    """Grid lines a speaker group takes (the same sum group_block draws)."""
+    on_grid = abs(parts.head_leading - lead) < 0.01
+    pad = 0.0 if on_grid or not parts.head else 0.3 * parts.head_size
+    total = (len(parts.head) * parts.head_leading + 2 * pad + (st.portrait_lines * lead if portrait else 0.0)
+             + len(parts.names) * parts.name_leading
+             + (len(parts.section[3]) * parts.section[2] if parts.section else 0.0))
+    return max(1, math.ceil(total / lead - 1e-6))
+
+
 def group_block(book, lay, s: Speaker, parts: GroupParts, st: Setting, lead: float, measure: float,
                 min_body: int) -> Block:
     """小标题 + 照片 + 职务姓名: one unsplittable block a whole number of grid lines tall."""

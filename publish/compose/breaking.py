@@ -106,6 +106,8 @@ def break_heading(text: str, width: Callable[[str], float], measure: float, max_
 
 def break_analysed(t: Text, width: Callable[[str], float], measure: float,
                    max_lines: int | None = None) -> list[str] | None:
+    """width is taken as additive: a line is as wide as its characters plus its phrase gaps
+    (each width(" ")), so every candidate line is measured from prefix sums."""
     n = len(t.chars)
     if n == 0:
         return []
@@ -113,6 +115,19 @@ def break_analysed(t: Text, width: Callable[[str], float], measure: float,
     if width(whole) <= measure + EPS:
         return [whole]
     alone_ok = _solid(whole) < 2
+    gap = width(" ")
+    cw: dict[str, float] = {}
+    pre, solid, gaps = [0.0], [0], [0]
+    for k, ch in enumerate(t.chars):
+        if ch not in cw:
+            cw[ch] = width(ch)
+        pre.append(pre[-1] + cw[ch])
+        solid.append(solid[-1] + (1 if is_han(ch) or is_alnum(ch) else 0))
+        gaps.append(gaps[-1] + (1 if t.gap_before[k] else 0))
+
+    def w_of(a: int, b: int) -> float:
+        # gaps inside [a, b): those before chars a+1 … b-1
+        return pre[b] - pre[a] + (gaps[b] - gaps[a + 1]) * gap
     for finest in (SPACE, PUNCT, WORD):
         pts = [0] + sorted(i for i, lv in t.levels.items() if lv <= finest) + [n]
         best: dict[int, tuple[int, float, list[int]]] = {0: (0, 0.0, [0])}
@@ -122,9 +137,8 @@ def break_analysed(t: Text, width: Callable[[str], float], measure: float,
                     break
                 if a not in best:
                     continue
-                s = t.line(a, b)
-                w = width(s)
-                if w > measure + EPS or (_solid(s) < 2 and not alone_ok):
+                w = w_of(a, b)
+                if w > measure + EPS or (solid[b] - solid[a] < 2 and not alone_ok):
                     continue
                 lines, cost, path = best[a]
                 c = cost + ((measure - w) / measure) ** 2 + (LEVEL_COST[t.levels[b]] if b < n else 0.0)

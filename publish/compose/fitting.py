@@ -94,24 +94,23 @@ def _judge(pl: Placement, caps: list[int]) -> tuple[bool, int, int]:
 
 def _trial(parts, framer, st: Setting, npages: int, tries: int = 6):
     """The best placement at one setting, scanning the space given between blocks."""
-    blocks = parts.blocks(st)
-    if blocks is None:
+    est = parts.estimate(st)
+    if est is None:
         return None
+    need, nsep, groups = est
     fr = framer(st, npages)
-    need = sum(b.natural for b in blocks if not b.space)
-    nsep = sum(1 for b in blocks if b.space)
     cap = sum(fr.caps)
-    lo = sum(b.lo - b.natural for b in blocks if b.elastic and b.space)
-    hi = sum(b.hi - b.natural for b in blocks if b.elastic)
+    lo = nsep * (st.space_lo - st.space)
+    hi = nsep * (st.space_hi - st.space) + groups * st.air_hi
     e0 = cap - need - nsep * st.space
     best = None
     if e0 < lo - 2 * fr.columns or e0 > hi + 2 * fr.columns:
-        # out of reach: one flow for the figures
+        # out of reach: estimated from the line counts; flowed only if it is the best in the end
         e = max(lo, min(hi, e0))
-        _distribute(blocks, e)
-        pl = flow(blocks, fr.caps)
-        filled, short, over = _judge(pl, fr.caps)
-        return (False, short, over, e, fr, pl, blocks)
+        return (False, max(0, e0 - e), max(0, e - e0), e, fr, None, None)
+    blocks = parts.blocks(st)
+    need = sum(b.natural for b in blocks if not b.space)
+    e0 = cap - need - nsep * st.space
     for d in range(tries * 2 + 1):
         e = e0 + (d + 1) // 2 * (1 if d % 2 else -1)
         if e < lo or e > hi:
@@ -168,6 +167,11 @@ def search(parts, framer, pages: int | None) -> Result:
         if best is None or (t[2], t[1]) < (best[0][2], best[0][1]):
             best = (t, st)
     (filled, short, over, extra, fr, pl, blocks), st = best
+    if pl is None:
+        blocks = parts.blocks(st)
+        _distribute(blocks, extra)
+        pl = flow(blocks, fr.caps)
+        filled, short, over = _judge(pl, fr.caps)
     return Result(st, fr, pl, blocks, filled, short, over, target, extra)
 
 

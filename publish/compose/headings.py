@@ -88,13 +88,28 @@ def set_lines(book: FontBook, role: str, lines: list[str], size: float, measure:
     return [set_line(book, role, ln, size, measure, align, tracking) for ln in lines]
 
 
+_fitted: dict = {}
+
+
 def fit_heading(book: FontBook, role: str, text: str, size: float, min_size: float | None,
                 max_lines: int | None, measure: float, align: str, tracking: float = 0.0,
                 kind: str = "headline", protect: Iterable[str] = ()) -> tuple[float, list[Line]]:
     """The largest size (size down to min_size, half-point steps) at which the heading
     fits max_lines; if none does, the smallest size, broken at every allowed point
-    (the caller reports it)."""
+    (the caller reports it). Kept per font book: the fitting search asks again and again."""
     protect = tuple(protect)
+    key = (id(book), role, text, size, min_size, max_lines, round(measure, 3), align, tracking, kind, protect)
+    hit = _fitted.get(key)
+    if hit is not None and hit[0] is book:
+        return hit[1]
+    out = _fit_heading(book, role, text, size, min_size, max_lines, measure, align, tracking, kind, protect)
+    if len(_fitted) > 2000:
+        _fitted.clear()
+    _fitted[key] = (book, out)
+    return out
+
+
+def _fit_heading(book, role, text, size, min_size, max_lines, measure, align, tracking, kind, protect):
     for s in sizes(size, min_size):
         lines = heading_lines(book, role, text, s, measure, max_lines, tracking, kind, protect)
         if lines is not None:

@@ -12,7 +12,7 @@ from ..layout.spec import Layout, Style
 from ..model import Meeting, Paragraph
 from ..typeset.linebreak import break_paragraph
 from ..typeset.types import Line, ParaStyle, Run
-from .blocks import GroupParts, Setting, end_block, group_block, para_block, separator_block
+from .blocks import GroupParts, Setting, end_block, group_block, group_lines, para_block, separator_block
 from .boxes import PageBox
 from .flow import Block
 from .fontbook import FontBook, Use
@@ -223,6 +223,39 @@ class Parts:
         return out
 
     # --- blocks for one trial ---------------------------------------------------------
+
+    def estimate(self, st: Setting) -> tuple[int, int, int] | None:
+        """(lines the content needs, separators, air lines it may take) at a setting, from
+        cached counts alone: most trials of the search end here."""
+        heads = self.heads(st.headline_size, st.body_size)
+        if heads is None:
+            return None
+        key = ("paralines", st.body_size)
+        if key not in self.cache:
+            self.cache[key] = sum(len(lines) for _, _, lines in self.paragraphs(st.body_size))
+        need = self.cache[key]
+        names = self.name_parts(st.line_size, st.body_size)
+        lay = self.layout
+        hs, ls = lay.style(lay.speaker.headline_style), lay.style(lay.speaker.line_style)
+        grid_lead = lay.grid.leading
+        lead = st.leading
+
+        def follow(leading, size, base):
+            return lead if abs(leading - grid_lead) < 0.01 else leading * size / base
+        nsep = groups = 0
+        has_lead = any(o == "lead" for o, _, _ in self.paragraphs(st.body_size))
+        for i, s in enumerate(self.meeting.speakers):
+            if not (s.headline or self.name_lines[s.key] or s.section or s.portrait):
+                continue
+            nsep += 1 if (i or has_lead) else 0
+            groups += 1
+            sec = self.cache.setdefault(("sec", s.key, self.measure(st.body_size), lead),
+                                        self.section_parts(s, self.measure(st.body_size), lead))
+            gp = GroupParts(heads[s.key], st.headline_size, follow(hs.leading, st.headline_size, hs.size),
+                            names[s.key] if self.name_lines[s.key] else [], st.line_size,
+                            follow(ls.leading, st.line_size, ls.size), sec)
+            need += group_lines(gp, st, lead, bool(s.portrait))
+        return need, nsep, groups
 
     def blocks(self, st: Setting) -> list[Block] | None:
         lay = self.layout
