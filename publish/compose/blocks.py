@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass
 
 from ..layout.spec import Item, Style
-from ..model import Paragraph, Speaker
+from ..model import Speaker
 from ..typeset.types import Line
 from . import portrait as portraits
 from .boxes import Fill, Picture, Rule, TextLine

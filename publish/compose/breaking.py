@@ -50,7 +50,7 @@ def analyse(text: str, kind: str = "headline", protect: Iterable[str] = ()) -> T
         pending = False
     n = len(chars)
     flat = "".join(chars)
-    locked = set()
+    locked: set[int] = set()
     for name in protect:
         if not name:
             continue

@@ -6,6 +6,7 @@ trial, a line at a time; leading, headline size, body size and portrait size
 are the trial's settings. A page is full when every column ends on its last
 line (the last column of the last page may stop one line short)."""
 from __future__ import annotations
+from typing import Any
 
 import itertools
 from dataclasses import dataclass, replace
@@ -18,7 +19,7 @@ from .flow import Block, Placement, flow
 @dataclass
 class Result:
     setting: Setting
-    frame: object
+    frame: Any          # page.Frame (page imports this module)
     placement: Placement
     blocks: list[Block]
     filled: bool
@@ -166,6 +167,7 @@ def search(parts, framer, pages: int | None) -> Result:
             break
         if best is None or (t[2], t[1]) < (best[0][2], best[0][1]):
             best = (t, st)
+    assert best is not None, "candidates() always yields the nominal setting"
     (filled, short, over, extra, fr, pl, blocks), st = best
     if pl is None:
         blocks = parts.blocks(st)

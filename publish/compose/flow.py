@@ -24,6 +24,7 @@ class Block:
     lo: int = 0                   # elastic blocks: fewest and most lines the flow may give it
     hi: int = 0
     natural: int = 0              # lines before any 撑版
+    loose: int = 0                # lines the typesetter had to set loose (justification)
 
     @property
     def elastic(self) -> bool:

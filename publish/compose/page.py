@@ -87,7 +87,9 @@ def frame(parts: Parts, header_texts, st: Setting, npages: int, cont) -> Frame:
     y = parts.header_height(header_texts, z, lead, st.body_size)
     body_top = page.top + math.ceil((y - page.top) / lead - 1e-6) * lead if header_texts else page.top
     bottom = page.height - page.bottom
-    caps, tops, reserve = [], [], []
+    caps: list[int] = []
+    tops: list[float] = []
+    reserve: list[int] = []
     cols = parts.geometry(st.body_size).columns
     for p in range(npages):
         top = body_top

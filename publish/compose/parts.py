@@ -186,14 +186,15 @@ class Parts:
         if key not in self.cache:
             hs = self.layout.style(self.layout.speaker.headline_style)
             m = self.measure(body_size)
-            out = {}
+            heads: dict[str, list[str]] = {}
+            out: dict[str, list[str]] | None = heads
             for s in self.meeting.speakers:
                 lines = heading_lines(self.book, hs.font, s.headline, size, m, hs.max_lines, hs.tracking,
                                       protect=self.names) if s.headline.strip() else []
-                if lines is None:
+                if lines is None:    # this size cannot hold every headline
                     out = None
                     break
-                out[s.key] = lines
+                heads[s.key] = lines
             self.cache[key] = out
         return self.cache[key]
 
@@ -358,10 +359,10 @@ def uses(meeting, layout, tpl, ctx, header_texts, end_texts, footer_sample, cont
     point = layout.styles.get(layout.point_style)
     body = layout.style(layout.body_style)
     lead = layout.style(layout.lead_style) if layout.lead_style in layout.styles else body
-    def role(p, default):
+    def style_of(p, default):
         return layout.style(role_style(layout.styles, p.role, default.name))
-    paras = [] if lead_in_header(layout) else [(p, role(p, lead)) for p in meeting.lead]
-    paras += [(p, role(p, body)) for s in meeting.speakers for p in s.paragraphs]
+    paras = [] if lead_in_header(layout) else [(p, style_of(p, lead)) for p in meeting.lead]
+    paras += [(p, style_of(p, body)) for s in meeting.speakers for p in s.paragraphs]
     for para, style in paras:
         for text, role, _size, _bold in char_roles(para, style, point, point_re):
             out.append(Use(role, text, (para.source.path, para.source.line)))

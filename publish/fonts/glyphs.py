@@ -154,6 +154,7 @@ class FaceStore:
     def info(self) -> dict:
         if self._info is None:
             self._load_cmap()
+        assert self._info is not None    # _load_cmap fills it
         if "head" not in self._info:       # a store from before the dates were kept
             self._info["head"] = _head_dates(self.font()["head"])
         return self._info

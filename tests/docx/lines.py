@@ -37,7 +37,7 @@ def _rows(chars) -> list[str]:
 def pdf_lines(pdf: Path, layout) -> list[str]:
     """Every line of text, in reading order: the zone above the columns, then column by column, page by page."""
     import pdfplumber
-    g, p = layout.grid, layout.page
+    g = layout.grid
     measure, gutter, left = column_geometry(layout)
     body = layout.styles[layout.body_style].size
     out: list[str] = []
