@@ -1,2 +1,3 @@
 """publish — 发言摘登 (speech-excerpt page) publishing toolkit."""
+
 __version__ = "0.1.0"

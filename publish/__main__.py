@@ -4,6 +4,7 @@ Ctrl-C is a quiet exit (status 130) from the first line on — also while the
 program is still importing its modules — never a traceback. Commands that
 handle Ctrl-C themselves (publish watch) still get their KeyboardInterrupt.
 """
+
 import signal
 import sys
 
@@ -29,6 +30,7 @@ def run():
         import click
 
         from .cli import main
+
         signal.signal(signal.SIGINT, signal.default_int_handler)
     except Interrupted:
         _interrupted()

@@ -1,4 +1,5 @@
 """Outputs appear whole or not at all: written beside the target, then renamed."""
+
 from __future__ import annotations
 
 import contextlib

@@ -1,4 +1,5 @@
 """One build: load, compose, render, report — outputs written atomically."""
+
 from __future__ import annotations
 
 import contextlib
@@ -18,11 +19,11 @@ class BuildOptions:
     layout: str = "broadsheet"
     formats: tuple[str, ...] = ("pdf", "docx")
     out_dir: Path = Path("build")
-    marks: bool | None = None           # None: the layout's print.marks
-    embed_fonts: bool | str = False     # False, "subset" (or True), "full"
+    marks: bool | None = None  # None: the layout's print.marks
+    embed_fonts: bool | str = False  # False, "subset" (or True), "full"
     quiet: bool = False
-    draft: bool = False       # a proof for the desk: 待填 allowed, the first page marked 样稿
-    pages: int | None = None      # target page count (None: the layout's fit.pages)
+    draft: bool = False  # a proof for the desk: 待填 allowed, the first page marked 样稿
+    pages: int | None = None  # target page count (None: the layout's fit.pages)
 
 
 # On the first page of a --draft build, in the line above the title (with the 栏目).
@@ -35,7 +36,7 @@ class BuildResult:
     outputs: list[Path]
     report: Report
     seconds: float
-    warnings: list[Problem] = field(default_factory=list)   # e.g. a portrait below image_warn_ppi
+    warnings: list[Problem] = field(default_factory=list)  # e.g. a portrait below image_warn_ppi
 
 
 def output_name(meeting_key: str, layout: str) -> str:
@@ -46,10 +47,12 @@ def compose_meeting(content_dir: Path, layout_name: str, draft: bool = False, pa
     from .compose import compose
     from .content import load_meeting
     from .layout.spec import load_layout
+
     layout = load_layout(layout_name)
     meeting = load_meeting(content_dir)
     if draft:
         import dataclasses
+
         meeting = dataclasses.replace(meeting, column=DRAFT_MARK + meeting.column)
     return meeting, layout, compose(meeting, layout, pages)
 
@@ -59,9 +62,17 @@ def refuse_placeholders(content_dir: Path, meeting) -> None:
     held = meeting.publication.placeholders
     if held:
         path = str(Path(content_dir) / "meeting.yaml")
-        raise BuildError([Problem(path, line, f"出版信息 {key}（{PUBLICATION_LABELS.get(key, key)}）还是“待填”，"
-                                              "不能付印。请填写实际内容；只出样稿请加 --draft（首页标题上方印“样稿 DRAFT”）。")
-                          for key, line in held])
+        raise BuildError(
+            [
+                Problem(
+                    path,
+                    line,
+                    f"出版信息 {key}（{PUBLICATION_LABELS.get(key, key)}）还是“待填”，"
+                    "不能付印。请填写实际内容；只出样稿请加 --draft（首页标题上方印“样稿 DRAFT”）。",
+                )
+                for key, line in held
+            ]
+        )
 
 
 def fit_report(content_dir: Path, layout_name: str, pages: int | None = None):
@@ -82,20 +93,28 @@ def build_one(content_dir: Path, opts: BuildOptions, composed: tuple | None = No
     errors: list[Problem] = []
     if not report.ok:
         # the page is built for the proof, but the editor must know it has a hole
-        warnings.append(Problem(str(content_dir), None,
-                                next(ln for ln in report.format().splitlines() if ln.startswith("排不满"))))
+        warnings.append(
+            Problem(str(content_dir), None, next(ln for ln in report.format().splitlines() if ln.startswith("排不满")))
+        )
     from .compose.boxes import Picture
+
     if any(isinstance(it, Picture) for pg in comp.pages for it in pg.items):
         # the preflight package is not needed (nor imported) for a page without photos
         from .preflight.placed import check_pictures
+
         more, errors = check_pictures(comp, layout.image_min_ppi, layout.image_warn_ppi)
         warnings += more
     if errors:
         raise BuildError(errors)
     for role, (named, used) in sorted(comp.font_substitutions.items()):
-        warnings.append(Problem(str(layout.source), layout.lines.get("fonts"),
-                                f"提醒：字体角色“{role}”的字体“{named}”没有安装，按版式的 fallback 用“{used}”代替"
-                                "（印前检查也会报告）。"))
+        warnings.append(
+            Problem(
+                str(layout.source),
+                layout.lines.get("fonts"),
+                f"提醒：字体角色“{role}”的字体“{named}”没有安装，按版式的 fallback 用“{used}”代替"
+                "（印前检查也会报告）。",
+            )
+        )
     base = opts.out_dir / output_name(meeting.key, layout.name)
     outputs = write_outputs(base, opts, comp, meeting, layout, warnings)
     return BuildResult(outputs, report, time.perf_counter() - t0, warnings)
@@ -112,6 +131,7 @@ def write_outputs(base: Path, opts: BuildOptions, comp, meeting, layout, warning
     beside our DOCX, and a failure leaves the previous good pair as it was."""
     from .envfault import check_out_dir, fault
     from .outdir import folder_lock, new_part, remove_stale_parts
+
     check_out_dir(opts.out_dir)
     remove_stale_parts(opts.out_dir)
     parts: dict[Path, Path] = {}
@@ -119,20 +139,28 @@ def write_outputs(base: Path, opts: BuildOptions, comp, meeting, layout, warning
         if "pdf" in opts.formats:
             from .render.pdf import render_pdf
             from .render.pdfx import PdfxSpec
-            spec = PdfxSpec(title=comp.title, icc_profile=layout.icc_profile,
-                            output_condition=layout.output_condition, date=meeting.publication.date,
-                            layout_source=str(layout.source), ink_limit=layout.ink_limit)
+
+            spec = PdfxSpec(
+                title=comp.title,
+                icc_profile=layout.icc_profile,
+                output_condition=layout.output_condition,
+                date=meeting.publication.date,
+                layout_source=str(layout.source),
+                ink_limit=layout.ink_limit,
+            )
             target = _target(base, ".pdf")
             parts[target] = new_part(target)
             marks = layout.marks if opts.marks is None else opts.marks
             render_pdf(comp, parts[target], marks=marks, pdfx=spec, file_name=target.name)
         if "docx" in opts.formats:
             from .render.docx import render_docx
+
             target = _target(base, ".docx")
             parts[target] = new_part(target)
             embedded = render_docx(meeting, layout, parts[target], embed_fonts=opts.embed_fonts, composition=comp)
             if opts.embed_fonts:
                 from .render.docx_fonts import embed_summary
+
                 warnings.append(Problem(str(target), None, embed_summary(embedded)))
         with folder_lock(opts.out_dir):
             for target, part in parts.items():
@@ -140,6 +168,7 @@ def write_outputs(base: Path, opts: BuildOptions, comp, meeting, layout, warning
                 os.replace(part, target)
     except (OSError, MemoryError) as e:
         from .envfault import is_env_error
+
         if is_env_error(e):
             raise fault(e, opts.out_dir) from None
         raise
@@ -158,8 +187,10 @@ def _duplicate_names(dirs: list[Path], opts: BuildOptions) -> list[str]:
         name = Path(d).resolve().name
         other = seen.get(name)
         if other is not None and other.resolve() != Path(d).resolve():
-            errors.append(f"{d}: 与 {other} 的文件夹同名“{Path(d).resolve().name}”，输出文件会互相覆盖，"
-                          "所以都没有排。请给其中一个会议文件夹改名，或分两次用不同的 -o 输出。")
+            errors.append(
+                f"{d}: 与 {other} 的文件夹同名“{Path(d).resolve().name}”，输出文件会互相覆盖，"
+                "所以都没有排。请给其中一个会议文件夹改名，或分两次用不同的 -o 输出。"
+            )
         seen.setdefault(name, Path(d))
     return errors
 
@@ -178,6 +209,7 @@ def build_many(dirs: list[Path], opts: BuildOptions, jobs: int = 0) -> int:
     dirs = list({Path(d).resolve(): d for d in dirs}.values())
     try:
         from .envfault import check_out_dir
+
         check_out_dir(opts.out_dir)
     except PublishError as e:
         for p in e.problems:
@@ -195,6 +227,7 @@ def build_many(dirs: list[Path], opts: BuildOptions, jobs: int = 0) -> int:
         return status
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
+
     # fork: workers start at once with what this process imported (spawn would start
     # a fresh interpreter per worker and re-import everything).
     ctx = multiprocessing.get_context("fork")
@@ -214,9 +247,17 @@ class _Outcome:
     """What a worker sends back: plain data, so it pickles. (Not a dataclass:
     making one costs ~1 ms of import time, and every build pays it.)"""
 
-    def __init__(self, name: str, status: int, errors: list[str], report: str = "",
-                 outputs: list[str] | None = None, seconds: float = 0.0, trace: str = "",
-                 warnings: list[str] | None = None):
+    def __init__(
+        self,
+        name: str,
+        status: int,
+        errors: list[str],
+        report: str = "",
+        outputs: list[str] | None = None,
+        seconds: float = 0.0,
+        trace: str = "",
+        warnings: list[str] | None = None,
+    ):
         self.name, self.status, self.errors, self.report = name, status, errors, report
         self.outputs, self.seconds, self.trace = outputs or [], seconds, trace
         self.warnings = warnings or []
@@ -225,8 +266,9 @@ class _Outcome:
 def _worker_init() -> None:
     import signal
     from .fonts import subset
-    subset.PARALLEL = False    # the pool already keeps every core busy
-    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the main process's to report
+
+    subset.PARALLEL = False  # the pool already keeps every core busy
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to report
 
 
 def _build_quietly(d: Path, opts: BuildOptions) -> _Outcome:
@@ -237,7 +279,8 @@ def _build_quietly(d: Path, opts: BuildOptions) -> _Outcome:
         return _Outcome(str(d), e.exit_code, [str(p) for p in e.problems])
     except (OSError, MemoryError) as e:
         from .envfault import fault, is_env_error
-        if is_env_error(e):     # disk full, no permission …: the machine's fault, said so (exit 3)
+
+        if is_env_error(e):  # disk full, no permission …: the machine's fault, said so (exit 3)
             f = fault(e, opts.out_dir)
             return _Outcome(str(d), f.exit_code, [str(p) for p in f.problems])
         return _Outcome(str(d), 1, [], trace=traceback.format_exc())
@@ -245,8 +288,15 @@ def _build_quietly(d: Path, opts: BuildOptions) -> _Outcome:
         return _Outcome(str(d), 1, [], trace=traceback.format_exc())
     finally:
         _forget_fonts(before)
-    return _Outcome(str(d), 0, [], res.report.format(), [str(o) for o in res.outputs], res.seconds,
-                    warnings=[str(w) for w in res.warnings])
+    return _Outcome(
+        str(d),
+        0,
+        [],
+        res.report.format(),
+        [str(o) for o in res.outputs],
+        res.seconds,
+        warnings=[str(w) for w in res.warnings],
+    )
 
 
 def _font_names() -> set[str]:

@@ -3,6 +3,7 @@
 Heavy modules are imported inside the commands, so `publish --help` and
 `publish fit` do not pay for reportlab or python-docx.
 """
+
 from __future__ import annotations
 
 import sys
@@ -29,6 +30,7 @@ def _exit(code: int):
     spec = getattr(sys.modules.get("__main__"), "__spec__", None)
     if (spec is not None and spec.name == "publish.__main__") or Path(sys.argv[0]).name == "publish":
         import os
+
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
@@ -61,13 +63,32 @@ def main():
 
 @main.command()
 @click.argument("content_dirs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--layout", "-l", default="broadsheet", show_default=True, help="版式名称（见 publish layouts）或版式文件夹。")
+@click.option(
+    "--layout", "-l", default="broadsheet", show_default=True, help="版式名称（见 publish layouts）或版式文件夹。"
+)
 @click.option("--format", "-f", "fmt", default="pdf,docx", show_default=True, help="输出格式，逗号分隔：pdf,docx")
-@click.option("-o", "--output", "out_dir", default="build", show_default=True, type=click.Path(path_type=Path), help="输出文件夹。")
-@click.option("--marks/--no-marks", default=None, help="加裁切线、套准线、色标和文件名（印厂用）；不写则按版式 print: marks。")
-@click.option("--embed-fonts", "embed_fonts", type=click.Choice(["subset", "full"]), is_flag=False, flag_value="subset",
-              default=None, help="把字体嵌入 DOCX：--embed-fonts 只嵌入用到的字（子集）；--embed-fonts=full 在授权允许时嵌入整套字体，"
-                                 "编辑新打的字也有字形。")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    default="build",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="输出文件夹。",
+)
+@click.option(
+    "--marks/--no-marks", default=None, help="加裁切线、套准线、色标和文件名（印厂用）；不写则按版式 print: marks。"
+)
+@click.option(
+    "--embed-fonts",
+    "embed_fonts",
+    type=click.Choice(["subset", "full"]),
+    is_flag=False,
+    flag_value="subset",
+    default=None,
+    help="把字体嵌入 DOCX：--embed-fonts 只嵌入用到的字（子集）；--embed-fonts=full 在授权允许时嵌入整套字体，"
+    "编辑新打的字也有字形。",
+)
 @click.option("--jobs", "-j", default=0, type=int, help="并行进程数（多个会议时；0 = CPU 核数）。")
 @click.option("--quiet", "-q", is_flag=True, help="只输出错误。")
 @click.option("--pages", type=click.IntRange(1, 99), default=None, help="排成几页/几版（默认按版式的 fit.pages）。")
@@ -75,8 +96,17 @@ def main():
 def build(content_dirs, layout, fmt, out_dir, marks, embed_fonts, jobs, quiet, draft, pages):
     """把会议文件夹排成 PDF / DOCX。"""
     from .build import BuildOptions, build_many
-    opts = BuildOptions(layout=layout, formats=_formats(fmt), out_dir=out_dir, marks=marks,
-                        embed_fonts=embed_fonts or False, quiet=quiet, draft=draft, pages=pages)
+
+    opts = BuildOptions(
+        layout=layout,
+        formats=_formats(fmt),
+        out_dir=out_dir,
+        marks=marks,
+        embed_fonts=embed_fonts or False,
+        quiet=quiet,
+        draft=draft,
+        pages=pages,
+    )
     _exit(build_many(list(content_dirs), opts, jobs=jobs))
 
 
@@ -87,6 +117,7 @@ def build(content_dirs, layout, fmt, out_dir, marks, embed_fonts, jobs, quiet, d
 def fit(content_dir, layout, pages):
     """核算版面：撑版/缩版改了什么，每位发言人的字数、占行；排不满或排不下时退出码为 1。"""
     from .build import fit_report
+
     try:
         report = fit_report(content_dir, layout, pages)
     except PublishError as e:
@@ -99,6 +130,7 @@ def fit(content_dir, layout, pages):
 def layouts():
     """列出可用版式。"""
     from .layout.spec import available_layouts, load_layout
+
     for name in available_layouts():
         try:
             lay = load_layout(name)
@@ -109,11 +141,14 @@ def layouts():
 
 @main.command("import")
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), help="写出的会议文件夹（默认 content/文件名）。")
+@click.option(
+    "-o", "--output", "out_dir", type=click.Path(path_type=Path), help="写出的会议文件夹（默认 content/文件名）。"
+)
 @click.option("--force", is_flag=True, help="覆盖已有的会议文件夹。")
 def import_(source, out_dir, force):
     """把记者稿（.txt / .docx）导入为会议内容文件。"""
     from .importer import import_file
+
     out_dir = out_dir or Path("content") / source.stem
     try:
         report = import_file(source, out_dir, force=force)
@@ -128,6 +163,7 @@ def import_(source, out_dir, force):
 def proof(content_dir, layout):
     """校对检查：标点、序号、字形、篇幅、发言人名单。"""
     from .proof import proof_meeting, speaker_lengths
+
     try:
         findings = proof_meeting(content_dir, layout)
         lengths = speaker_lengths(content_dir)
@@ -147,18 +183,26 @@ def proof(content_dir, layout):
 @main.command()
 @click.argument("pdf", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON。")
-@click.option("--layout", "-l", default=None, help="按这个版式的印刷要求检查（总墨量上限、专色、图片分辨率）；默认新闻纸 240%。")
+@click.option(
+    "--layout", "-l", default=None, help="按这个版式的印刷要求检查（总墨量上限、专色、图片分辨率）；默认新闻纸 240%。"
+)
 @click.option("--ink-limit", type=click.FloatRange(100, 400), default=None, help="总墨量上限 %（覆盖版式）。")
 def preflight(pdf, as_json, layout, ink_limit):
     """印前检查任意 PDF：字体嵌入、颜色空间、总墨量、出血、专色、页面框、图片分辨率、PDF/X。"""
     from .preflight import run_preflight
+
     try:
         kw = {}
         if layout:
             from .layout.spec import load_layout
+
             lay = load_layout(layout)
-            kw = dict(min_ppi=lay.image_min_ppi, warn_ppi=lay.image_warn_ppi, ink_limit=lay.ink_limit,
-                      spot_colours=lay.spot_colours)
+            kw = dict(
+                min_ppi=lay.image_min_ppi,
+                warn_ppi=lay.image_warn_ppi,
+                ink_limit=lay.ink_limit,
+                spot_colours=lay.spot_colours,
+            )
         if ink_limit is not None:
             kw["ink_limit"] = ink_limit
         sys.exit(run_preflight(pdf, as_json=as_json, **kw))
@@ -170,10 +214,13 @@ def preflight(pdf, as_json, layout, ink_limit):
 @click.argument("content_dir", type=click.Path(path_type=Path))
 @click.option("--layout", "-l", default="broadsheet", show_default=True)
 @click.option("-o", "--output", "out_dir", default="build", show_default=True, type=click.Path(path_type=Path))
-@click.option("--marks/--no-marks", default=None, help="PDF 加裁切线、套准线、色标和文件名；不写则按版式 print: marks。")
+@click.option(
+    "--marks/--no-marks", default=None, help="PDF 加裁切线、套准线、色标和文件名；不写则按版式 print: marks。"
+)
 def package(content_dir, layout, out_dir, marks):
     """生成交印厂的文件包（zip）：PDF、DOCX、校样 PNG、印前报告、清单。"""
     from .package import make_package
+
     try:
         path = make_package(content_dir, layout, out_dir, marks=marks)
     except PublishError as e:
@@ -183,9 +230,24 @@ def package(content_dir, layout, out_dir, marks):
 
 @main.command()
 @click.argument("content_dir", type=click.Path(path_type=Path))
-@click.option("--layout", "-l", default="broadsheet", show_default=True, help="版式名称（见 publish layouts）或版式文件夹。")
-@click.option("-o", "--output", "out_dir", default="build", show_default=True, type=click.Path(path_type=Path), help="输出文件夹。")
-@click.option("--port", type=click.IntRange(0, 65535), default=None, help="本机端口（默认 8765，被占用时自动另选；0 = 任选空闲端口）。")
+@click.option(
+    "--layout", "-l", default="broadsheet", show_default=True, help="版式名称（见 publish layouts）或版式文件夹。"
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    default="build",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="输出文件夹。",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=None,
+    help="本机端口（默认 8765，被占用时自动另选；0 = 任选空闲端口）。",
+)
 @click.option("--open", "open_browser", is_flag=True, help="启动后在浏览器中打开预览。")
 @click.option("--quiet", "-q", is_flag=True, help="终端里不逐次报告重排。")
 @click.option("--draft", is_flag=True, help="出样稿：出版信息可以是“待填”，照样写出 PDF / DOCX（首页印“样稿”字样）。")
@@ -197,6 +259,7 @@ def watch(content_dir, layout, out_dir, port, open_browser, quiet, draft):
     PDF 和 DOCX 保持不变。按 Ctrl-C 停止，退出状态为 0。
     """
     from .watch.app import run_watch
+
     try:
         code = run_watch(content_dir, layout, out_dir, port=port, open_browser=open_browser, quiet=quiet, draft=draft)
     except PublishError as e:
@@ -206,10 +269,13 @@ def watch(content_dir, layout, out_dir, port, open_browser, quiet, draft):
 
 @main.command()
 @click.argument("content_dir", type=click.Path(path_type=Path))
-@click.option("--speakers", "-n", default=2, show_default=True, type=click.IntRange(1, 30), help="先建几位发言人的文件。")
+@click.option(
+    "--speakers", "-n", default=2, show_default=True, type=click.IntRange(1, 30), help="先建几位发言人的文件。"
+)
 def new(content_dir, speakers):
     """新建一个会议文件夹：每一项都带中文注释，照着填写即可。"""
     from .watch.skeleton import write_skeleton
+
     try:
         written = write_skeleton(content_dir, speakers)
     except PublishError as e:

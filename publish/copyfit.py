@@ -4,6 +4,7 @@ A 发言摘登 page gives its speakers equal room — a convention of the genre,
 officials are peers — so each block is measured against an equal share of
 what the page has left after the lead, and the page against its capacity.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,10 +13,10 @@ from dataclasses import dataclass, field
 @dataclass
 class BlockFit:
     key: str
-    label: str              # 姓名（职务）
+    label: str  # 姓名（职务）
     chars: int
-    lines: int              # grid lines the block takes (headline group, text, separator)
-    placed: int             # of which on the page(s)
+    lines: int  # grid lines the block takes (headline group, text, separator)
+    placed: int  # of which on the page(s)
     allotment: float = 0.0  # its equal share of the page
 
     @property
@@ -34,19 +35,19 @@ class Report:
     meeting: str
     columns: int
     lines_per_column: int
-    capacity: int           # grid lines on the page(s) the layout allows
-    used: int               # grid lines the content needs
+    capacity: int  # grid lines on the page(s) the layout allows
+    used: int  # grid lines the content needs
     chars_per_line: int
     pages: int
-    unplaced: int           # lines that found no place on the page(s)
-    continues: bool = False # layout continues on further pages (转版)
+    unplaced: int  # lines that found no place on the page(s)
+    continues: bool = False  # layout continues on further pages (转版)
     blocks: list[BlockFit] = field(default_factory=list)
     loose_lines: int = 0
-    air: int = 0            # lines given to (+) or taken from (−) the space between blocks
-    fill: bool = True       # the layout wants every page full (a newspaper page; not a bulletin)
-    filled: bool = True     # … and it is: every column ends on its last line
-    short: int = 0          # empty lines left in the text area
-    changes: list[str] = field(default_factory=list)   # what the fitting changed ("行距 20→17 pt")
+    air: int = 0  # lines given to (+) or taken from (−) the space between blocks
+    fill: bool = True  # the layout wants every page full (a newspaper page; not a bulletin)
+    filled: bool = True  # … and it is: every column ends on its last line
+    short: int = 0  # empty lines left in the text area
+    changes: list[str] = field(default_factory=list)  # what the fitting changed ("行距 20→17 pt")
 
     @property
     def ok(self) -> bool:
@@ -73,8 +74,10 @@ class Report:
         return abs(lines) * self.chars_per_line
 
     def format(self) -> str:
-        out = [f"版面核算：{self.meeting}（版式 {self.layout}，{self.columns} 栏 × {self.lines_per_column} 行，"
-               f"每行约 {self.chars_per_line} 字，排 {self.pages} 页）"]
+        out = [
+            f"版面核算：{self.meeting}（版式 {self.layout}，{self.columns} 栏 × {self.lines_per_column} 行，"
+            f"每行约 {self.chars_per_line} 字，排 {self.pages} 页）"
+        ]
         for b in self.blocks:
             if b.key in ("lead", "end") or not self.fill:
                 tail = f"；有 {b.unplaced} 行排不下" if b.unplaced else ""
@@ -85,11 +88,15 @@ class Report:
             out.append(f"  {b.label}：{b.chars} 字，{b.lines} 行，平均每人约 {b.allotment:.0f} 行，{verdict}{tail}")
         out.append("已调整：" + "；".join(self.changes) if self.changes else "未作调整（按版式原定行距、字号、间距）")
         if not self.fits:
-            out.append(f"排不下：在版式允许的调整范围内仍超出 {self.unplaced} 行（约 {self.chars(self.unplaced)} 字）。"
-                       "请删减上面标为“超出”的发言" + ("，或用 --pages 指定更多页数。" if self.fill else "。"))
+            out.append(
+                f"排不下：在版式允许的调整范围内仍超出 {self.unplaced} 行（约 {self.chars(self.unplaced)} 字）。"
+                "请删减上面标为“超出”的发言" + ("，或用 --pages 指定更多页数。" if self.fill else "。")
+            )
         elif self.fill and not self.filled:
-            out.append(f"排不满：在版式允许的调整范围内，版面仍空 {self.short} 行（约 {self.chars(self.short)} 字）。"
-                       f"请补充约 {self.chars(self.short)} 字的稿件、加一张会议照片，或用 --pages 减少页数。")
+            out.append(
+                f"排不满：在版式允许的调整范围内，版面仍空 {self.short} 行（约 {self.chars(self.short)} 字）。"
+                f"请补充约 {self.chars(self.short)} 字的稿件、加一张会议照片，或用 --pages 减少页数。"
+            )
         elif self.fill:
             out.append(f"全版排满：{self.pages} 页，{self.capacity} 行，各栏齐底。")
         else:

@@ -3,6 +3,7 @@
 A full disk or a read-only output folder is not a bug of the tool ("内部错误 …
 send the log to the developers") nor a mistake in the content (exit 2).
 """
+
 from __future__ import annotations
 
 import errno
@@ -47,8 +48,11 @@ def check_out_dir(out_dir: Path) -> None:
     """The output folder exists (or is made) and is a folder: said before a build spends its time."""
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
-        raise EnvironmentFault(Problem(str(out_dir), None,
-                                       "输出位置是一个文件，不是文件夹。请用 -o 指定一个文件夹（不存在时会自动创建）。"))
+        raise EnvironmentFault(
+            Problem(
+                str(out_dir), None, "输出位置是一个文件，不是文件夹。请用 -o 指定一个文件夹（不存在时会自动创建）。"
+            )
+        )
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except (OSError, MemoryError) as e:

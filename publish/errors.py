@@ -5,6 +5,7 @@ cannot be built from good input (text over the page, a font missing) is a
 BuildError (exit 1); a fault of the machine (disk full, no permission) is an
 EnvironmentFault (exit 3). None ever reaches the user as a traceback.
 """
+
 from __future__ import annotations
 
 import os
@@ -56,15 +57,18 @@ class PublishError(Exception):
 
 class InputError(PublishError):
     """Bad content, layout or template: the user's file is wrong (exit 2)."""
+
     exit_code = 2
 
 
 class BuildError(PublishError):
     """Good input that cannot be built as asked (exit 1)."""
+
     exit_code = 1
 
 
 class EnvironmentFault(PublishError):
     """The machine, not the input: disk full, read-only or unwritable output,
     a file where a folder should be, permission denied (exit 3)."""
+
     exit_code = 3

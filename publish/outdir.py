@@ -4,6 +4,7 @@ A .part file carries the id of the process writing it, so the next run can tell
 the leftovers of a killed build (removed) from the work of a build still running
 (left alone).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -46,7 +47,7 @@ def remove_stale_parts(folder: Path) -> list[Path]:
             continue
         pid = int(m.group(1))
         if pid == os.getpid() or _alive(pid):
-            continue   # being written right now, by this process or another build
+            continue  # being written right now, by this process or another build
         with contextlib.suppress(OSError):
             os.unlink(e.path)
             removed.append(Path(e.path))
@@ -61,4 +62,4 @@ def folder_lock(folder: Path):
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
-        os.close(fd)     # closing releases the lock
+        os.close(fd)  # closing releases the lock

@@ -8,6 +8,7 @@ licences, the layout and the tool version.
 The zip is reproducible: same input, same bytes — entries sorted, timestamps
 from SOURCE_DATE_EPOCH or the publication date, fixed permissions.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -47,6 +48,7 @@ def font_licences(fonts: dict) -> list[dict]:
     from the installed font file's name table, and which file it was (name, size,
     SHA-256) — so a print shop can tell that different bytes come from different fonts."""
     from fontTools.ttLib import TTFont
+
     out = {}
     for sub in fonts.values():
         face = getattr(sub, "face", None)
@@ -57,6 +59,7 @@ def font_licences(fonts: dict) -> list[dict]:
         def nm(i, name=name):
             v = name.getDebugName(i)
             return v.strip() if v else ""
+
         family = nm(16) or nm(1)
         style = nm(17) or nm(2)
         licence_text, url = nm(13), nm(14)
@@ -72,11 +75,21 @@ def font_licences(fonts: dict) -> list[dict]:
             continue
         data = Path(src).read_bytes()
         out[key] = {
-            "family": family, "style": style, "postscript_name": nm(6), "version": nm(5),
-            "copyright": nm(0), "licence": short or "未知（请核实）", "licence_url": url,
-            "licence_text": licence_text, "embedded_as": "subset",
-            "file": {"name": Path(src).name, "face_index": face.index if face is not None else 0,
-                     "bytes": len(data), "sha256": _sha256(data)},
+            "family": family,
+            "style": style,
+            "postscript_name": nm(6),
+            "version": nm(5),
+            "copyright": nm(0),
+            "licence": short or "未知（请核实）",
+            "licence_url": url,
+            "licence_text": licence_text,
+            "embedded_as": "subset",
+            "file": {
+                "name": Path(src).name,
+                "face_index": face.index if face is not None else 0,
+                "bytes": len(data),
+                "sha256": _sha256(data),
+            },
         }
     return [out[k] for k in sorted(out)]
 
@@ -84,6 +97,7 @@ def font_licences(fonts: dict) -> list[dict]:
 def render_proofs(pdf: Path, stem: str, dpi: int = PROOF_DPI) -> dict[str, bytes]:
     """A PNG of each page cut at the TrimBox, as the reader will see it (RGB is fine for a proof)."""
     import pypdfium2 as pdfium
+
     out = {}
     doc = pdfium.PdfDocument(str(pdf))
     try:
@@ -119,6 +133,7 @@ def source_files(meeting, content_dir: Path, layout, prefix: str) -> dict[str, b
     portraits, the layout file and the templates used. Nothing else in the folder (a
     notes.txt linked to /etc/shadow, a stray 3 GB video) is read or shipped."""
     from .safeio import read_bytes
+
     content_dir = Path(content_dir)
     files = [(content_dir / "meeting.yaml", "content")]
     for sp in meeting.speakers:
@@ -133,10 +148,12 @@ def source_files(meeting, content_dir: Path, layout, prefix: str) -> dict[str, b
     lay_root = Path(layout.folder)
     out[archive_name("layout", layout.name, "layout.yaml")] = read_bytes(layout.source, "layout", root=lay_root)
     from .layout.templates import loaded_templates
+
     for t in sorted(loaded_templates(lay_root)):
         base = t.parent
-        out[archive_name("layout", layout.name if base.parent == lay_root else "_shared", "templates", t.name)] = \
+        out[archive_name("layout", layout.name if base.parent == lay_root else "_shared", "templates", t.name)] = (
             read_bytes(t, "template", root=base)
+        )
     return out
 
 
@@ -147,13 +164,16 @@ def licence_files(fonts: list[dict]) -> dict[str, bytes]:
         text = f.get("licence_text") or ""
         if text:
             body = f"{f['family']} {f['style']}\n{f['copyright']}\n{f['licence']} {f['licence_url']}\n\n{text}\n"
-            out[archive_name("fonts", f"{f['family']}-{f['style']}.licence.txt".replace(" ", "_"))] = body.encode("utf-8")
+            out[archive_name("fonts", f"{f['family']}-{f['style']}.licence.txt".replace(" ", "_"))] = body.encode(
+                "utf-8"
+            )
     return out
 
 
 def _proofread(content_dir: Path, layout: str):
     """The proofreader's findings, or the error that stopped it (reported, not raised)."""
     from .proof import proof_meeting
+
     try:
         return proof_meeting(content_dir, layout)
     except PublishError as e:
@@ -171,15 +191,22 @@ def make_package(content_dir: Path, layout: str, out_dir: Path, marks: bool | No
     stem = output_name(meeting.key, lay.name)
     files: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="publish-package-") as td:
-        res = build_one(content_dir, BuildOptions(layout=layout, formats=formats, out_dir=Path(td), quiet=True,
-                                                  marks=marks),
-                        composed=(meeting, lay, comp))
+        res = build_one(
+            content_dir,
+            BuildOptions(layout=layout, formats=formats, out_dir=Path(td), quiet=True, marks=marks),
+            composed=(meeting, lay, comp),
+        )
         for o in res.outputs:
             files[o.name] = o.read_bytes()
         pdf = Path(td) / f"{stem}.pdf"
-        report = preflight(pdf, min_ppi=lay.image_min_ppi, warn_ppi=lay.image_warn_ppi,
-                           extra=build_checks(comp.report, _proofread(content_dir, layout)),
-                           ink_limit=lay.ink_limit, spot_colours=lay.spot_colours)
+        report = preflight(
+            pdf,
+            min_ppi=lay.image_min_ppi,
+            warn_ppi=lay.image_warn_ppi,
+            extra=build_checks(comp.report, _proofread(content_dir, layout)),
+            ink_limit=lay.ink_limit,
+            spot_colours=lay.spot_colours,
+        )
         if report.errors:
             bad = [f"{c.title}：{c.summary}" for c in report.checks if c.status == "error"]
             raise BuildError([Problem(str(content_dir), None, "印前检查未通过，不生成文件包：" + "；".join(bad))])
@@ -195,15 +222,24 @@ def make_package(content_dir: Path, layout: str, out_dir: Path, marks: bool | No
     files = {archive_name(n): data for n, data in files.items()}
     manifest = {
         "tool": {"name": "publish", "version": __version__},
-        "meeting": {"key": meeting.key, "title": meeting.title,
-                    "publication_date": meeting.publication.date.isoformat(),
-                    "paper": meeting.publication.paper, "page": meeting.publication.page_number},
+        "meeting": {
+            "key": meeting.key,
+            "title": meeting.title,
+            "publication_date": meeting.publication.date.isoformat(),
+            "paper": meeting.publication.paper,
+            "page": meeting.publication.page_number,
+        },
         "layout": {"name": lay.name, "title": lay.title},
         "date": when.isoformat(),
-        "print": {"pdfx": PDFX_CONFORMANCE, "output_intent": icc_description(profile),
-                  "output_condition": lay.output_condition or "Custom",
-                  "icc_profile_sha256": _sha256(profile),
-                  "trim_mm": [mm(lay.page.width), mm(lay.page.height)], "bleed_mm": mm(lay.page.bleed), "proof_dpi": PROOF_DPI},
+        "print": {
+            "pdfx": PDFX_CONFORMANCE,
+            "output_intent": icc_description(profile),
+            "output_condition": lay.output_condition or "Custom",
+            "icc_profile_sha256": _sha256(profile),
+            "trim_mm": [mm(lay.page.width), mm(lay.page.height)],
+            "bleed_mm": mm(lay.page.bleed),
+            "proof_dpi": PROOF_DPI,
+        },
         "formats": list(formats),
         "preflight": {"passed": not report.errors, "errors": report.errors, "warnings": report.warnings},
         "fonts": fonts,
@@ -212,6 +248,7 @@ def make_package(content_dir: Path, layout: str, out_dir: Path, marks: bool | No
     files["manifest.json"] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     from .envfault import check_out_dir, fault, is_env_error
     from .outdir import remove_stale_parts
+
     check_out_dir(Path(out_dir))
     remove_stale_parts(Path(out_dir))
     target = Path(out_dir) / f"{stem}-print.zip"

@@ -2,6 +2,7 @@
 
 Shared by the content loader and the layout loader so that both point at FILE:LINE.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -28,8 +29,11 @@ def read_text(path: Path, kind: str = "content", root: Path | None = None) -> st
     kind, and no link out of root (the meeting or layout folder) when one is given."""
     raw = read_bytes(path, kind, root)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(Problem(str(path), 1, "文件是 UTF-16 编码（Windows 记事本的“Unicode”）。"
-                                 "请在编辑器中以 UTF-8 编码另存此文件。"))
+        raise InputError(
+            Problem(
+                str(path), 1, "文件是 UTF-16 编码（Windows 记事本的“Unicode”）。请在编辑器中以 UTF-8 编码另存此文件。"
+            )
+        )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -42,18 +46,28 @@ def read_text(path: Path, kind: str = "content", root: Path | None = None) -> st
             hint = "看起来是 GBK/GB18030 编码，"
         except UnicodeDecodeError:
             pass
-        raise InputError(Problem(str(path), line,
-                                 f"文件不是 UTF-8 编码（{hint}第 {line} 行有无法识别的字节）。"
-                                 "请在编辑器中以 UTF-8 编码另存此文件。")) from None
+        raise InputError(
+            Problem(
+                str(path),
+                line,
+                f"文件不是 UTF-8 编码（{hint}第 {line} 行有无法识别的字节）。请在编辑器中以 UTF-8 编码另存此文件。",
+            )
+        ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     problems = []
     for lineno, row in enumerate(text.split("\n"), 1):
         for m in _CONTROL.finditer(row):
             # C0/C1 controls have no Unicode name; the code point alone is enough then.
             name = unicodedata.name(m.group(), "")
-            problems.append(Problem(str(path), lineno,
-                                    f"第 {m.start() + 1} 列有不可见的控制字符{' ' + name if name else ''}（U+{ord(m.group()):04X}），"
-                                    "多半是从别处粘贴带来的。请删除它。", col=m.start() + 1))
+            problems.append(
+                Problem(
+                    str(path),
+                    lineno,
+                    f"第 {m.start() + 1} 列有不可见的控制字符{' ' + name if name else ''}（U+{ord(m.group()):04X}），"
+                    "多半是从别处粘贴带来的。请删除它。",
+                    col=m.start() + 1,
+                )
+            )
     if problems:
         raise InputError(problems)
     return text
@@ -61,6 +75,7 @@ def read_text(path: Path, kind: str = "content", root: Path | None = None) -> st
 
 class LocDict(dict):
     """A YAML mapping that remembers the line of itself and of each key."""
+
     line: int = 0
 
     def __init__(self, *a, **kw):
@@ -100,8 +115,10 @@ def _compose_node(loader, parent, index):
     loader.depth = getattr(loader, "depth", 0) + 1
     try:
         if loader.depth > limits.YAML_DEPTH:
-            raise _YamlProblem(loader.peek_event().start_mark.line + 1,
-                               f"列表或子项嵌套超过 {limits.YAML_DEPTH} 层。内容文件和版式只需要几层缩进，请检查括号是否配对")
+            raise _YamlProblem(
+                loader.peek_event().start_mark.line + 1,
+                f"列表或子项嵌套超过 {limits.YAML_DEPTH} 层。内容文件和版式只需要几层缩进，请检查括号是否配对",
+            )
         return yaml.composer.Composer.compose_node(loader, parent, index)
     finally:
         loader.depth -= 1
@@ -136,9 +153,11 @@ def _construct_str(loader, node):
     m = _CONTROL.search(value) if node.style == '"' else None
     if m:
         name = unicodedata.name(m.group(), "")
-        raise _YamlProblem(node.start_mark.line + 1,
-                           f"引号里用转义写出了不可见的控制字符{' ' + name if name else ''}（U+{ord(m.group()):04X}）。"
-                           "请删去这个转义（反斜杠开头的 \\x、\\u 写法）")
+        raise _YamlProblem(
+            node.start_mark.line + 1,
+            f"引号里用转义写出了不可见的控制字符{' ' + name if name else ''}（U+{ord(m.group()):04X}）。"
+            "请删去这个转义（反斜杠开头的 \\x、\\u 写法）",
+        )
     return value
 
 
@@ -160,8 +179,10 @@ def _construct_mapping(loader, node):
         try:
             hash(key)
         except TypeError:
-            raise _YamlProblem(k_node.start_mark.line + 1,
-                               "项目名（冒号前面）应是文字，这里却是列表或一组子项。请改成“名称: 内容”的写法") from None
+            raise _YamlProblem(
+                k_node.start_mark.line + 1,
+                "项目名（冒号前面）应是文字，这里却是列表或一组子项。请改成“名称: 内容”的写法",
+            ) from None
         if key in d:
             raise _DuplicateKey(key, k_node.start_mark.line + 1)
         d[key] = loader.construct_object(v_node, deep=True)
@@ -200,22 +221,24 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
     except _YamlProblem as e:
         raise InputError(Problem(str(path), e.line + first_line - 1, f"格式错误（YAML）：{e.message}。")) from None
     except RecursionError:
-        raise InputError(Problem(str(path), None, "格式错误（YAML）：列表或子项嵌套太深。请检查括号是否配对。")) from None
+        raise InputError(
+            Problem(str(path), None, "格式错误（YAML）：列表或子项嵌套太深。请检查括号是否配对。")
+        ) from None
     except _DuplicateKey as e:
-        raise InputError(Problem(str(path), e.line + first_line - 1,
-                                 f"“{e.key}”出现了两次。每一项只能写一次，请删去重复的一行。")) from None
+        raise InputError(
+            Problem(str(path), e.line + first_line - 1, f"“{e.key}”出现了两次。每一项只能写一次，请删去重复的一行。")
+        ) from None
     except yaml.MarkedYAMLError as e:
         what = (e.problem or "").strip()
         mark = e.problem_mark or e.context_mark
         # An unclosed quote or bracket is only noticed at the end of the text or
         # on a later line; the editor has to fix the line where it was opened.
-        if e.context_mark and (what.startswith("found unexpected end of stream")
-                               or what.startswith("expected ',' or")):
+        if e.context_mark and (what.startswith("found unexpected end of stream") or what.startswith("expected ',' or")):
             mark = e.context_mark
         line = mark.line + first_line if mark else None
-        raise InputError(Problem(str(path), line,
-                                 f"格式错误（YAML）：{_yaml_hint(what)}。"
-                                 "请检查这一行及上一行的冒号、缩进和引号。")) from None
+        raise InputError(
+            Problem(str(path), line, f"格式错误（YAML）：{_yaml_hint(what)}。请检查这一行及上一行的冒号、缩进和引号。")
+        ) from None
     except yaml.YAMLError as e:
         raise InputError(Problem(str(path), None, f"格式错误（YAML）：{e}")) from None
     if first_line != 1:
@@ -243,7 +266,9 @@ def _bracket_depth_line(text: str) -> int | None:
 def _load(text: str):
     deep = _bracket_depth_line(text) if text.count("[") + text.count("{") > limits.YAML_DEPTH else None
     if deep:
-        raise _YamlProblem(deep, f"列表或子项嵌套超过 {limits.YAML_DEPTH} 层。内容文件和版式只需要几层缩进，请检查括号是否配对")
+        raise _YamlProblem(
+            deep, f"列表或子项嵌套超过 {limits.YAML_DEPTH} 层。内容文件和版式只需要几层缩进，请检查括号是否配对"
+        )
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -252,8 +277,11 @@ def _load(text: str):
         size = _expanded_size(node)
         if size > limits.YAML_NODES:
             line = _first_shared_line(node)
-            raise _YamlProblem(line, f"别名（*名称）展开后有 {size} 项，超过 {limits.YAML_NODES} 项的上限。"
-                               "内容文件不需要“&”锚点和“*”别名，请删去它们")
+            raise _YamlProblem(
+                line,
+                f"别名（*名称）展开后有 {size} 项，超过 {limits.YAML_NODES} 项的上限。"
+                "内容文件不需要“&”锚点和“*”别名，请删去它们",
+            )
         return loader.construct_document(node)
     finally:
         loader.dispose()
@@ -268,8 +296,11 @@ def _first_shared_line(root) -> int:
         if id(n) in seen:
             continue
         seen.add(id(n))
-        kids = n.value if isinstance(n, yaml.SequenceNode) else (
-            [x for pair in n.value for x in pair] if isinstance(n, yaml.MappingNode) else [])
+        kids = (
+            n.value
+            if isinstance(n, yaml.SequenceNode)
+            else ([x for pair in n.value for x in pair] if isinstance(n, yaml.MappingNode) else [])
+        )
         for k in kids:
             refs[id(k)] = refs.get(id(k), 0) + 1
             nodes[id(k)] = k
@@ -313,6 +344,7 @@ def _yaml_hint(problem: str) -> str:
 
 # --- schema checks -------------------------------------------------------------
 
+
 def did_you_mean(word: str, choices) -> str:
     """A close spelling among choices. Bounded work: a file listing thousands of
     mistyped names must not cost thousands × thousands comparisons."""
@@ -324,8 +356,7 @@ def did_you_mean(word: str, choices) -> str:
     return f"是不是要写“{close[0]}”？" if close else ""
 
 
-def check_keys(d: LocDict, known: dict[str, str], required: set[str], path: Path,
-               what: str) -> list[Problem]:
+def check_keys(d: LocDict, known: dict[str, str], required: set[str], path: Path, what: str) -> list[Problem]:
     """Unknown keys (with a suggestion) and missing required keys of one mapping.
 
     known maps each key to its Chinese name, used in the messages."""
@@ -337,6 +368,5 @@ def check_keys(d: LocDict, known: dict[str, str], required: set[str], path: Path
     for key in known:
         if key in required and (key not in d or d[key] is None or d[key] == ""):
             line = d.line_of(key) if key in d else d.line
-            problems.append(Problem(str(path), line,
-                                    f"缺少必填项“{key}”（{known[key]}）。请添加一行“{key}: …”。"))
+            problems.append(Problem(str(path), line, f"缺少必填项“{key}”（{known[key]}）。请添加一行“{key}: …”。"))
     return problems

@@ -1,7 +1,8 @@
 """Points and millimetres: PDF geometry is in pt (1/72 in), designers and print shops speak mm."""
+
 from __future__ import annotations
 
-MM = 72 / 25.4          # points in one millimetre
+MM = 72 / 25.4  # points in one millimetre
 
 
 def pt_to_mm(pt: float) -> float:

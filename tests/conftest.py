@@ -19,8 +19,14 @@ def run_cli(*args, cwd=None, env=None):
     """Run `publish ...` as an editor would, in a fresh process."""
     e = dict(os.environ)
     e.update(env or {})
-    return subprocess.run([sys.executable, "-m", "publish", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd or ROOT, env=e, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "publish", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env=e,
+        timeout=300,
+    )
 
 
 @pytest.fixture
@@ -47,7 +53,10 @@ def built(tmp_path_factory):
 def pagecheck(pdf: Path) -> dict:
     """The independent checker's figures (tests/tools/pagecheck.py, a copy of the team's checker)."""
     import json
-    r = subprocess.run([sys.executable, str(PAGECHECK), str(pdf), "--json"], capture_output=True, text=True, timeout=120)
+
+    r = subprocess.run(
+        [sys.executable, str(PAGECHECK), str(pdf), "--json"], capture_output=True, text=True, timeout=120
+    )
     assert r.returncode == 0, r.stderr
     return json.loads(r.stdout)
 

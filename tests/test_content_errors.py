@@ -21,7 +21,7 @@ def test_broken_yaml(meeting_copy, tmp_path):
     f = meeting_copy / "meeting.yaml"
     lines = f.read_text("utf-8").splitlines()
     i = next(k for k, ln in enumerate(lines) if ln.startswith("title:"))
-    lines[i] = "title: 坚定信心: 真抓实干"     # an unquoted second colon
+    lines[i] = "title: 坚定信心: 真抓实干"  # an unquoted second colon
     f.write_text("\n".join(lines) + "\n", "utf-8")
     r, out = build(meeting_copy, tmp_path)
     assert_clean_failure(r, out, f"meeting.yaml:{i + 1}: 格式错误")
@@ -52,6 +52,7 @@ def test_missing_title(meeting_copy, tmp_path):
 
 def test_unknown_layout(tmp_path):
     from .conftest import REFERENCE
+
     r, out = build(REFERENCE, tmp_path, "--layout", "broadshet")
     assert_clean_failure(r, out, "没有名为“broadshet”的版式")
     assert "broadsheet" in r.stderr

@@ -1,5 +1,6 @@
 """The Word output: what an editor opens must hold the whole meeting, in named styles
 built from the layout, and convert to a page LibreOffice sets without kinsoku faults."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -32,8 +33,18 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 # The issue's mapping from layout style names to the Word style names an editor sees.
-WORD_NAME = {"kicker": "引题", "title": "主题", "subtitle": "副题", "byline": "作者", "lead": "导语",
-             "headline": "小标题", "speaker": "发言人", "body": "发言正文", "point": "要点句", "masthead": "版头"}
+WORD_NAME = {
+    "kicker": "引题",
+    "title": "主题",
+    "subtitle": "副题",
+    "byline": "作者",
+    "lead": "导语",
+    "headline": "小标题",
+    "speaker": "发言人",
+    "body": "发言正文",
+    "point": "要点句",
+    "masthead": "版头",
+}
 
 
 @pytest.fixture(scope="module")
@@ -45,14 +56,21 @@ def meeting():
 def layout():
     # as the page was fitted: the DOCX takes the PDF's leading, sizes and columns
     from tests.docx.lines import fitted
+
     return fitted("broadsheet")
 
 
 @pytest.fixture(scope="module")
 def bulletin_meeting(meeting):
-    return dataclasses.replace(meeting, bulletin=Bulletin(
-        name="工作简报", issue="第 3 期", issuer="永川区委办公室",
-        distribution=(("报", "市委办公厅"), ("送", "区人大常委会办公室、区政府办公室"), ("发", "各镇街党（工）委"))))
+    return dataclasses.replace(
+        meeting,
+        bulletin=Bulletin(
+            name="工作简报",
+            issue="第 3 期",
+            issuer="永川区委办公室",
+            distribution=(("报", "市委办公厅"), ("送", "区人大常委会办公室、区政府办公室"), ("发", "各镇街党（工）委")),
+        ),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -103,8 +121,9 @@ def expected_paragraphs(meeting, layout) -> list[tuple[str, str]]:
             text += "\t" + render(it.right) if it.right else ""
             out.append(("版头", text))
         elif render(it.template):
-            out.append((WORD_NAME.get(it.style) or layout.word.style_names.get(it.style, it.style),
-                        render(it.template)))
+            out.append(
+                (WORD_NAME.get(it.style) or layout.word.style_names.get(it.style, it.style), render(it.template))
+            )
     out += [("导语", p.text) for p in meeting.lead]
     for sp in meeting.speakers:
         out.append(("小标题", "\n".join(sp.headline.split())))
@@ -113,7 +132,7 @@ def expected_paragraphs(meeting, layout) -> list[tuple[str, str]]:
     for it in layout.end:
         out += [("版记", ln) for ln in render(it.template).split("\n") if ln.strip()]
     if layout.grid.columns > 1 and not layout.end and not layout.grid.fill_page:
-        out.append(("Normal", ""))   # the section after the columns that balances them
+        out.append(("Normal", ""))  # the section after the columns that balances them
     return lines_as_set(out)
 
 
@@ -131,6 +150,7 @@ def style_el(styles: etree._Element, name: str) -> etree._Element:
 
 # ---------------------------------------------------------------- content
 
+
 def test_every_paragraph_has_its_style_and_text_in_order(built, meeting, layout):
     got = paragraphs(built)
     assert got == expected_paragraphs(meeting, layout)
@@ -140,8 +160,11 @@ def test_bulletin_paragraphs_and_banji_at_the_end(built_bulletin, bulletin_meeti
     got = paragraphs(built_bulletin)
     want = expected_paragraphs(bulletin_meeting, bulletin_layout)
     assert got == want
-    assert [t for s, t in got if s == "版记"][:3] == ["报：市委办公厅", "送：区人大常委会办公室、区政府办公室",
-                                                     "发：各镇街党（工）委"]
+    assert [t for s, t in got if s == "版记"][:3] == [
+        "报：市委办公厅",
+        "送：区人大常委会办公室、区政府办公室",
+        "发：各镇街党（工）委",
+    ]
 
 
 def test_every_chinese_character_in_order(built, meeting):
@@ -171,9 +194,11 @@ def test_points_and_bold_spans_are_runs_in_the_point_style(built, meeting, layou
 
 def test_portrait_is_inline_at_the_layouts_width(tmp_path, meeting, layout):
     from PIL import Image
+
     pic = tmp_path / "zhang.png"
     Image.new("RGB", (300, 400), (120, 130, 140)).save(pic)
     from publish.model import Source
+
     sp = dataclasses.replace(meeting.speakers[0], portrait=pic, portrait_source=Source(str(pic), None))
     m = dataclasses.replace(meeting, speakers=(sp, *meeting.speakers[1:]))
     out = tmp_path / "p.docx"
@@ -183,7 +208,7 @@ def test_portrait_is_inline_at_the_layouts_width(tmp_path, meeting, layout):
     g = layout.grid
     col = (layout.page.type_width - g.gutter * (g.columns - 1)) / g.columns
     body = layout.styles[layout.body_style].size
-    col = int(col / body + 1e-6) * body     # the PDF's measure: whole characters of body type
+    col = int(col / body + 1e-6) * body  # the PDF's measure: whole characters of body type
     assert shape.width == pytest.approx(col * layout.speaker.portrait_width * 12700, abs=2)
     assert shape.height == pytest.approx(shape.width * 4 / 3, abs=2)
     names = [p.style.name for p in doc.paragraphs]
@@ -193,6 +218,7 @@ def test_portrait_is_inline_at_the_layouts_width(tmp_path, meeting, layout):
 
 # ---------------------------------------------------------------- styles
 
+
 def _resolved(layout, role):
     return next(f for f in map(find_face, layout.fonts[role]) if f is not None)
 
@@ -201,7 +227,7 @@ def test_styles_carry_the_layouts_fonts_and_sizes(built, layout):
     styles = part(built, "word/styles.xml")
     names = dict(WORD_NAME)
     wide = next((it.style for it in layout.header if it.content == "lead"), None)
-    if wide:   # the 导语 is set across the full width in the header item's style
+    if wide:  # the 导语 is set across the full width in the header item's style
         del names["lead"]
         names[wide] = "导语"
     for lname, wname in names.items():
@@ -216,8 +242,9 @@ def test_styles_carry_the_layouts_fonts_and_sizes(built, layout):
         # The name (with w:b) must select the very face the PDF uses, not a neighbour weight.
         b = rpr.find(f"{W}b")
         bold = b is not None and b.get(f"{W}val") not in ("0", "false")
-        r = subprocess.run(["fc-match", "-f", "%{file}", name + (":bold" if bold else "")],
-                           capture_output=True, text=True)
+        r = subprocess.run(
+            ["fc-match", "-f", "%{file}", name + (":bold" if bold else "")], capture_output=True, text=True
+        )
         assert r.stdout == face.path, (wname, name, bold)
         assert int(rpr.find(f"{W}sz").get(f"{W}val")) == round(st.size * 2)
 
@@ -246,9 +273,11 @@ def test_all_required_styles_exist(built_bulletin):
 
 # ---------------------------------------------------------------- page
 
+
 @pytest.mark.parametrize("name", ["broadsheet", "tabloid"])
 def test_sections_page_and_columns(tmp_path, meeting, name):
     from tests.docx.lines import fitted
+
     layout = fitted(name)
     out = tmp_path / f"{name}.docx"
     render_docx(meeting, layout, out)
@@ -267,8 +296,11 @@ def test_sections_page_and_columns(tmp_path, meeting, name):
     assert abs(space - gutter * 20) <= 2
     # Word's column width from the twips it is given is never below the PDF's measure
     # (0.02 pt less and a 14-character column holds 13).
-    text_tw = sum(int(secs[1]._sectPr.find(f"{W}pgSz").get(f"{W}w")) for _ in [0]) - \
-        int(secs[1]._sectPr.find(f"{W}pgMar").get(f"{W}left")) - int(secs[1]._sectPr.find(f"{W}pgMar").get(f"{W}right"))
+    text_tw = (
+        sum(int(secs[1]._sectPr.find(f"{W}pgSz").get(f"{W}w")) for _ in [0])
+        - int(secs[1]._sectPr.find(f"{W}pgMar").get(f"{W}left"))
+        - int(secs[1]._sectPr.find(f"{W}pgMar").get(f"{W}right"))
+    )
     assert (text_tw - (g.columns - 1) * space) / g.columns >= measure * 20
     assert (cols[1].get(f"{W}sep") == "1") == bool(layout.grid.column_rule)
     assert all(s.start_type == docx.enum.section.WD_SECTION.CONTINUOUS for s in secs[1:])
@@ -294,7 +326,7 @@ def test_no_page_header_the_pdf_does_not_have(tmp_path, meeting):
 
 def test_folio_is_a_page_field(built_bulletin):
     sec = docx.Document(str(built_bulletin)).sections[0]
-    assert not sec.different_first_page_header_footer   # the PDF numbers page one as well
+    assert not sec.different_first_page_header_footer  # the PDF numbers page one as well
     for ftr in (sec.footer,):
         [p] = ftr.paragraphs
         assert p.style.name == "页码行"
@@ -325,11 +357,12 @@ def test_core_properties(built, meeting):
 
 # ---------------------------------------------------------------- determinism, speed
 
+
 def test_two_renders_are_byte_identical(tmp_path, meeting, layout, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     a, b = tmp_path / "a.docx", tmp_path / "b.docx"
     render_docx(meeting, layout, a)
-    time.sleep(1.1)   # a timestamp taken from the clock would now differ
+    time.sleep(1.1)  # a timestamp taken from the clock would now differ
     render_docx(meeting, layout, b)
     assert a.read_bytes() == b.read_bytes()
     d = meeting.publication.date
@@ -337,7 +370,7 @@ def test_two_renders_are_byte_identical(tmp_path, meeting, layout, monkeypatch):
 
 
 def test_source_date_epoch_sets_the_zip_times(tmp_path, meeting, layout, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")   # 2026-01-01 00:00:00 UTC
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00:00 UTC
     out = tmp_path / "e.docx"
     render_docx(meeting, layout, out)
     assert {i.date_time for i in zipfile.ZipFile(out).infolist()} == {(2026, 1, 1, 0, 0, 0)}
@@ -345,8 +378,10 @@ def test_source_date_epoch_sets_the_zip_times(tmp_path, meeting, layout, monkeyp
 
 # ---------------------------------------------------------------- embedded fonts
 
+
 def test_embedded_fonts_deobfuscate_to_fonts_covering_the_text(tmp_path, meeting, layout):
     from fontTools.ttLib import TTFont
+
     out = tmp_path / "emb.docx"
     render_docx(meeting, layout, out, embed_fonts=True)
     z = zipfile.ZipFile(out)
@@ -366,8 +401,13 @@ def test_embedded_fonts_deobfuscate_to_fonts_covering_the_text(tmp_path, meeting
             covered.setdefault(font.get(f"{W}name"), set()).update(tt.getBestCmap())
     body_font = style_el(part(out, "word/styles.xml"), "发言正文").find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia")
     # Text of 正文 runs outside the 要点 character style is set in the body font.
-    body_text = "".join(r.text for p in docx.Document(str(out)).paragraphs if p.style.name == "发言正文"
-                        for r in p.runs if r.style is None or r.style.name != "要点句")
+    body_text = "".join(
+        r.text
+        for p in docx.Document(str(out)).paragraphs
+        if p.style.name == "发言正文"
+        for r in p.runs
+        if r.style is None or r.style.name != "要点句"
+    )
     assert len(body_text) > 1000
     assert {ord(c) for c in body_text} - covered[body_font] == set()
     assert any(n.startswith("word/fonts/") and n.endswith(".odttf") for n in z.namelist())
@@ -382,8 +422,21 @@ def to_pdf(docx_path: Path, tmp: Path) -> Path:
     if not SOFFICE:
         pytest.skip("LibreOffice (soffice) is not installed: the DOCX → PDF checks need it")
     profile = tmp / "lo-profile"
-    r = subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(tmp), str(docx_path)], capture_output=True, text=True, timeout=180)
+    r = subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp),
+            str(docx_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     pdf = tmp / (docx_path.stem + ".pdf")
     assert pdf.exists(), r.stdout + r.stderr
     return pdf
@@ -397,6 +450,7 @@ def lo_pdf(built, tmp_path_factory):
 def reading_order(pdf: Path, layout) -> str:
     """The PDF's text in reading order: the headline zone across the page, then column by column."""
     import pdfplumber
+
     g, p = layout.grid, layout.page
     col_w = (p.type_width - g.gutter * (g.columns - 1)) / g.columns
     body = layout.styles[layout.body_style].size
@@ -421,13 +475,16 @@ def reading_order(pdf: Path, layout) -> str:
             out.append(lines([c for c in chars if c["top"] < start]))
             for k in range(g.columns):
                 x0 = p.left + k * (col_w + g.gutter)
-                out.append(lines([c for c in chars if c["top"] >= start and x0 - 1 <= c["x0"] < x0 + col_w + g.gutter - 1]))
+                out.append(
+                    lines([c for c in chars if c["top"] >= start and x0 - 1 <= c["x0"] < x0 + col_w + g.gutter - 1])
+                )
     return "".join(out)
 
 
 @pytest.mark.libreoffice
 def test_libreoffice_pdf_has_every_chinese_character_in_order(lo_pdf, meeting, layout):
     from collections import Counter
+
     text = han(reading_order(lo_pdf, layout))
     # every character is there …
     assert not Counter(han("".join(meeting.all_text()))) - Counter(text)
@@ -441,9 +498,10 @@ def test_libreoffice_pdf_has_every_chinese_character_in_order(lo_pdf, meeting, l
 @pytest.mark.libreoffice
 def test_libreoffice_sets_the_layouts_fonts(lo_pdf, layout):
     import pdfplumber
+
     with pdfplumber.open(lo_pdf) as doc:
         used = {c["fontname"].split("+", 1)[-1] for pg in doc.pages for c in pg.chars}
-    styles = [layout.styles[n] for n in WORD_NAME if n != "kicker"]   # the sample has no 引题
+    styles = [layout.styles[n] for n in WORD_NAME if n != "kicker"]  # the sample has no 引题
     for st in styles:
         face = _resolved(layout, st.font)
         # NotoSerifCJK-Regular.ttc → NotoSerifCJK…Regular…; LXGWWenKai-Regular.ttf → LXGWWenKai-Regular
@@ -463,6 +521,7 @@ def test_libreoffice_page_has_no_line_start_violations(lo_pdf):
 @pytest.mark.libreoffice
 def test_libreoffice_bulletin_numbers_its_pages(built_bulletin, tmp_path, bulletin_meeting, bulletin_layout):
     import pdfplumber
+
     pdf = to_pdf(built_bulletin, tmp_path)
     with pdfplumber.open(pdf) as doc:
         texts = [pg.extract_text() or "" for pg in doc.pages]
@@ -474,6 +533,7 @@ def test_libreoffice_bulletin_numbers_its_pages(built_bulletin, tmp_path, bullet
 
 
 # ---------------------------------------------------------------- the three real layouts
+
 
 @pytest.mark.parametrize("name", ["broadsheet", "tabloid", "a4-bulletin"])
 def test_each_layout_gives_a_docx_with_styles_and_text_in_order(tmp_path, meeting, name):
@@ -493,13 +553,14 @@ def test_full_embedding_where_the_licence_allows_subsets_elsewhere(tmp_path, mee
     import types
 
     from fontTools.ttLib import TTFont
+
     src = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
     if not src.exists():
         pytest.skip("fonts-dejavu-core is not installed")
     free = tmp_path / "Free.ttf"
     free.write_bytes(src.read_bytes())
     tt = TTFont(str(src))
-    tt["OS/2"].fsType = 2                      # restricted licence embedding
+    tt["OS/2"].fsType = 2  # restricted licence embedding
     for rec in tt["name"].names:
         if rec.nameID in (1, 4, 16):
             rec.string = "Restricted Test"
@@ -510,8 +571,13 @@ def test_full_embedding_where_the_licence_allows_subsets_elsewhere(tmp_path, mee
     folder = tmp_path / "lay"
     shutil.copytree(BULLETIN, folder)
     text = (folder / "layout.yaml").read_text("utf-8")
-    text = re.sub(r"(?ms)^fonts:.*?\n\n", f"fonts:\n  song: ['{free}']\n  song-bold: ['{free}']\n  hei: ['{free}']\n"
-                  f"  kai: ['{locked}']\n  fang: ['{free}']\n\n", text, count=1)
+    text = re.sub(
+        r"(?ms)^fonts:.*?\n\n",
+        f"fonts:\n  song: ['{free}']\n  song-bold: ['{free}']\n  hei: ['{free}']\n"
+        f"  kai: ['{locked}']\n  fang: ['{free}']\n\n",
+        text,
+        count=1,
+    )
     text = re.sub(r"(?ms)^word:.*", "", text)
     (folder / "layout.yaml").write_text(text, "utf-8")
     lay = load_layout(str(folder))
@@ -542,12 +608,13 @@ def test_font_table_lists_the_alternates_in_order(built, layout):
     entry = table[body]
     alt = entry.find(f"{W}altName").get(f"{W}val").split(",")
     own = [a for a in layout.word.fonts[layout.styles["body"].font] if a != body]
-    assert alt[:len(own)] == own          # the body role's list first, in its order
+    assert alt[: len(own)] == own  # the body role's list first, in its order
     assert alt.index("SimSun") < alt.index("AR PL UMing CN")
     assert entry.find(f"{W}charset").get(f"{W}val") == "86"
     assert int(entry.find(f"{W}sig").get(f"{W}csb0"), 16) & 0x40000
     face = _resolved(layout, layout.styles["body"].font)
     from fontTools.ttLib import TTFont
+
     p = TTFont(face.path, fontNumber=face.index, lazy=True)["OS/2"].panose
     assert entry.find(f"{W}panose1").get(f"{W}val").startswith("%02X%02X" % (p.bFamilyType, p.bSerifStyle))
     # every run's language: Latin en-US, East Asian zh-CN
@@ -561,6 +628,7 @@ def test_word_style_names_may_not_be_words_own(tmp_path):
     text = (folder / "layout.yaml").read_text("utf-8").replace("folio: 页码行", "folio: 页码")
     (folder / "layout.yaml").write_text(text, "utf-8")
     from publish.errors import InputError
+
     with pytest.raises(InputError) as e:
         load_layout(str(folder))
     msg = str(e.value)
@@ -569,9 +637,12 @@ def test_word_style_names_may_not_be_words_own(tmp_path):
 
 def test_embed_summary_says_which_fonts_travel_whole():
     from publish.render.docx_fonts import embed_summary
+
     msg = embed_summary([("LXGW WenKai", True, "SIL OFL 1.1"), ("方正书宋", False, "字体禁止嵌入（fsType=2）")])
-    assert msg == ("DOCX 嵌入整套字体：LXGW WenKai（SIL OFL 1.1）；"
-                   "只嵌入用到的字（其他电脑上新打的字可能显示为方框）：方正书宋（字体禁止嵌入（fsType=2））")
+    assert msg == (
+        "DOCX 嵌入整套字体：LXGW WenKai（SIL OFL 1.1）；"
+        "只嵌入用到的字（其他电脑上新打的字可能显示为方框）：方正书宋（字体禁止嵌入（fsType=2））"
+    )
 
 
 @pytest.mark.parametrize("name", ["broadsheet", "tabloid", "a4-bulletin"])
@@ -585,8 +656,9 @@ def test_docx_reflows_real_paragraphs_no_frames(tmp_path, meeting, name):
     xml = etree.tostring(doc).decode()
     for banned in ("txbxContent", "framePr", "wp:anchor", "<w:pict", "v:textbox", "w:sdt"):
         assert banned not in xml, banned
-    styles = {s.get(f"{W}styleId"): s.find(f"{W}name").get(f"{W}val")
-              for s in part(out, "word/styles.xml").iter(f"{W}style")}
+    styles = {
+        s.get(f"{W}styleId"): s.find(f"{W}name").get(f"{W}val") for s in part(out, "word/styles.xml").iter(f"{W}style")
+    }
     breaks = {}
     for p in doc.iter(f"{W}p"):
         ps = p.find(f"{W}pPr/{W}pStyle")
@@ -605,8 +677,11 @@ def test_one_column_text_is_as_wide_as_the_pdfs_measure(tmp_path, meeting):
     body = lay.styles[lay.body_style].size
     measure = int(lay.page.type_width / body + 1e-6) * body
     sect = part(out, "word/document.xml").find(f"{W}body/{W}sectPr")
-    text_tw = int(sect.find(f"{W}pgSz").get(f"{W}w")) - int(sect.find(f"{W}pgMar").get(f"{W}left")) \
+    text_tw = (
+        int(sect.find(f"{W}pgSz").get(f"{W}w"))
+        - int(sect.find(f"{W}pgMar").get(f"{W}left"))
         - int(sect.find(f"{W}pgMar").get(f"{W}right"))
+    )
     styles = part(out, "word/styles.xml")
     for name in ("发言正文", "小标题", "发言人", "导语"):
         right = int(style_el(styles, name).find(f"{W}pPr/{W}ind").get(f"{W}right", "0"))
@@ -618,6 +693,7 @@ def test_headline_groups_take_the_pdfs_space_on_a_page_without_fill(tmp_path, me
     """A4 bulletin (no 撑版): above each 小标题 group the DOCX leaves the separator lines the PDF
     leaves there, and the group is as tall as the PDF's, so pages break alike."""
     from publish.compose import compose
+
     lay = load_layout("a4-bulletin")
     comp = compose(meeting, lay)
     out = tmp_path / "a4.docx"

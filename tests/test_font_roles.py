@@ -1,4 +1,5 @@
 """Issue 17: a role's font that is not installed stops the build; the A4 bulletin is set in 仿宋."""
+
 import re
 import shutil
 from collections import Counter
@@ -46,6 +47,7 @@ def test_a4_bulletin_body_is_fangsong(tmp_path):
     # and the embedded program says so too (its own name table)
     from fontTools.ttLib import TTFont
     import io
+
     with pikepdf.open(pdf) as p:
         font = next(v for pg in p.pages for _, v in pg.Resources.Font.items() if str(v.BaseFont)[1:] == name)
         data = font.FontDescriptor.FontFile2.read_bytes()

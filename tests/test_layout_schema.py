@@ -1,5 +1,6 @@
 """Issue 14: the layout schema is defined once (publish/layout/spec.py); the checker and the
 designers' reference in layouts/README.md come from it."""
+
 import dataclasses
 import shutil
 from pathlib import Path
@@ -31,7 +32,7 @@ def test_every_declared_key_is_in_the_readme_once():
             assert f"{sec}.{name}" in rows
     for name, _, k in keys_of(Layout):
         if k.kind == "section":
-            for n, _, _ in keys_of(k.cls):     # a per-name mapping is documented as KEY.NAME
+            for n, _, _ in keys_of(k.cls):  # a per-name mapping is documented as KEY.NAME
                 assert any(r == f"{name}.{n}" or r.startswith(f"{name}.{n}.") for r in rows), n
     assert {f"styles.NAME.{n}" for n, _, _ in keys_of(Style)} <= set(rows)
     assert {f"ITEM.{n}" for n, _, _ in keys_of(Item)} <= set(rows)
@@ -51,7 +52,7 @@ def layout_copy(tmp_path, old, new):
     text = (dst / "layout.yaml").read_text("utf-8")
     assert old in text
     (dst / "layout.yaml").write_text(text.replace(old, new, 1), "utf-8")
-    line = text[:text.index(old)].count("\n") + 1
+    line = text[: text.index(old)].count("\n") + 1
     return dst, line
 
 
@@ -75,10 +76,13 @@ def test_enum_values_are_enum_members_equal_to_the_words(tmp_path):
     assert lay.style("title").align is Align.CENTER
 
 
-@pytest.mark.parametrize("old,new,key", [
-    ("han_latin_space: 0 ", "han_latin_space: 5 ", "han_latin_space"),
-    ("image_min_ppi: 100", "image_min_ppi: lots", "image_min_ppi"),
-])
+@pytest.mark.parametrize(
+    "old,new,key",
+    [
+        ("han_latin_space: 0 ", "han_latin_space: 5 ", "han_latin_space"),
+        ("image_min_ppi: 100", "image_min_ppi: lots", "image_min_ppi"),
+    ],
+)
 def test_flat_section_values_are_checked_not_silently_defaulted(tmp_path, old, new, key):
     lay, line = layout_copy(tmp_path, old, new)
     [(at, msg)] = problems(lay)
@@ -95,6 +99,6 @@ def test_defaults_come_from_the_declaration(tmp_path):
     lay, _ = layout_copy(tmp_path, "  bleed: 3mm\n", "")
     page = load_layout(str(lay)).page
     assert page.bleed == pytest.approx(3 * 72 / 25.4)
-    style = load_layout(str(lay)).style("masthead")     # no leading given: 1.5em of its size
+    style = load_layout(str(lay)).style("masthead")  # no leading given: 1.5em of its size
     assert style.leading == pytest.approx(1.5 * style.size)
     assert style.indent == next(f.default for f in dataclasses.fields(Style) if f.name == "indent")

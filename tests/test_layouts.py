@@ -1,4 +1,5 @@
 """Issue 4: the 发言摘登 page in three layouts, measured on the PDF."""
+
 import math
 
 import pdfplumber
@@ -30,6 +31,7 @@ def pdfs(tmp_path_factory):
 def font_family_key(layout, role):
     """The PostScript name the PDF shows for the role's face (after the subset tag)."""
     from fontTools.ttLib import TTFont
+
     face = next(f for f in (find_face(n) for n in layout.fonts[role]) if f)
     return "+" + TTFont(face.path, fontNumber=face.index, lazy=True)["name"].getDebugName(6)
 
@@ -41,7 +43,7 @@ def test_page_count_and_size(pdfs, name):
     _, _, comp = compose_meeting(REFERENCE, name)
     assert len(reader.pages) == len(comp.pages)
     if name != "a4-bulletin":
-        assert len(reader.pages) == 1           # the whole meeting on one newspaper page
+        assert len(reader.pages) == 1  # the whole meeting on one newspaper page
     else:
         assert len(reader.pages) >= 3
     for page in reader.pages:
@@ -59,8 +61,10 @@ def test_each_speaker_name_and_headline_in_its_font_and_size(pdfs, name):
     line_font = font_family_key(layout, ls.font)
     with pdfplumber.open(pdfs[name]) as pdf:
         chars = [c for p in pdf.pages for c in p.chars]
+
     def text_in(font_key, size_ok):
         return han("".join(c["text"] for c in chars if font_key in c["fontname"] and size_ok(c["size"])))
+
     heads = text_in(head_font, lambda s: (hs.min_size or hs.size) - 0.01 <= s <= hs.size + 0.01)
     names = text_in(line_font, lambda s: (ls.min_size or ls.size) - 0.01 <= s <= ls.size + 0.01)
     for s in meeting.speakers:
@@ -85,8 +89,14 @@ def test_columns_carry_rules(pdfs, name):
 @pytest.mark.parametrize("name", LAYOUTS)
 def test_pagecheck_all_zero(pdfs, name):
     res = pagecheck(pdfs[name])
-    for key in ("start_violations", "end_violations", "ragged_lines", "off_grid_lines", "halfwidth_punct",
-                "missing_trimbox"):
+    for key in (
+        "start_violations",
+        "end_violations",
+        "ragged_lines",
+        "off_grid_lines",
+        "halfwidth_punct",
+        "missing_trimbox",
+    ):
         assert res[key] == 0, (key, res["examples"])
     assert res["fonts_not_embedded"] == []
     assert res["lines"] > 100
@@ -100,7 +110,7 @@ def test_a4_bulletin_folios_outside_and_banji_on_last_page(pdfs):
             text = "".join(c["text"] for c in folio)
             assert f"— {i} —".replace(" ", "") in text.replace(" ", ""), text
             mid = sum(c["x0"] for c in folio) / len(folio)
-            assert (mid > page.width / 2) == (i % 2 == 1)      # 单页居右、双页居左
+            assert (mid > page.width / 2) == (i % 2 == 1)  # 单页居右、双页居左
         last = "".join(c["text"] for c in pdf.pages[-1].chars)
         assert "印发" in last
         first = "".join(c["text"] for c in pdf.pages[0].chars)
@@ -108,6 +118,7 @@ def test_a4_bulletin_folios_outside_and_banji_on_last_page(pdfs):
 
 
 # --- copyfit -------------------------------------------------------------------
+
 
 def _report(folder, layout="broadsheet"):
     return compose_meeting(folder, layout)[2].report
@@ -122,7 +133,7 @@ FILLER = "推动各项决策部署落细落实，见行见效，持续巩固良�
 
 def _add_text(folder, key, n_chars):
     f = folder / "speakers" / f"{key}.md"
-    extra = (FILLER * (n_chars // len(FILLER) + 1))[:n_chars - 1] + "。"
+    extra = (FILLER * (n_chars // len(FILLER) + 1))[: n_chars - 1] + "。"
     f.write_text(f.read_text("utf-8").rstrip("\n") + "\n\n" + extra + "\n", "utf-8")
     return extra
 
@@ -133,7 +144,7 @@ def test_copyfit_adding_200_chars_names_the_block(meeting_copy):
     _add_text(meeting_copy, key, 200)
     after = _report(meeting_copy)
     cpl = after.chars_per_line
-    expected = math.ceil((200 + 2) / cpl)          # a new paragraph, indented two characters
+    expected = math.ceil((200 + 2) / cpl)  # a new paragraph, indented two characters
     grown = _block(after, key).lines - _block(before, key).lines
     assert abs(grown - expected) <= 1
     # the page refits (leading, spacing), so the share moves too: the grown block is
@@ -170,7 +181,7 @@ def test_copyfit_removing_text_reports_underfill(meeting_copy):
     before = _report(meeting_copy)
     f = meeting_copy / "speakers" / f"{key}.md"
     paras = f.read_text("utf-8").split("\n\n")
-    removed = paras.pop()                      # the last point, 三是…
+    removed = paras.pop()  # the last point, 三是…
     f.write_text("\n\n".join(paras) + "\n", "utf-8")
     after = _report(meeting_copy)
     lost = _block(before, key).lines - _block(after, key).lines

@@ -1,4 +1,5 @@
 """Issue 3 on the whole page: the body as set in the columns, measured on the composition."""
+
 from collections import defaultdict
 
 import pytest
@@ -17,8 +18,9 @@ def setup(request):
 
 
 def body_lines(comp):
-    return [(pi, it) for pi, p in enumerate(comp.pages) for it in p.items
-            if isinstance(it, TextLine) and it.role == "body"]
+    return [
+        (pi, it) for pi, p in enumerate(comp.pages) for it in p.items if isinstance(it, TextLine) and it.role == "body"
+    ]
 
 
 def test_every_non_final_line_flush_to_both_edges(setup):
@@ -56,7 +58,7 @@ def test_paragraphs_indented_two_characters(setup):
 
 def test_lines_on_one_baseline_grid_across_columns(setup):
     _, layout, comp = setup
-    lead = comp.setting.leading      # as the page was fitted
+    lead = comp.setting.leading  # as the page was fitted
     by_page = defaultdict(list)
     for pi, ln in body_lines(comp):
         by_page[pi].append(ln.baseline)

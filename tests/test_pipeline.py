@@ -1,4 +1,5 @@
 """Issue 2: content files → layout → PDF (and DOCX), run from the command line."""
+
 import re
 import subprocess
 
@@ -71,6 +72,7 @@ def test_second_build_reuses_font_cache(tmp_path, monkeypatch):
     """The first build converts the fonts; a second one finds them all in the cache."""
     from publish.build import BuildOptions, build_one
     from publish.fonts import subset as subset_mod
+
     monkeypatch.setenv("PUBLISH_FONT_CACHE", str(tmp_path / "cache"))
     calls = []
     real = subset_mod._make
@@ -78,6 +80,6 @@ def test_second_build_reuses_font_cache(tmp_path, monkeypatch):
     opts = BuildOptions(formats=("pdf",), out_dir=tmp_path / "out", quiet=True)
     build_one(REFERENCE, opts)
     first = len(calls)
-    assert first >= 3          # 宋, 黑, 楷 at least
+    assert first >= 3  # 宋, 黑, 楷 at least
     build_one(REFERENCE, opts)
     assert len(calls) == first

@@ -1,4 +1,5 @@
 """Issue 4: a speaker's portrait, scaled and cropped to its frame, never stretched, in CMYK."""
+
 import pdfplumber
 import pytest
 from PIL import Image
@@ -32,9 +33,9 @@ def test_portrait_cropped_to_frame_not_stretched(with_portrait):
     x0, y0, x1, y1 = pic.crop
     # the crop has the frame's shape: same aspect ratio within a pixel's rounding
     assert (x1 - x0) / (y1 - y0) == pytest.approx(pic.w / pic.h, rel=0.01)
-    assert y1 - y0 == 600 and x1 - x0 < 1200           # trimmed at the sides, full height kept
-    assert (x0 + x1) / 2 == pytest.approx(600, abs=1)   # centred
-    lead = comp.setting.leading      # as the page was fitted
+    assert y1 - y0 == 600 and x1 - x0 < 1200  # trimmed at the sides, full height kept
+    assert (x0 + x1) / 2 == pytest.approx(600, abs=1)  # centred
+    lead = comp.setting.leading  # as the page was fitted
     assert pic.h == pytest.approx(comp.setting.portrait_lines * lead - 0.3 * lead)
 
 

@@ -1,4 +1,5 @@
 """Issue: print-shop hand-off — PDF/X output, preflight, reproducible package."""
+
 import hashlib
 import io
 import json
@@ -20,11 +21,12 @@ from .conftest import REFERENCE, pagecheck, run_cli
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 TRIM = (390 * MM, 540 * MM)
 BLEED = 3 * MM
-BODY_SIZE = 10.5      # 五号
+BODY_SIZE = 10.5  # 五号
 
 
 def _docx_args():
     import importlib.util
+
     return "pdf,docx" if importlib.util.find_spec("publish.render.docx") else "pdf"
 
 
@@ -71,6 +73,7 @@ def text_fills(path):
 
 # --- page boxes -----------------------------------------------------------------
 
+
 def test_pagecheck_sees_embedded_fonts_and_trimbox(pdf):
     rep = pagecheck(pdf)
     assert rep["fonts_not_embedded"] == []
@@ -85,13 +88,13 @@ def test_boxes_trim_bleed_media(pdf):
     bx0, by0, bx1, by1 = b["BleedBox"]
     for d in (tx0 - bx0, ty0 - by0, bx1 - tx1, by1 - ty1):
         assert d == pytest.approx(BLEED, abs=0.01)
-    assert b["MediaBox"] == pytest.approx(b["BleedBox"], abs=0.01)   # nothing outside the bleed without marks
+    assert b["MediaBox"] == pytest.approx(b["BleedBox"], abs=0.01)  # nothing outside the bleed without marks
 
 
 def test_marks_enlarge_media_box_only(pdf, pdf_marks):
     plain, marked = boxes(pdf), boxes(pdf_marks)
     for k in ("TrimBox", "BleedBox"):
-        w = lambda b: (b[2] - b[0], b[3] - b[1])   # noqa: E731
+        w = lambda b: (b[2] - b[0], b[3] - b[1])  # noqa: E731
         assert w(marked[k]) == pytest.approx(w(plain[k]), abs=0.01)
     mx0, my0, mx1, my1 = marked["MediaBox"]
     bx0, by0, bx1, by1 = marked["BleedBox"]
@@ -108,6 +111,7 @@ def test_marks_enlarge_media_box_only(pdf, pdf_marks):
 
 # --- colour ---------------------------------------------------------------------
 
+
 def test_no_rgb_anywhere(pdf, tmp_path):
     plain = tmp_path / "qdf.pdf"
     subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(pdf), str(plain)], check=True)
@@ -115,6 +119,7 @@ def test_no_rgb_anywhere(pdf, tmp_path):
     assert b"DeviceRGB" not in raw
     assert not re.search(rb"[\d.]+ [\d.]+ [\d.]+ (rg|RG)\b", raw)
     from publish.preflight.scan import scan_pdf
+
     assert {space for space, _ in scan_pdf(pdf).colour_uses} == {"DeviceCMYK"}
 
 
@@ -149,8 +154,10 @@ def test_inkcov_reference_only_red_and_black(pdf):
 
 # --- PDF/X ----------------------------------------------------------------------
 
+
 def test_pdfx_output_intent_and_keys(pdf):
     from publish.content import load_meeting
+
     with pikepdf.open(pdf) as p:
         assert p.pdf_version == "1.3"
         oi = p.Root.OutputIntents[0]
@@ -179,6 +186,7 @@ def test_pdfx_keeps_fonts_and_content(tmp_path):
     from publish.build import compose_meeting
     from publish.render.pdf import render_pdf
     from publish.render.pdfx import make_pdfx
+
     meeting, layout, comp = compose_meeting(REFERENCE, "broadsheet")
     raw, x = tmp_path / "raw.pdf", tmp_path / "x.pdf"
     render_pdf(comp, raw)
@@ -188,14 +196,19 @@ def test_pdfx_keeps_fonts_and_content(tmp_path):
     def parts(path):
         with pikepdf.open(path) as p:
             page = p.pages[0]
-            fonts = sorted(f.DescendantFonts[0].FontDescriptor.FontFile2.read_raw_bytes()
-                           if "/DescendantFonts" in f else f.FontDescriptor.FontFile2.read_raw_bytes()
-                           for f in page.Resources.Font.values())
+            fonts = sorted(
+                f.DescendantFonts[0].FontDescriptor.FontFile2.read_raw_bytes()
+                if "/DescendantFonts" in f
+                else f.FontDescriptor.FontFile2.read_raw_bytes()
+                for f in page.Resources.Font.values()
+            )
             return page.Contents.read_raw_bytes(), fonts
+
     assert parts(raw) == parts(x)
 
 
 # --- reproducible ---------------------------------------------------------------
+
 
 def test_two_builds_byte_identical(pdf, tmp_path):
     again = build(REFERENCE, tmp_path)
@@ -216,6 +229,7 @@ def test_source_date_epoch(pdf, tmp_path):
 
 # --- preflight on other people's PDFs -------------------------------------------
 
+
 def bad_pdf(path: Path, fault: str = "") -> Path:
     """A one-page PDF made directly with reportlab, good for print except for one fault."""
     from PIL import Image
@@ -224,6 +238,7 @@ def bad_pdf(path: Path, fault: str = "") -> Path:
     from reportlab.pdfgen.canvas import Canvas
 
     from publish.render.pdfx import make_pdfx
+
     if not DEJAVU.exists():
         pytest.skip("DejaVu Sans not installed")
     pdfmetrics.registerFont(TTFont("DejaVu", str(DEJAVU)))
@@ -248,6 +263,7 @@ def bad_pdf(path: Path, fault: str = "") -> Path:
     # 2 inches wide: 600 px is 300 ppi, 144 px is 72 ppi.
     px = 144 if fault == "lowres" else 600
     from reportlab.lib.utils import ImageReader
+
     img = Image.new("CMYK", (px, px), (0, 60, 20, 10))
     c.drawImage(ImageReader(img), 20 * MM, 5 * MM, 2 * 72, 2 * 72)
     c.showPage()
@@ -272,13 +288,16 @@ def test_preflight_good_reportlab_pdf_passes(tmp_path):
     assert rep["images"][0]["ppi"] == pytest.approx(300, abs=0.5)
 
 
-@pytest.mark.parametrize("fault, check, named", [
-    ("font", "fonts", "Helvetica"),
-    ("rgb", "colour", "DeviceRGB"),
-    ("lowres", "images", "72 ppi"),
-    ("notrim", "boxes", "TrimBox"),
-    ("alpha", "transparency", "ca = 0.5"),
-])
+@pytest.mark.parametrize(
+    "fault, check, named",
+    [
+        ("font", "fonts", "Helvetica"),
+        ("rgb", "colour", "DeviceRGB"),
+        ("lowres", "images", "72 ppi"),
+        ("notrim", "boxes", "TrimBox"),
+        ("alpha", "transparency", "ca = 0.5"),
+    ],
+)
 def test_preflight_flags_each_fault(tmp_path, fault, check, named):
     path = bad_pdf(tmp_path / f"{fault}.pdf", fault)
     code, rep = preflight_json(path)
@@ -293,6 +312,7 @@ def test_preflight_flags_each_fault(tmp_path, fault, check, named):
 
 def test_preflight_no_pdfx_keys_is_an_error(tmp_path):
     from reportlab.pdfgen.canvas import Canvas
+
     p = tmp_path / "plain.pdf"
     c = Canvas(str(p), invariant=1, enforceColorSpace="cmyk")
     c.rect(10, 10, 10, 10, fill=1)
@@ -319,12 +339,16 @@ def test_preflight_not_a_pdf(tmp_path):
 
 # --- portraits ------------------------------------------------------------------
 
+
 def with_portrait(meeting: Path, size: tuple[int, int]) -> Path:
     from PIL import Image
+
     (meeting / "portraits").mkdir()
     Image.new("RGB", size, (200, 150, 120)).save(meeting / "portraits" / "zhang.png")
     sp = meeting / "speakers" / "01-zhang-xiaomei.md"
-    sp.write_text(sp.read_text("utf-8").replace("name: 张小梅\n", "name: 张小梅\nportrait: portraits/zhang.png\n"), "utf-8")
+    sp.write_text(
+        sp.read_text("utf-8").replace("name: 张小梅\n", "name: 张小梅\nportrait: portraits/zhang.png\n"), "utf-8"
+    )
     return sp
 
 
@@ -342,7 +366,7 @@ def test_low_resolution_portrait_stops_the_build(meeting_copy, tmp_path):
 
 
 def test_medium_resolution_portrait_warns_and_is_cmyk(meeting_copy, tmp_path):
-    sp = with_portrait(meeting_copy, (160, 340))   # ~150 ppi in the portrait frame
+    sp = with_portrait(meeting_copy, (160, 340))  # ~150 ppi in the portrait frame
     r = run_cli("build", meeting_copy, "-f", "pdf", "-o", tmp_path / "out")
     assert r.returncode == 0, r.stderr
     assert f"01-zhang-xiaomei.md:{portrait_line(sp)}:" in r.stderr and "建议的 200 ppi" in r.stderr
@@ -350,12 +374,13 @@ def test_medium_resolution_portrait_warns_and_is_cmyk(meeting_copy, tmp_path):
     code, rep = preflight_json(out)
     assert code == 0
     img = rep["images"][0]
-    assert img["colour_space"] == "DeviceCMYK"          # an RGB photo converted for print
+    assert img["colour_space"] == "DeviceCMYK"  # an RGB photo converted for print
     assert 100 <= img["ppi"] < 200
     assert {c["id"]: c["status"] for c in rep["checks"]}["images"] == "warn"
 
 
 # --- package ------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def packages(tmp_path_factory):
@@ -384,7 +409,7 @@ def test_package_manifest_verifies(packages, pdf):
         data = z.read(name)
         assert hashlib.sha256(data).hexdigest() == f["sha256"] and len(data) == f["bytes"], name
     assert "yongchuan-2026-q1.pdf" in names
-    assert z.read("yongchuan-2026-q1.pdf") == pdf.read_bytes()      # the same file a plain build gives
+    assert z.read("yongchuan-2026-q1.pdf") == pdf.read_bytes()  # the same file a plain build gives
     if "docx" in _docx_args():
         assert "yongchuan-2026-q1.docx" in names
     assert any(n.startswith("proof/") and n.endswith(".png") for n in names)
@@ -392,6 +417,7 @@ def test_package_manifest_verifies(packages, pdf):
     assert json.loads(z.read("preflight.json"))["passed"] is True
     assert man["layout"]["name"] == "broadsheet"
     from publish import __version__
+
     assert man["tool"]["version"] == __version__
     fams = {f["family"]: f["licence"] for f in man["fonts"]}
     assert fams and all(v == "SIL Open Font License 1.1" for v in fams.values()), fams
@@ -401,6 +427,7 @@ def test_package_manifest_verifies(packages, pdf):
 
 def test_package_proof_is_trim_size_at_100_dpi(packages):
     from PIL import Image
+
     z = zipfile.ZipFile(packages[0])
     png = next(n for n in z.namelist() if n.endswith(".png"))
     im = Image.open(io.BytesIO(z.read(png)))
@@ -425,6 +452,7 @@ def test_layout_without_profile_builds_but_fails_preflight(tmp_path):
 
 def test_docx_byte_identical_when_renderer_present(tmp_path):
     import importlib.util
+
     if importlib.util.find_spec("publish.render.docx") is None:
         pytest.skip("DOCX renderer not on this branch yet")
     outs = []

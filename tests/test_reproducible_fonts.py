@@ -1,4 +1,5 @@
 """Issue 17: same content, layout and fonts → same bytes, whatever the font cache's age."""
+
 import hashlib
 import json
 import time
@@ -11,7 +12,7 @@ from .conftest import REFERENCE, run_cli
 
 
 def _package(tmp_path, name):
-    cache = tmp_path / f"cache-{name}"          # a fresh, empty font cache
+    cache = tmp_path / f"cache-{name}"  # a fresh, empty font cache
     out = tmp_path / name
     r = run_cli("package", REFERENCE, "-o", out, env={"PUBLISH_FONT_CACHE": str(cache)})
     assert r.returncode == 0, r.stderr + r.stdout
@@ -20,7 +21,7 @@ def _package(tmp_path, name):
 
 def test_two_fresh_font_caches_give_identical_pdf_and_package(tmp_path):
     a, cache_a = _package(tmp_path, "a")
-    time.sleep(1.2)          # the caches are filled in different seconds
+    time.sleep(1.2)  # the caches are filled in different seconds
     b, _ = _package(tmp_path, "b")
     za, zb = zipfile.ZipFile(a), zipfile.ZipFile(b)
     assert za.read("yongchuan-2026-q1.pdf") == zb.read("yongchuan-2026-q1.pdf")
@@ -28,7 +29,7 @@ def test_two_fresh_font_caches_give_identical_pdf_and_package(tmp_path):
     # The subsets carry the face's own dates, not the time the cache was filled.
     sub = sorted((cache_a / "subsets").glob("*.ttf"))[0]
     head = TTFont(str(sub))["head"]
-    assert head.modified < time.time() + 2082844800 - 86400   # 1904 epoch
+    assert head.modified < time.time() + 2082844800 - 86400  # 1904 epoch
 
 
 def test_manifest_names_the_font_files(tmp_path):
@@ -41,6 +42,7 @@ def test_manifest_names_the_font_files(tmp_path):
         base = {str(f.get("/BaseFont")) for p in pdf.pages for _, f in p.Resources.Font.items()}
     assert len(base) >= len(fonts)
     from publish.fonts.resolve import find_face
+
     for f in fonts:
         assert f["version"].startswith("Version"), f
         face = find_face(f"{f['family']}:{f['style']}")

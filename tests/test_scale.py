@@ -1,6 +1,7 @@
 """Scale features, tested for what they do (the timings are in benchmarks/run.py):
 several meetings in a process pool, errors isolated per meeting, the per-face
 glyph store reused across character sets."""
+
 import shutil
 import sys
 
@@ -48,8 +49,19 @@ def test_bad_meeting_among_good_ones_exits_2_and_builds_the_good(archive, cache,
     with open(bad / "meeting.yaml", "a", encoding="utf-8") as f:
         f.write("title: [不闭合\n")
     out = tmp_path / "out"
-    r = run_cli("build", archive[1], bad, archive[2], "-f", "pdf", "--jobs", "2", "-o", out,
-                env={"PUBLISH_FONT_CACHE": str(cache)})
+    r = run_cli(
+        "build",
+        archive[1],
+        bad,
+        archive[2],
+        "-f",
+        "pdf",
+        "--jobs",
+        "2",
+        "-o",
+        out,
+        env={"PUBLISH_FONT_CACHE": str(cache)},
+    )
     assert r.returncode == 2, r.stderr
     assert "meeting.yaml" in r.stderr
     assert {p.name for p in out.glob("*.pdf")} == {f"{archive[1].name}.pdf", f"{archive[2].name}.pdf"}
@@ -80,20 +92,20 @@ def test_one_character_edit_converts_only_the_new_glyph(cache, tmp_path):
     from publish.fonts import glyphs, subset
 
     monkeypatch_parallel = subset.PARALLEL
-    subset.PARALLEL = False            # count conversions in this process
+    subset.PARALLEL = False  # count conversions in this process
     try:
         opts = BuildOptions(formats=("pdf",), out_dir=tmp_path / "out", quiet=True)
         meeting = tmp_path / "m"
         shutil.copytree(REFERENCE, meeting)
         build_one(meeting, opts)
         first = glyphs.stats["converted"]
-        assert first > 500                 # the whole page, converted once
+        assert first > 500  # the whole page, converted once
 
         md = sorted((meeting / "speakers").glob("*.md"))[0]
         text = md.read_text("utf-8")
         at = text.index("---", 3) + 4
         assert "鑫" not in "".join(p.read_text("utf-8") for p in REFERENCE.rglob("*.md"))
-        md.write_text(text[:at] + "鑫" + text[at + 1:], "utf-8")
+        md.write_text(text[:at] + "鑫" + text[at + 1 :], "utf-8")
         build_one(meeting, opts)
         assert glyphs.stats["converted"] - first == 1
         assert (tmp_path / "out" / "m.pdf").stat().st_size > 10_000
@@ -112,8 +124,9 @@ def test_torn_glyph_record_is_ignored(tmp_path):
     import zlib
 
     from publish.fonts.glyphs import _REC, _read_records
+
     path = tmp_path / "glyphs.bin"
-    data = b"0123456789ab"      # at least a glyf header's 10 bytes
+    data = b"0123456789ab"  # at least a glyf header's 10 bytes
     good = _REC.pack(5, 1000, 12, len(data), zlib.crc32(data)) + data
     path.write_bytes(good + _REC.pack(6, 1000, 0, 50, 0) + b"short")
     assert _read_records(path) == {5: (1000, 12, data)}
@@ -124,20 +137,30 @@ def test_warm_build_imports_no_fonttools(cache, tmp_path):
     env = {"PUBLISH_FONT_CACHE": str(cache)}
     out = tmp_path / "out"
     assert run_cli("build", REFERENCE, "-f", "pdf", "-o", out, "-q", env=env).returncode == 0
-    code = ("import sys, publish.cli as c\n"
-            "try: c.main(['build', sys.argv[1], '-f', 'pdf', '-o', sys.argv[2], '-q'])\n"
-            "except SystemExit as e: assert not e.code, e.code\n"
-            "bad = sorted(m for m in sys.modules if m.startswith(('fontTools', 'docx')))\n"
-            "assert not bad, bad\n")
+    code = (
+        "import sys, publish.cli as c\n"
+        "try: c.main(['build', sys.argv[1], '-f', 'pdf', '-o', sys.argv[2], '-q'])\n"
+        "except SystemExit as e: assert not e.code, e.code\n"
+        "bad = sorted(m for m in sys.modules if m.startswith(('fontTools', 'docx')))\n"
+        "assert not bad, bad\n"
+    )
     import subprocess
-    r = subprocess.run([sys.executable, "-c", code, str(REFERENCE), str(out)], capture_output=True, text=True,
-                       cwd=ROOT, env={**__import__("os").environ, **env}, timeout=120)
+
+    r = subprocess.run(
+        [sys.executable, "-c", code, str(REFERENCE), str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**__import__("os").environ, **env},
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
 
 
 def test_old_subsets_are_pruned(cache, monkeypatch, tmp_path):
     import os
     from publish.fonts import subset
+
     folder = tmp_path / "subsets"
     folder.mkdir()
     for i in range(30):
@@ -155,6 +178,7 @@ def test_append_after_a_torn_record_cuts_it_off(cache):
     """A writer killed mid-record must not corrupt the glyphs appended after it."""
     from publish.fonts import glyphs
     from publish.fonts.resolve import find_face
+
     face = find_face("Noto Serif CJK SC")
     if face is None:
         pytest.skip("Noto Serif CJK SC not installed")

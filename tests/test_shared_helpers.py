@@ -1,4 +1,5 @@
 """Issue 14: one helper each for Han ranges, units, SOURCE_DATE_EPOCH, reproducible zips, atomic writes."""
+
 import datetime as dt
 import io
 import os
@@ -23,13 +24,25 @@ def test_han_functions_agree_with_the_range_tables():
         assert han.is_han_like(ch) == in_table(o, han.HAN_RANGES + han.KANA_BOPOMOFO_RANGES), hex(o)
 
 
-@pytest.mark.parametrize("ch,is_han,like", [("永", True, True), ("〇", True, True), ("㐀", True, True),
-                                            ("𠀀", True, True), ("か", False, True), ("ㄅ", False, True),
-                                            ("，", False, False), ("A", False, False), ("1", False, False)])
+@pytest.mark.parametrize(
+    "ch,is_han,like",
+    [
+        ("永", True, True),
+        ("〇", True, True),
+        ("㐀", True, True),
+        ("𠀀", True, True),
+        ("か", False, True),
+        ("ㄅ", False, True),
+        ("，", False, False),
+        ("A", False, False),
+        ("1", False, False),
+    ],
+)
 def test_importer_proof_and_typesetter_share_one_answer(ch, is_han, like):
     from publish.importer.punct import is_han as importer_is_han
     from publish.proof.rules import is_han as proof_is_han
     from publish.typeset.classes import is_han as typeset_side
+
     assert importer_is_han(ch) == proof_is_han(ch) == is_han
     assert typeset_side(ch) == like
 
@@ -65,7 +78,7 @@ def test_zip_dates_clamped_to_1980_and_bytes_repeat():
         bufs.append(buf.getvalue())
     assert bufs[0] == bufs[1]
     with zipfile.ZipFile(io.BytesIO(bufs[0])) as z:
-        assert z.namelist() == ["b.txt", "a.txt"]          # the order given
+        assert z.namelist() == ["b.txt", "a.txt"]  # the order given
         for info in z.infolist():
             assert info.date_time == when and info.create_system == 3 and info.external_attr >> 16 == 0o644
         assert z.read("a.txt") == b"one" * 100

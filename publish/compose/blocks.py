@@ -3,6 +3,7 @@
 Line breaks of the text do not depend on leading, headline size or spacing, so
 a fitting trial only rebuilds these light blocks; paragraphs are broken once
 per body size (the caller's cache)."""
+
 from __future__ import annotations
 
 import math
@@ -25,15 +26,16 @@ def baseline_in(top: float, lead: float, size: float) -> float:
 @dataclass(frozen=True)
 class Setting:
     """One trial of the fitting search (the layout's nominal values to begin with)."""
+
     leading: float
     body_size: float
     headline_size: float
     line_size: float
     portrait_lines: int
-    space: int            # lines between speaker blocks
+    space: int  # lines between speaker blocks
     space_lo: int
     space_hi: int
-    air_hi: int           # most lines of air a headline group may take
+    air_hi: int  # most lines of air a headline group may take
 
 
 def para_block(lines: list[Line], style: Style, owner: str, lead: float, measure: float) -> Block:
@@ -41,8 +43,18 @@ def para_block(lines: list[Line], style: Style, owner: str, lead: float, measure
 
     def draw(pg, x, top, start, end, blk):
         for k, ln in enumerate(lines[start:end]):
-            pg.items.append(TextLine(x, baseline_in(top + k * lead, lead, style.size), ln.glyphs,
-                                     style.color, role=role, last=ln.last, measure=measure))
+            pg.items.append(
+                TextLine(
+                    x,
+                    baseline_in(top + k * lead, lead, style.size),
+                    ln.glyphs,
+                    style.color,
+                    role=role,
+                    last=ln.last,
+                    measure=measure,
+                )
+            )
+
     b = Block(lines=len(lines), owner=owner, payload=draw, splittable=True)
     b.natural = len(lines)
     b.loose = sum(1 for ln in lines if ln.loose)
@@ -52,36 +64,44 @@ def para_block(lines: list[Line], style: Style, owner: str, lead: float, measure
 def separator_block(st: Setting, rule, owner: str, lead: float, measure: float) -> Block:
     def draw(pg, x, top, start, end, blk):
         if rule:
-            y = top + blk.lines * lead / 2   # centred in whatever space the fitting gave it
+            y = top + blk.lines * lead / 2  # centred in whatever space the fitting gave it
             pg.items.append(Rule(x, y, x + measure, y, rule.width, rule.color))
-    return Block(lines=st.space, owner=owner, payload=draw, space=True, lo=st.space_lo, hi=st.space_hi,
-                 natural=st.space)
+
+    return Block(
+        lines=st.space, owner=owner, payload=draw, space=True, lo=st.space_lo, hi=st.space_hi, natural=st.space
+    )
 
 
 @dataclass
 class GroupParts:
     """What a speaker group is made of at one setting."""
-    head: list[str]           # headline lines (breaking.py)
+
+    head: list[str]  # headline lines (breaking.py)
     head_size: float
     head_leading: float
-    names: list[str]          # position / name lines
+    names: list[str]  # position / name lines
     name_size: float
     name_leading: float
-    section: tuple | None = None   # (style, size, leading, lines) of a topic heading above the headline
+    section: tuple | None = None  # (style, size, leading, lines) of a topic heading above the headline
 
 
 def group_lines(parts: GroupParts, st: Setting, lead: float, portrait: bool) -> int:
     """Grid lines a speaker group takes (the same sum group_block draws)."""
     on_grid = abs(parts.head_leading - lead) < 0.01
     pad = 0.0 if on_grid or not parts.head else 0.3 * parts.head_size
-    total = (len(parts.head) * parts.head_leading + 2 * pad + (st.portrait_lines * lead if portrait else 0.0)
-             + len(parts.names) * parts.name_leading
-             + (len(parts.section[3]) * parts.section[2] if parts.section else 0.0))
+    total = (
+        len(parts.head) * parts.head_leading
+        + 2 * pad
+        + (st.portrait_lines * lead if portrait else 0.0)
+        + len(parts.names) * parts.name_leading
+        + (len(parts.section[3]) * parts.section[2] if parts.section else 0.0)
+    )
     return max(1, math.ceil(total / lead - 1e-6))
 
 
-def group_block(book, lay, s: Speaker, parts: GroupParts, st: Setting, lead: float, measure: float,
-                min_body: int) -> Block:
+def group_block(
+    book, lay, s: Speaker, parts: GroupParts, st: Setting, lead: float, measure: float, min_body: int
+) -> Block:
     """小标题 + 照片 + 职务姓名: one unsplittable block a whole number of grid lines tall."""
     sp = lay.speaker
     hs = lay.style(sp.headline_style)
@@ -128,15 +148,26 @@ def group_block(book, lay, s: Speaker, parts: GroupParts, st: Setting, lead: flo
         yy = y + head_h
         if image:
             w, h, crop = image
-            pg.items.append(Picture(s.portrait, x + (measure - w) / 2, yy + 0.15 * lead, w, h, crop,
-                                    source=(s.portrait_source.path, s.portrait_source.line)))
+            pg.items.append(
+                Picture(
+                    s.portrait,
+                    x + (measure - w) / 2,
+                    yy + 0.15 * lead,
+                    w,
+                    h,
+                    crop,
+                    source=(s.portrait_source.path, s.portrait_source.line),
+                )
+            )
             yy += pic_h
         if name_top is not None:
             yy = name_top
         for ln in set_lines(book, ls.font, parts.names, parts.name_size, measure, lalign):
-            pg.items.append(TextLine(x, baseline_in(yy, parts.name_leading, parts.name_size), ln.glyphs,
-                                     ls.color, role="speaker"))
+            pg.items.append(
+                TextLine(x, baseline_in(yy, parts.name_leading, parts.name_size), ln.glyphs, ls.color, role="speaker")
+            )
             yy += parts.name_leading
+
     return Block(lines=n, owner=s.key, payload=draw, keep_with_next=min_body, lo=n, hi=n + st.air_hi, natural=n)
 
 
@@ -146,7 +177,7 @@ def end_block(lines: list[Line], st: Style, it: Item, lead: float, measure: floa
     n = math.ceil(h / lead - 1e-6)
 
     def draw(pg, x, top, start, end, blk):
-        y = top + (blk.lines * lead - h) + it.space_before   # at the foot of its lines
+        y = top + (blk.lines * lead - h) + it.space_before  # at the foot of its lines
         if it.rule_above:
             pg.items.append(Rule(x, y, x + measure, y, it.rule_above.width, it.rule_above.color))
         for ln in lines:
@@ -154,6 +185,7 @@ def end_block(lines: list[Line], st: Style, it: Item, lead: float, measure: floa
             y += st.leading
         if it.rule_below:
             pg.items.append(Rule(x, y, x + measure, y, it.rule_below.width, it.rule_below.color))
+
     return Block(lines=n, owner="end", payload=draw, natural=n)
 
 

@@ -1,4 +1,5 @@
 """The composed page: what to draw where. Renderer-neutral, in pt, y down from the trim's top-left."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -10,13 +11,13 @@ from ..typeset.types import Glyph
 
 @dataclass
 class TextLine:
-    x: float                  # left edge of the line's measure
+    x: float  # left edge of the line's measure
     baseline: float
     glyphs: list[Glyph]
-    color: str                # layout colour name
-    role: str = "body"        # which element (body, headline …), for tests and the DOCX-free checks
-    last: bool = True         # last line of its paragraph (the only one not flush right)
-    measure: float = 0.0      # the column width it is set in
+    color: str  # layout colour name
+    role: str = "body"  # which element (body, headline …), for tests and the DOCX-free checks
+    last: bool = True  # last line of its paragraph (the only one not flush right)
+    measure: float = 0.0  # the column width it is set in
 
 
 @dataclass
@@ -45,7 +46,7 @@ class Picture:
     y: float
     w: float
     h: float
-    crop: tuple[int, int, int, int]   # pixel box of the source image shown in the frame
+    crop: tuple[int, int, int, int]  # pixel box of the source image shown in the frame
     source: tuple[str, int | None] = ("", None)
 
 
@@ -53,10 +54,11 @@ class Picture:
 class Region:
     """Where one piece of a copyfit block landed (not drawn): lets a preview or a
     check outline each speaker's block and the column feet without re-deriving the flow."""
-    owner: str                # copyfit block key (speaker key, "lead", "end")
-    kind: str                 # head (小标题 group), text, space (separator), end
+
+    owner: str  # copyfit block key (speaker key, "lead", "end")
+    kind: str  # head (小标题 group), text, space (separator), end
     column: int
-    row: int                  # first grid line in the column
+    row: int  # first grid line in the column
     lines: int
     x: float
     y: float
@@ -69,7 +71,7 @@ class PageBox:
     number: int
     items: list = field(default_factory=list)
     regions: list[Region] = field(default_factory=list)
-    body: tuple[float, int, float] | None = None   # body zone: top (pt), lines per column, leading
+    body: tuple[float, int, float] | None = None  # body zone: top (pt), lines per column, leading
 
 
 @dataclass
@@ -78,11 +80,11 @@ class Composition:
     height: float
     bleed: float
     pages: list[PageBox]
-    fonts: dict                # registered font name -> Subset
-    colors: dict               # colour name -> Color
-    report: Report             # the copyfit figures of this composition
+    fonts: dict  # registered font name -> Subset
+    colors: dict  # colour name -> Color
+    report: Report  # the copyfit figures of this composition
     title: str = ""
     author: str = ""
     subject: str = ""
-    font_substitutions: dict = field(default_factory=dict)   # role -> (font named, face used)
-    setting: object = None     # blocks.Setting the page was fitted with (leading, sizes …), for the DOCX
+    font_substitutions: dict = field(default_factory=dict)  # role -> (font named, face used)
+    setting: object = None  # blocks.Setting the page was fitted with (leading, sizes …), for the DOCX

@@ -9,6 +9,7 @@ or not at all.
 Pure: text, a width function and a measure in, lines of text out, so the PDF
 composer and the DOCX writer break the same headline at the same places.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -28,8 +29,8 @@ EPS = 0.01
 @dataclass
 class Text:
     chars: list[str]
-    gap_before: list[bool]      # a phrase space stands before chars[i]
-    levels: dict[int, int]      # boundary i (before chars[i]) -> SPACE / PUNCT / WORD
+    gap_before: list[bool]  # a phrase space stands before chars[i]
+    levels: dict[int, int]  # boundary i (before chars[i]) -> SPACE / PUNCT / WORD
 
     def line(self, i: int, j: int) -> str:
         return "".join((" " if self.gap_before[k] and k > i else "") + self.chars[k] for k in range(i, j))
@@ -78,6 +79,7 @@ def analyse(text: str, kind: str = "headline", protect: Iterable[str] = ()) -> T
 def _word_cuts(chars: list[str], gap: list[bool]) -> frozenset[int]:
     """Word boundaries, phrase by phrase (a phrase is what lies between spaces)."""
     from . import segment
+
     out: set[int] = set()
     start = 0
     for i in range(1, len(chars) + 1):
@@ -94,8 +96,14 @@ def _solid(s: str) -> int:
     return sum(1 for c in s if is_han(c) or is_alnum(c))
 
 
-def break_heading(text: str, width: Callable[[str], float], measure: float, max_lines: int | None = None,
-                  kind: str = "headline", protect: Iterable[str] = ()) -> list[str] | None:
+def break_heading(
+    text: str,
+    width: Callable[[str], float],
+    measure: float,
+    max_lines: int | None = None,
+    kind: str = "headline",
+    protect: Iterable[str] = (),
+) -> list[str] | None:
     """The lines of a headline: the fewest lines, using the coarsest break kinds that
     work, then the most even lengths. width(line) gives a line's natural width in pt
     (a space in the line is the phrase gap). None when it cannot be set in max_lines
@@ -104,8 +112,9 @@ def break_heading(text: str, width: Callable[[str], float], measure: float, max_
     return break_analysed(t, width, measure, max_lines)
 
 
-def break_analysed(t: Text, width: Callable[[str], float], measure: float,
-                   max_lines: int | None = None) -> list[str] | None:
+def break_analysed(
+    t: Text, width: Callable[[str], float], measure: float, max_lines: int | None = None
+) -> list[str] | None:
     """width is taken as additive: a line is as wide as its characters plus its phrase gaps
     (each width(" ")), so every candidate line is measured from prefix sums."""
     n = len(t.chars)
@@ -128,6 +137,7 @@ def break_analysed(t: Text, width: Callable[[str], float], measure: float,
     def w_of(a: int, b: int) -> float:
         # gaps inside [a, b): those before chars a+1 … b-1
         return pre[b] - pre[a] + (gaps[b] - gaps[a + 1]) * gap
+
     for finest in (SPACE, PUNCT, WORD):
         pts = [0] + sorted(i for i, lv in t.levels.items() if lv <= finest) + [n]
         best: dict[int, tuple[int, float, list[int]]] = {0: (0, 0.0, [0])}

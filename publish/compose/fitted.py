@@ -3,6 +3,7 @@
 The fitting search (fitting.py) may change leading, sizes and spacing, and sets the
 columns at the specified gutter with the column block centred in the margins. A
 renderer given this layout instead of the designer's gets the same geometry."""
+
 from __future__ import annotations
 
 from dataclasses import replace

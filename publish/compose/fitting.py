@@ -5,6 +5,7 @@ Space between speaker blocks (and air around headlines) moves inside every
 trial, a line at a time; leading, headline size, body size and portrait size
 are the trial's settings. A page is full when every column ends on its last
 line (the last column of the last page may stop one line short)."""
+
 from __future__ import annotations
 from typing import Any
 
@@ -19,14 +20,14 @@ from .flow import Block, Placement, flow
 @dataclass
 class Result:
     setting: Setting
-    frame: Any          # page.Frame (page imports this module)
+    frame: Any  # page.Frame (page imports this module)
     placement: Placement
     blocks: list[Block]
     filled: bool
-    short: int          # empty lines in the text area
-    over: int           # lines that found no place
+    short: int  # empty lines in the text area
+    over: int  # lines that found no place
     target: int
-    extra: int = 0      # lines given to (+) or taken from (−) the space between blocks
+    extra: int = 0  # lines given to (+) or taken from (−) the space between blocks
 
 
 def _values(adj, nominal: float) -> list[float]:
@@ -44,8 +45,12 @@ def candidates(parts) -> list[tuple[tuple, Setting]]:
     nom = parts.nominal
     space = fs.get("space")
     air = fs.get("air")
-    base = replace(nom, space_lo=int(space.lo) if space else nom.space, space_hi=int(space.hi) if space else nom.space,
-                   air_hi=int(air.hi) if air else 0)
+    base = replace(
+        nom,
+        space_lo=int(space.lo) if space else nom.space,
+        space_hi=int(space.hi) if space else nom.space,
+        air_hi=int(air.hi) if air else 0,
+    )
     axes = []
     for i, adj in enumerate(fs.adjust):
         if adj.what == "leading":
@@ -53,8 +58,15 @@ def candidates(parts) -> list[tuple[tuple, Setting]]:
         elif adj.what == "headline":
             axes.append((i, "headline_size", _values(adj, nom.headline_size), nom.headline_size, adj.hi - adj.lo or 1))
         elif adj.what == "portrait":
-            axes.append((i, "portrait_lines", [int(v) for v in _values(adj, nom.portrait_lines)], nom.portrait_lines,
-                         adj.hi - adj.lo or 1))
+            axes.append(
+                (
+                    i,
+                    "portrait_lines",
+                    [int(v) for v in _values(adj, nom.portrait_lines)],
+                    nom.portrait_lines,
+                    adj.hi - adj.lo or 1,
+                )
+            )
         elif adj.what == "body":
             sizes = sorted(set(adj.sizes) | {nom.body_size}, key=lambda x: (abs(x - nom.body_size), x))
             axes.append((i, "body_size", sizes, nom.body_size, 1))
@@ -154,7 +166,7 @@ def search(parts, framer, pages: int | None) -> Result:
         _, short, over = _judge(pl, fr.caps)
         used = max((i // fr.columns for i, d in enumerate(pl.depths) if d), default=0) + 1
         fr = framer(nom, used) if used < target else fr
-        pl.depths = pl.depths[:len(fr.caps)]
+        pl.depths = pl.depths[: len(fr.caps)]
         _end_at_foot(pl, fr.caps)
         return Result(nom, fr, pl, blocks, not over, 0, over, used)
     best = None
@@ -189,6 +201,7 @@ def _end_at_foot(pl: Placement, caps: list[int]) -> None:
 
 # --- what the editor is told ------------------------------------------------------
 
+
 def changes(parts, res: Result) -> list[str]:
     nom, st = parts.nominal, res.setting
     out = []
@@ -217,11 +230,18 @@ def report(parts, res: Result) -> Report:
     g = parts.geometry(res.setting.body_size)
     chars = round(g.measure / g.pitch)
     blocks = res.blocks
-    rep = Report(layout=lay.name, meeting=parts.meeting.key, columns=fr.columns,
-                 lines_per_column=fr.caps[0] if fr.caps else 0, capacity=sum(fr.caps),
-                 used=sum(b.natural if not b.space else b.lines for b in blocks), chars_per_line=chars,
-                 pages=res.target,
-                 unplaced=res.over, continues=not lay.fit.fill)
+    rep = Report(
+        layout=lay.name,
+        meeting=parts.meeting.key,
+        columns=fr.columns,
+        lines_per_column=fr.caps[0] if fr.caps else 0,
+        capacity=sum(fr.caps),
+        used=sum(b.natural if not b.space else b.lines for b in blocks),
+        chars_per_line=chars,
+        pages=res.target,
+        unplaced=res.over,
+        continues=not lay.fit.fill,
+    )
     rep.fill = lay.fit.fill
     rep.filled = res.filled
     rep.short = res.short
@@ -244,7 +264,10 @@ def report(parts, res: Result) -> Report:
         labels[s.key] = f"{s.name}（{s.position}）"
     for key in [k for k in labels if k in lines]:
         alloc = share if key not in ("lead", "end") and lay.fit.fill else lines[key]
-        chars_n = sum(len(p.text) for p in parts.meeting.lead) if key == "lead" else next(
-            (sum(len(p.text) for p in s.paragraphs) for s in parts.meeting.speakers if s.key == key), 0)
+        chars_n = (
+            sum(len(p.text) for p in parts.meeting.lead)
+            if key == "lead"
+            else next((sum(len(p.text) for p in s.paragraphs) for s in parts.meeting.speakers if s.key == key), 0)
+        )
         rep.blocks.append(BlockFit(key, labels[key], chars_n, lines[key], min(lines[key], placed.get(key, 0)), alloc))
     return rep

@@ -8,6 +8,7 @@ a column foot, the space between speakers in that column grows to close the
 hole (or shrinks so that the group fits), within the bounds each space block
 carries: a newspaper column ends on its last line.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -15,16 +16,16 @@ from dataclasses import dataclass, field
 
 @dataclass(eq=False)
 class Block:
-    lines: int                    # grid lines it takes
-    owner: str                    # copyfit block it counts for (speaker key, "lead" …)
-    payload: object = None        # what the composer draws for it
-    splittable: bool = False      # a paragraph: may split between lines
-    keep_with_next: int = 0       # lines of the following block that must share its column
-    space: bool = False           # blank space or rule that vanishes at the top of a column
-    lo: int = 0                   # elastic blocks: fewest and most lines the flow may give it
+    lines: int  # grid lines it takes
+    owner: str  # copyfit block it counts for (speaker key, "lead" …)
+    payload: object = None  # what the composer draws for it
+    splittable: bool = False  # a paragraph: may split between lines
+    keep_with_next: int = 0  # lines of the following block that must share its column
+    space: bool = False  # blank space or rule that vanishes at the top of a column
+    lo: int = 0  # elastic blocks: fewest and most lines the flow may give it
     hi: int = 0
-    natural: int = 0              # lines before any 撑版
-    loose: int = 0                # lines the typesetter had to set loose (justification)
+    natural: int = 0  # lines before any 撑版
+    loose: int = 0  # lines the typesetter had to set loose (justification)
 
     @property
     def elastic(self) -> bool:
@@ -34,18 +35,18 @@ class Block:
 @dataclass
 class Piece:
     block: Block
-    start: int                    # first line of the block in this piece
-    end: int                      # one past the last line
+    start: int  # first line of the block in this piece
+    end: int  # one past the last line
     column: int
-    row: int                      # grid line in the column where the piece begins
+    row: int  # grid line in the column where the piece begins
 
 
 @dataclass
 class Placement:
     pieces: list[Piece] = field(default_factory=list)
-    depths: list[int] = field(default_factory=list)   # lines used per column
-    rest: list[tuple[Block, int]] = field(default_factory=list)   # (block, first line not placed)
-    holes: int = 0                                    # lines left empty above a column foot
+    depths: list[int] = field(default_factory=list)  # lines used per column
+    rest: list[tuple[Block, int]] = field(default_factory=list)  # (block, first line not placed)
+    holes: int = 0  # lines left empty above a column foot
 
     @property
     def overflow_lines(self) -> int:
@@ -130,7 +131,7 @@ def _resize(placed: list[Block], delta: int) -> bool:
     step = 1 if delta > 0 else -1
     left = abs(delta)
     while left:
-        for b in (el if delta < 0 else sorted(el, key=lambda x: x.lines)):
+        for b in el if delta < 0 else sorted(el, key=lambda x: x.lines):
             if left and (b.lines < b.hi if step > 0 else b.lines > b.lo):
                 b.lines += step
                 left -= 1
@@ -163,14 +164,14 @@ def flow(blocks: list[Block], caps: list[int], close_holes: bool = True) -> Plac
             if not any(_resize(el, d) for d, el in sorted(options, key=lambda o: abs(o[0]))):
                 break
         if ni == i and ns == start and row == 0 and not blocks[i].space:
-            out.rest = [(blocks[i], start)] + [(b, 0) for b in blocks[i + 1:]]
+            out.rest = [(blocks[i], start)] + [(b, 0) for b in blocks[i + 1 :]]
             return out
         out.depths[col] = row
         if ni < len(blocks) and cap - row > 0:
             out.holes += cap - row
         i, start = ni, ns
     if i < len(blocks):
-        out.rest = [(blocks[i], start)] + [(b, 0) for b in blocks[i + 1:]]
+        out.rest = [(blocks[i], start)] + [(b, 0) for b in blocks[i + 1 :]]
     return out
 
 

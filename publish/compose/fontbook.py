@@ -4,6 +4,7 @@ A role (宋/黑/楷 …) is a list of faces in order of preference; each charact
 set in the first installed face that has it. Every face is subset to exactly
 the characters it sets. A character no face has is an error naming where it is.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -18,17 +19,19 @@ from ..typeset.types import Run
 @dataclass
 class Use:
     """One piece of text the page will print, with its role and where it came from."""
+
     role: str
     text: str
     where: tuple[str, int | None]
 
 
 class FontBook:
-    def __init__(self, roles: dict[str, tuple[str, ...]], layout_path: str,
-                 fallbacks: dict[str, tuple[str, ...]] | None = None):
+    def __init__(
+        self, roles: dict[str, tuple[str, ...]], layout_path: str, fallbacks: dict[str, tuple[str, ...]] | None = None
+    ):
         self.roles = roles
-        self.widths: dict[tuple, float] = {}   # headline widths measured (headings.measure_text)
-        self.headings: dict[tuple, list | None] = {}   # headlines broken (headings.heading_lines)
+        self.widths: dict[tuple, float] = {}  # headline widths measured (headings.measure_text)
+        self.headings: dict[tuple, list | None] = {}  # headlines broken (headings.heading_lines)
         self.layout_path = layout_path
         self.fallbacks = fallbacks or {}
         # role -> (the font named, the face standing in): reported by build and preflight
@@ -59,11 +62,14 @@ class FontBook:
     def _missing(self, role: str, names: tuple[str, ...]) -> Problem:
         name = names[0] if names else "（未定义）"
         pkg = debian_package(name)
-        how = (f"请安装 Debian 软件包 {pkg}（运行 make 会自动安装），" if pkg else "请先安装这个字体，")
-        return Problem(self.layout_path, _role_line(self.layout_path, role),
-                       f"字体角色“{role}”要用的字体“{name}”没有安装。{how}"
-                       f"或改版式这一行：换成已安装的字体（fc-list :lang=zh 可查看），"
-                       f"或写成 {role}: {{font: [\"{name}\"], fallback: [\"替代字体\"]}} 明确允许替代。")
+        how = f"请安装 Debian 软件包 {pkg}（运行 make 会自动安装），" if pkg else "请先安装这个字体，"
+        return Problem(
+            self.layout_path,
+            _role_line(self.layout_path, role),
+            f"字体角色“{role}”要用的字体“{name}”没有安装。{how}"
+            f"或改版式这一行：换成已安装的字体（fc-list :lang=zh 可查看），"
+            f'或写成 {role}: {{font: ["{name}"], fallback: ["替代字体"]}} 明确允许替代。',
+        )
 
     def _coverage(self, face: Face) -> frozenset[int]:
         if face not in self._cov:
@@ -94,9 +100,14 @@ class FontBook:
         if missing:
             problems = []
             for ch, (role, (path, line)) in missing.items():
-                problems.append(Problem(path, _locate(path, ch, line or 1) or line,
-                                        f"字符“{ch}”（U+{ord(ch):04X}）在“{role}”字体（{'、'.join(f.label for f in self.faces(role))}）中都没有，"
-                                        "印出来会是空白方框。请改用常用字形，或在版式中为该字体角色加一个含此字的后备字体。"))
+                problems.append(
+                    Problem(
+                        path,
+                        _locate(path, ch, line or 1) or line,
+                        f"字符“{ch}”（U+{ord(ch):04X}）在“{role}”字体（{'、'.join(f.label for f in self.faces(role))}）中都没有，"
+                        "印出来会是空白方框。请改用常用字形，或在版式中为该字体角色加一个含此字的后备字体。",
+                    )
+                )
             raise InputError(problems)
         for face, chars in need.items():
             # a face prepared before keeps what it had: one subset per face and page
@@ -156,6 +167,7 @@ def _locate(path: str, needle: str, start: int = 1) -> int | None:
 def _role_line(path: str, role: str) -> int | None:
     """The layout line that defines a font role (not a comment that mentions it)."""
     import re
+
     pat = re.compile(rf"^\s+[\"']?{re.escape(role)}[\"']?\s*:")
     try:
         with open(path, encoding="utf-8-sig", errors="replace") as f:

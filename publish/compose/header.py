@@ -1,4 +1,5 @@
 """Page furniture: the header zone (版头, 引题, 主题, 副题, 署名, 导语), strips, folios, 转版 labels."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from .headings import dash_rules, fit_heading, set_line
 @dataclass
 class Zone:
     """Where the header may draw: the column block's left edge and width."""
+
     x: float
     width: float
 
@@ -27,8 +29,16 @@ def item_texts(tpl: Templates, item: Item, ctx: dict) -> dict[str, str]:
     return out
 
 
-def header(lay: Layout, book: FontBook, pg: PageBox, header_texts, zone: Zone, top: float,
-           lead_lines=None, grid: tuple[float, float] | None = None) -> float:
+def header(
+    lay: Layout,
+    book: FontBook,
+    pg: PageBox,
+    header_texts,
+    zone: Zone,
+    top: float,
+    lead_lines=None,
+    grid: tuple[float, float] | None = None,
+) -> float:
     """Draw the header items from top; returns the y below them.
     lead_lines(style, measure) -> lines of the 导语 set at that measure.
     grid: (leading, body size): a line in the body's size sits on the body's grid (GB/T 9704's
@@ -47,8 +57,17 @@ def header(lay: Layout, book: FontBook, pg: PageBox, header_texts, zone: Zone, t
             y = _lead(pg, st, it, zone, y, lead_lines)
         else:
             if "template" in texts:
-                size, lines = fit_heading(book, st.font, texts["template"], st.size, st.min_size, st.max_lines,
-                                          zone.width, st.align, st.tracking)
+                size, lines = fit_heading(
+                    book,
+                    st.font,
+                    texts["template"],
+                    st.size,
+                    st.min_size,
+                    st.max_lines,
+                    zone.width,
+                    st.align,
+                    st.tracking,
+                )
                 leading = st.leading * size / st.size
             else:
                 size, leading = st.size, max(st.leading, st.size * 1.3)
@@ -83,15 +102,23 @@ def _lead(pg: PageBox, st: Style, it: Item, zone: Zone, y: float, lead_lines) ->
     for k, ln in enumerate(lines):
         c, r = divmod(k, per)
         x = zone.x + c * (measure + gap)
-        pg.items.append(TextLine(x, baseline_in(y + r * st.leading, st.leading, st.size), ln.glyphs, st.color,
-                                 role=it.style, last=ln.last, measure=measure))
+        pg.items.append(
+            TextLine(
+                x,
+                baseline_in(y + r * st.leading, st.leading, st.size),
+                ln.glyphs,
+                st.color,
+                role=it.style,
+                last=ln.last,
+                measure=measure,
+            )
+        )
     return y + per * st.leading
 
 
 def strip(book: FontBook, st: Style, texts: dict, width: float) -> Line:
     """A strip (版头, folio line): left, centre and right parts on one baseline."""
-    parts = [set_line(book, st.font, texts[k], st.size, width, k)
-             for k in ("left", "center", "right") if texts.get(k)]
+    parts = [set_line(book, st.font, texts[k], st.size, width, k) for k in ("left", "center", "right") if texts.get(k)]
     return Line([g for ln in parts for g in ln.glyphs], max((ln.width for ln in parts), default=0), True, False)
 
 
@@ -101,8 +128,18 @@ def rule(pg: PageBox, x: float, y: float, width: float, spec) -> None:
         pg.items.append(Rule(x, y + spec.width * 2.5, x + width, y + spec.width * 2.5, spec.width / 3, spec.color))
 
 
-def text_line(book: FontBook, pg: PageBox, text: str, st: Style, x: float, top: float, lead: float,
-              measure: float, align: str, role: str) -> None:
+def text_line(
+    book: FontBook,
+    pg: PageBox,
+    text: str,
+    st: Style,
+    x: float,
+    top: float,
+    lead: float,
+    measure: float,
+    align: str,
+    role: str,
+) -> None:
     ln = set_line(book, st.font, text, st.size, measure, align)
     pg.items.append(TextLine(x, baseline_in(top, lead, st.size), ln.glyphs, st.color, role=role))
 

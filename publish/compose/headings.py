@@ -1,4 +1,5 @@
 """Headlines and furniture lines: sizes that fit, lines broken where a designer breaks them."""
+
 from __future__ import annotations
 
 from typing import Iterable
@@ -28,8 +29,9 @@ def measure_text(book: FontBook, role: str, text: str, size: float, tracking: fl
 _measure = measure_text
 
 
-def set_line(book: FontBook, role: str, text: str, size: float, measure: float, align: str,
-             tracking: float = 0.0) -> Line:
+def set_line(
+    book: FontBook, role: str, text: str, size: float, measure: float, align: str, tracking: float = 0.0
+) -> Line:
     """One line of unbreakable text (a phrase group), aligned in the measure."""
     glyphs = []
     x = 0.0
@@ -49,13 +51,23 @@ def set_line(book: FontBook, role: str, text: str, size: float, measure: float, 
     return Line(glyphs, width, True, False)
 
 
-def heading_lines(book: FontBook, role: str, text: str, size: float, measure: float, max_lines: int | None,
-                  tracking: float = 0.0, kind: str = "headline", protect: Iterable[str] = ()) -> list[str] | None:
+def heading_lines(
+    book: FontBook,
+    role: str,
+    text: str,
+    size: float,
+    measure: float,
+    max_lines: int | None,
+    tracking: float = 0.0,
+    kind: str = "headline",
+    protect: Iterable[str] = (),
+) -> list[str] | None:
     """The headline's lines at this size (breaking.py), or None if it does not fit max_lines."""
     key = (role, text, size, measure, max_lines, tracking, kind, tuple(protect))
     if key not in book.headings:
-        book.headings[key] = break_heading(text, lambda s: measure_text(book, role, s, size, tracking), measure,
-                                           max_lines, kind, key[-1])
+        book.headings[key] = break_heading(
+            text, lambda s: measure_text(book, role, s, size, tracking), measure, max_lines, kind, key[-1]
+        )
     got = book.headings[key]
     return None if got is None else list(got)
 
@@ -68,32 +80,54 @@ def sizes(size: float, min_size: float | None) -> list[float]:
     return out
 
 
-def common_size(book: FontBook, role: str, texts: list[str], size: float, min_size: float | None,
-                max_lines: int | None, measure: float, kind: str = "headline",
-                protect: Iterable[str] = ()) -> tuple[float, list[int]]:
+def common_size(
+    book: FontBook,
+    role: str,
+    texts: list[str],
+    size: float,
+    min_size: float | None,
+    max_lines: int | None,
+    measure: float,
+    kind: str = "headline",
+    protect: Iterable[str] = (),
+) -> tuple[float, list[int]]:
     """One size for all the texts (one 小标题 size a page): the largest at which every
     one fits max_lines. Returns (size, indexes of texts that fit at no size)."""
     protect = tuple(protect)
     bad: list[int] = []
     for s in sizes(size, min_size):
-        bad = [i for i, t in enumerate(texts)
-               if t and heading_lines(book, role, t, s, measure, max_lines, kind=kind, protect=protect) is None]
+        bad = [
+            i
+            for i, t in enumerate(texts)
+            if t and heading_lines(book, role, t, s, measure, max_lines, kind=kind, protect=protect) is None
+        ]
         if not bad:
             return s, []
     return (min_size or size), bad
 
 
-def set_lines(book: FontBook, role: str, lines: list[str], size: float, measure: float, align: str,
-              tracking: float = 0.0) -> list[Line]:
+def set_lines(
+    book: FontBook, role: str, lines: list[str], size: float, measure: float, align: str, tracking: float = 0.0
+) -> list[Line]:
     return [set_line(book, role, ln, size, measure, align, tracking) for ln in lines]
 
 
 _fitted: dict = {}
 
 
-def fit_heading(book: FontBook, role: str, text: str, size: float, min_size: float | None,
-                max_lines: int | None, measure: float, align: str, tracking: float = 0.0,
-                kind: str = "headline", protect: Iterable[str] = ()) -> tuple[float, list[Line]]:
+def fit_heading(
+    book: FontBook,
+    role: str,
+    text: str,
+    size: float,
+    min_size: float | None,
+    max_lines: int | None,
+    measure: float,
+    align: str,
+    tracking: float = 0.0,
+    kind: str = "headline",
+    protect: Iterable[str] = (),
+) -> tuple[float, list[Line]]:
     """The largest size (size down to min_size, half-point steps) at which the heading
     fits max_lines; if none does, the smallest size, broken at every allowed point
     (the caller reports it). Kept per font book: the fitting search asks again and again."""
@@ -132,8 +166,9 @@ def dash_rules(line: Line, x: float, baseline: float, color: str) -> list[Rule]:
                 j += 1
             g0, g1 = gl[i], gl[j - 1]
             y = baseline - 0.28 * g0.size
-            out.append(Rule(x + g0.x + 0.04 * g0.size, y, x + g1.x + g1.advance - 0.04 * g1.size, y,
-                            0.066 * g0.size, color))
+            out.append(
+                Rule(x + g0.x + 0.04 * g0.size, y, x + g1.x + g1.advance - 0.04 * g1.size, y, 0.066 * g0.size, color)
+            )
             i = j
         else:
             i += 1

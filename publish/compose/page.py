@@ -3,6 +3,7 @@
 Model and layout in, positioned boxes out (boxes.py); no PDF or DOCX here.
 The page is fitted (fitting.py) before anything is drawn.
 """
+
 from __future__ import annotations
 
 import math
@@ -26,11 +27,12 @@ from .parts import Parts, uses
 @dataclass
 class Frame:
     """The pages of one trial: column depths and where each page's body starts."""
+
     caps: list[int]
     tops: list[float]
     pages: int
     columns: int
-    reserve: list[int] = field(default_factory=list)   # columns whose last line holds 下转
+    reserve: list[int] = field(default_factory=list)  # columns whose last line holds 下转
 
 
 def compose(meeting: Meeting, layout: Layout, pages: int | None = None) -> Composition:
@@ -52,10 +54,20 @@ def compose(meeting: Meeting, layout: Layout, pages: int | None = None) -> Compo
     segment.save()
     comp_pages = draw(parts, header_texts, result, cont, tpl, ctx)
     report = fitting.report(parts, result)
-    return Composition(width=layout.page.width, height=layout.page.height, bleed=layout.page.bleed,
-                       pages=comp_pages, fonts=book.fonts_used(), colors=layout.colors, title=meeting.title,
-                       author="、".join(meeting.byline.reporters), subject=meeting.subtitle, report=report,
-                       setting=result.setting, font_substitutions=dict(book.substituted))
+    return Composition(
+        width=layout.page.width,
+        height=layout.page.height,
+        bleed=layout.page.bleed,
+        pages=comp_pages,
+        fonts=book.fonts_used(),
+        colors=layout.colors,
+        title=meeting.title,
+        author="、".join(meeting.byline.reporters),
+        subject=meeting.subtitle,
+        report=report,
+        setting=result.setting,
+        font_substitutions=dict(book.substituted),
+    )
 
 
 def _check_headlines(parts: Parts, layout: Layout) -> None:
@@ -63,10 +75,18 @@ def _check_headlines(parts: Parts, layout: Layout) -> None:
     bad = parts.unfit_headlines()
     if bad:
         hs = layout.style(layout.speaker.headline_style)
-        raise InputError([Problem(path, line, f"小标题“{text}”在栏宽内排不进 {hs.max_lines} 行"
-                                  f"（已缩到 {hs.min_size or hs.size:g}pt，且只在词与词之间转行）。"
-                                  "请删减几个字，或在词组之间加空格指明转行处。")
-                          for path, line, text in bad])
+        raise InputError(
+            [
+                Problem(
+                    path,
+                    line,
+                    f"小标题“{text}”在栏宽内排不进 {hs.max_lines} 行"
+                    f"（已缩到 {hs.min_size or hs.size:g}pt，且只在词与词之间转行）。"
+                    "请删减几个字，或在词组之间加空格指明转行处。",
+                )
+                for path, line, text in bad
+            ]
+        )
 
 
 def zone(parts: Parts, body_size: float) -> Zone:
@@ -123,7 +143,7 @@ def draw(parts: Parts, header_texts, result, cont, tpl: Templates, ctx: dict) ->
     used_pages = max(1, fr.pages)
     pages = [PageBox(i + 1) for i in range(used_pages)]
     for i, pg in enumerate(pages):
-        items = header_texts if i == 0 else header_texts[:lay.fit.repeat_header]
+        items = header_texts if i == 0 else header_texts[: lay.fit.repeat_header]
         if items:
             header(lay, parts.book, pg, items, z, page.top, parts.lead_lines, (lead, st.body_size))
     cols = fr.columns
@@ -137,8 +157,8 @@ def draw(parts: Parts, header_texts, result, cont, tpl: Templates, ctx: dict) ->
     rule = lay.grid.column_rule
     cont_style = lay.styles.get("continued", lay.style(lay.body_style))
     for p, pg in enumerate(pages):
-        pg.body = (fr.tops[p], max(fr.caps[p * cols:(p + 1) * cols] or [0]), lead)
-        depths = pl.depths[p * cols:(p + 1) * cols]
+        pg.body = (fr.tops[p], max(fr.caps[p * cols : (p + 1) * cols] or [0]), lead)
+        depths = pl.depths[p * cols : (p + 1) * cols]
         deepest = max(depths or [0])
         if rule and deepest and cols > 1:
             for k in range(1, cols):
@@ -152,11 +172,17 @@ def draw(parts: Parts, header_texts, result, cont, tpl: Templates, ctx: dict) ->
             text_line(parts.book, pg, label, cont_style, x, y, lead, g.measure, "right", "continued")
         if p > 0 and cont[1]:
             label = tpl.render(lay.continued_from, **dict(ctx, page=number - 1))
-            text_line(parts.book, pg, label, cont_style, g.x0, fr.tops[p] - lead, lead, g.measure, "left",
-                      "continued")
+            text_line(parts.book, pg, label, cont_style, g.x0, fr.tops[p] - lead, lead, g.measure, "left", "continued")
     for pg in pages:
-        footer(lay, parts.book, tpl, pg, dict(ctx, page=pg.number, pages=len(pages)), z,
-               page.height - page.bottom + lay.page.folio_gap)
+        footer(
+            lay,
+            parts.book,
+            tpl,
+            pg,
+            dict(ctx, page=pg.number, pages=len(pages)),
+            z,
+            page.height - page.bottom + lay.page.folio_gap,
+        )
     return pages
 
 

@@ -2,6 +2,7 @@
 
 Breaking the text is the expensive step and does not depend on leading or
 spacing, so it is done once per body size; headlines once per size."""
+
 from __future__ import annotations
 
 import math
@@ -24,11 +25,11 @@ DIGITS = "0123456789"
 @dataclass(frozen=True)
 class Geometry:
     columns: int
-    measure: float     # column width: a whole number of characters
-    gutter: float      # as the layout specifies
-    x0: float          # left edge of the column block (centred in the margins)
-    width: float       # columns and gutters
-    pitch: float       # advance of a full-width character in the body
+    measure: float  # column width: a whole number of characters
+    gutter: float  # as the layout specifies
+    x0: float  # left edge of the column block (centred in the margins)
+    width: float  # columns and gutters
+    pitch: float  # advance of a full-width character in the body
 
 
 def char_roles(para: Paragraph, style: Style, point: Style | None, point_re):
@@ -63,8 +64,9 @@ class Parts:
         self.cache: dict = {}
         self.end_texts = end_texts
         sp = layout.speaker
-        self.name_lines = {s.key: speaker_line(tpl, sp.line_template, s, ctx).replace("\n", " ").strip()
-                           for s in meeting.speakers}
+        self.name_lines = {
+            s.key: speaker_line(tpl, sp.line_template, s, ctx).replace("\n", " ").strip() for s in meeting.speakers
+        }
         self.names = tuple(sorted({s.name for s in meeting.speakers if s.name}, key=len, reverse=True))
         body = layout.style(layout.body_style)
         fs = layout.fit
@@ -72,14 +74,31 @@ class Parts:
         lead = page.type_height / fs.body_lines if fs.body_lines else layout.grid.leading
         hs, ls = layout.style(sp.headline_style), layout.style(sp.line_style)
         texts = [s.headline for s in meeting.speakers]
-        hsize, _ = common_size(book, hs.font, texts, hs.size, hs.min_size, hs.max_lines, self.measure(body.size),
-                               protect=self.names)
-        lsize, _ = common_size(book, ls.font, list(self.name_lines.values()), ls.size, ls.min_size, ls.max_lines,
-                               self.measure(body.size), kind="position", protect=self.names)
-        self.nominal = Setting(leading=lead, body_size=body.size, headline_size=hsize, line_size=lsize,
-                               portrait_lines=sp.portrait_lines, space=sp.separator_lines + int(hs.space_before),
-                               space_lo=sp.separator_lines + int(hs.space_before),
-                               space_hi=sp.separator_lines + int(hs.space_before), air_hi=0)
+        hsize, _ = common_size(
+            book, hs.font, texts, hs.size, hs.min_size, hs.max_lines, self.measure(body.size), protect=self.names
+        )
+        lsize, _ = common_size(
+            book,
+            ls.font,
+            list(self.name_lines.values()),
+            ls.size,
+            ls.min_size,
+            ls.max_lines,
+            self.measure(body.size),
+            kind="position",
+            protect=self.names,
+        )
+        self.nominal = Setting(
+            leading=lead,
+            body_size=body.size,
+            headline_size=hsize,
+            line_size=lsize,
+            portrait_lines=sp.portrait_lines,
+            space=sp.separator_lines + int(hs.space_before),
+            space_lo=sp.separator_lines + int(hs.space_before),
+            space_hi=sp.separator_lines + int(hs.space_before),
+            air_hi=0,
+        )
 
     # --- geometry ---------------------------------------------------------------
 
@@ -91,8 +110,14 @@ class Parts:
             cols = grid.columns
             tw = page.type_width
             if fs.body_chars:
-                g = Geometry(cols, (tw - (cols - 1) * grid.gutter) / cols, grid.gutter, page.left, tw,
-                             (tw - (cols - 1) * grid.gutter) / cols / fs.body_chars)
+                g = Geometry(
+                    cols,
+                    (tw - (cols - 1) * grid.gutter) / cols,
+                    grid.gutter,
+                    page.left,
+                    tw,
+                    (tw - (cols - 1) * grid.gutter) / cols / fs.body_chars,
+                )
             else:
                 chars = math.floor((tw - (cols - 1) * grid.gutter) / cols / size + 1e-6)
                 measure = chars * size
@@ -108,14 +133,24 @@ class Parts:
         key = ("head", len(header_texts), zone.x, zone.width, lead, body_size)
         if key not in self.cache:
             from .header import header
-            self.cache[key] = header(self.layout, self.book, PageBox(0), header_texts, zone, self.layout.page.top,
-                                     self.lead_lines, (lead, body_size))
+
+            self.cache[key] = header(
+                self.layout,
+                self.book,
+                PageBox(0),
+                header_texts,
+                zone,
+                self.layout.page.top,
+                self.lead_lines,
+                (lead, body_size),
+            )
         return self.cache[key]
 
     # --- text -------------------------------------------------------------------
 
-    def typeset(self, para: Paragraph, style: Style, measure: float, pitch: float | None = None,
-                points: bool = True) -> list[Line]:
+    def typeset(
+        self, para: Paragraph, style: Style, measure: float, pitch: float | None = None, points: bool = True
+    ) -> list[Line]:
         lay = self.layout
         point = lay.styles.get(lay.point_style) if points else None
         if point is not None and abs(point.size - lay.style(lay.body_style).size) < 0.01:
@@ -127,9 +162,14 @@ class Parts:
             # a character grid (GB/T 9704: 28 a line): every advance scaled to the pitch
             k = pitch / style.size
             runs = [replace(r, advance=(lambda f: lambda ch: f(ch) * k)(r.advance)) for r in runs]
-        ps = ParaStyle(measure=measure, indent=style.indent * (pitch or style.size), kinsoku=lay.kinsoku,
-                       han_latin_space=lay.han_latin_space,
-                       halfwidth_opening_at_line_start=lay.opening_halfwidth_at_line_start, align=style.align)
+        ps = ParaStyle(
+            measure=measure,
+            indent=style.indent * (pitch or style.size),
+            kinsoku=lay.kinsoku,
+            han_latin_space=lay.han_latin_space,
+            halfwidth_opening_at_line_start=lay.opening_halfwidth_at_line_start,
+            align=style.align,
+        )
         lines = break_paragraph(runs, ps)
         if pitch and abs(pitch - style.size) > 1e-6:
             # glyphs keep their font's advance: the renderer must place each on the grid itself
@@ -161,11 +201,17 @@ class Parts:
                 lead = replace(lead, size=size)
             out = []
             if not lead_in_header(lay):
-                out += [("lead", st, self.typeset(p, st, g.measure, g.pitch))
-                        for p in self.meeting.lead for st in [self.role(p, lead)]]
+                out += [
+                    ("lead", st, self.typeset(p, st, g.measure, g.pitch))
+                    for p in self.meeting.lead
+                    for st in [self.role(p, lead)]
+                ]
             for s in self.meeting.speakers:
-                out += [(s.key, st, self.typeset(p, st, g.measure, g.pitch))
-                        for p in s.paragraphs for st in [self.role(p, body)]]
+                out += [
+                    (s.key, st, self.typeset(p, st, g.measure, g.pitch))
+                    for p in s.paragraphs
+                    for st in [self.role(p, body)]
+                ]
             self.cache[key] = out
         return self.cache[key]
 
@@ -189,9 +235,14 @@ class Parts:
             heads: dict[str, list[str]] = {}
             out: dict[str, list[str]] | None = heads
             for s in self.meeting.speakers:
-                lines = heading_lines(self.book, hs.font, s.headline, size, m, hs.max_lines, hs.tracking,
-                                      protect=self.names) if s.headline.strip() else []
-                if lines is None:    # this size cannot hold every headline
+                lines = (
+                    heading_lines(
+                        self.book, hs.font, s.headline, size, m, hs.max_lines, hs.tracking, protect=self.names
+                    )
+                    if s.headline.strip()
+                    else []
+                )
+                if lines is None:  # this size cannot hold every headline
                     out = None
                     break
                 heads[s.key] = lines
@@ -205,10 +256,11 @@ class Parts:
             m = self.measure(body_size)
             out = {}
             for k, text in self.name_lines.items():
-                out[k] = heading_lines(self.book, ls.font, text, size, m, ls.max_lines, kind="position",
-                                       protect=self.names) \
-                    or heading_lines(self.book, ls.font, text, size, m, None, kind="position", protect=self.names) \
+                out[k] = (
+                    heading_lines(self.book, ls.font, text, size, m, ls.max_lines, kind="position", protect=self.names)
+                    or heading_lines(self.book, ls.font, text, size, m, None, kind="position", protect=self.names)
                     or [text]
+                )
             self.cache[key] = out
         return self.cache[key]
 
@@ -218,8 +270,11 @@ class Parts:
         low = hs.min_size or hs.size
         out = []
         for s in self.meeting.speakers:
-            if s.headline.strip() and heading_lines(self.book, hs.font, s.headline, low, m, hs.max_lines,
-                                                    hs.tracking, protect=self.names) is None:
+            if (
+                s.headline.strip()
+                and heading_lines(self.book, hs.font, s.headline, low, m, hs.max_lines, hs.tracking, protect=self.names)
+                is None
+            ):
                 out.append((s.source.path, _line_of(s.source.path, "headline"), s.headline))
         return out
 
@@ -243,6 +298,7 @@ class Parts:
 
         def follow(leading, size, base):
             return lead if abs(leading - grid_lead) < 0.01 else leading * size / base
+
         nsep = groups = 0
         has_lead = any(o == "lead" for o, _, _ in self.paragraphs(st.body_size))
         for i, s in enumerate(self.meeting.speakers):
@@ -250,11 +306,19 @@ class Parts:
                 continue
             nsep += 1 if (i or has_lead) else 0
             groups += 1
-            sec = self.cache.setdefault(("sec", s.key, self.measure(st.body_size), lead),
-                                        self.section_parts(s, self.measure(st.body_size), lead))
-            gp = GroupParts(heads[s.key], st.headline_size, follow(hs.leading, st.headline_size, hs.size),
-                            names[s.key] if self.name_lines[s.key] else [], st.line_size,
-                            follow(ls.leading, st.line_size, ls.size), sec)
+            sec = self.cache.setdefault(
+                ("sec", s.key, self.measure(st.body_size), lead),
+                self.section_parts(s, self.measure(st.body_size), lead),
+            )
+            gp = GroupParts(
+                heads[s.key],
+                st.headline_size,
+                follow(hs.leading, st.headline_size, hs.size),
+                names[s.key] if self.name_lines[s.key] else [],
+                st.line_size,
+                follow(ls.leading, st.line_size, ls.size),
+                sec,
+            )
             need += group_lines(gp, st, lead, bool(s.portrait))
         return need, nsep, groups
 
@@ -272,6 +336,7 @@ class Parts:
 
         def follow(leading, size, base):
             return lead if abs(leading - grid_lead) < 0.01 else leading * size / base
+
         blocks: list[Block] = []
         paras = self.paragraphs(st.body_size)
         by_owner: dict[str, list] = {}
@@ -286,16 +351,21 @@ class Parts:
             if (i or by_owner.get("lead")) and not bare:
                 blocks.append(separator_block(st, sp.separator, s.key, lead, g.measure))
             if not bare:
-                gp = GroupParts(heads[s.key], st.headline_size, follow(hs.leading, st.headline_size, hs.size),
-                                names[s.key] if self.name_lines[s.key] else [], st.line_size,
-                                follow(ls.leading, st.line_size, ls.size), self.section_parts(s, g.measure, lead))
+                gp = GroupParts(
+                    heads[s.key],
+                    st.headline_size,
+                    follow(hs.leading, st.headline_size, hs.size),
+                    names[s.key] if self.name_lines[s.key] else [],
+                    st.line_size,
+                    follow(ls.leading, st.line_size, ls.size),
+                    self.section_parts(s, g.measure, lead),
+                )
                 blocks.append(group_block(self.book, lay, s, gp, st, lead, g.measure, lay.fit.min_body_lines))
             for style, lines in by_owner.get(s.key, []):
                 blocks.append(para_block(lines, style, s.key, lead, g.measure))
         for texts, it in self.end_texts:
             if any(texts.values()):
-                blocks.append(end_block(self.end_lines(texts, it, g.measure), lay.style(it.style), it, lead,
-                                        g.measure))
+                blocks.append(end_block(self.end_lines(texts, it, g.measure), lay.style(it.style), it, lead, g.measure))
         return blocks
 
     def section_parts(self, s, measure: float, lead: float):
@@ -303,12 +373,22 @@ class Parts:
         if not getattr(s, "section", ""):
             return None
         st = self.section_style()
-        size, lines = fit_heading(self.book, st.font, s.section, st.size, st.min_size, st.max_lines, measure,
-                                  "center" if st.align == "justify" else st.align, st.tracking)
+        size, lines = fit_heading(
+            self.book,
+            st.font,
+            s.section,
+            st.size,
+            st.min_size,
+            st.max_lines,
+            measure,
+            "center" if st.align == "justify" else st.align,
+            st.tracking,
+        )
         return st, size, max(st.leading * size / st.size, lead), lines
 
     def end_lines(self, texts, it, measure) -> list[Line]:
         from .headings import set_line
+
         st = self.layout.style(it.style)
         out = []
         for t in (texts.get("template") or "").split("\n"):
@@ -359,8 +439,10 @@ def uses(meeting, layout, tpl, ctx, header_texts, end_texts, footer_sample, cont
     point = layout.styles.get(layout.point_style)
     body = layout.style(layout.body_style)
     lead = layout.style(layout.lead_style) if layout.lead_style in layout.styles else body
+
     def style_of(p, default):
         return layout.style(role_style(layout.styles, p.role, default.name))
+
     paras = [] if lead_in_header(layout) else [(p, style_of(p, lead)) for p in meeting.lead]
     paras += [(p, style_of(p, body)) for s in meeting.speakers for p in s.paragraphs]
     for para, style in paras:

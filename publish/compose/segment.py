@@ -6,6 +6,7 @@ cache folder: a warm build never loads the dictionary; a new headline loads
 it once. The result depends on the text alone (names are protected by the
 caller, not added to the dictionary), so the memo needs no invalidation.
 """
+
 from __future__ import annotations
 
 import json
@@ -39,6 +40,7 @@ def _segmenter():
     global _tokenizer
     if _tokenizer is None:
         import jieba
+
         jieba.setLogLevel(logging.WARNING)
         tok = jieba.Tokenizer()
         # its own prefix-dict cache beside ours, not in /tmp
@@ -82,7 +84,7 @@ def save() -> None:
             write_atomic(_path(), json.dumps(disk, ensure_ascii=False, sort_keys=True).encode("utf-8"))
         _dirty = False
     except OSError:
-        pass   # a read-only cache only costs the next build the dictionary load
+        pass  # a read-only cache only costs the next build the dictionary load
 
 
 def words(text: str) -> list[str]:

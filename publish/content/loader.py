@@ -3,6 +3,7 @@
 Every problem found is collected and reported together as FILE:LINE: message,
 so an editor fixes a whole round of mistakes per run, not one.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -24,19 +25,41 @@ SPEAKER_DIR = "speakers"
 MAX_PARAGRAPH = 3000
 
 MEETING_KEYS = {
-    "publication": "出版信息", "kicker": "引题", "title": "主题", "subtitle": "副题",
-    "byline": "署名", "lead": "导语", "speakers": "发言顺序", "bulletin": "简报信息",
-    "column": "栏目", "editor_note": "编者按", "closing_note": "结尾说明", "credit": "整理署名",
-    "review": "待核对", "checked": "已核对",
+    "publication": "出版信息",
+    "kicker": "引题",
+    "title": "主题",
+    "subtitle": "副题",
+    "byline": "署名",
+    "lead": "导语",
+    "speakers": "发言顺序",
+    "bulletin": "简报信息",
+    "column": "栏目",
+    "editor_note": "编者按",
+    "closing_note": "结尾说明",
+    "credit": "整理署名",
+    "review": "待核对",
+    "checked": "已核对",
 }
 PUBLICATION_KEYS = {
-    "paper": "报名", "date": "出版日期", "page_number": "版次", "page_name": "版名",
-    "editor": "责任编辑", "designer": "美编", "proofreader": "校对",
+    "paper": "报名",
+    "date": "出版日期",
+    "page_number": "版次",
+    "page_name": "版名",
+    "editor": "责任编辑",
+    "designer": "美编",
+    "proofreader": "校对",
 }
 BYLINE_KEYS = {"reporters": "记者", "correspondents": "通讯员", "note": "署名说明", "unit": "署名单位"}
 BULLETIN_KEYS = {"name": "简报名称", "issue": "期号", "issuer": "编发单位", "distribution": "版记"}
-SPEAKER_KEYS = {"headline": "小标题", "position": "职务", "name": "姓名", "portrait": "照片",
-                "suffix": "称谓", "attribution": "署名位置", "credit": "整理署名"}
+SPEAKER_KEYS = {
+    "headline": "小标题",
+    "position": "职务",
+    "name": "姓名",
+    "portrait": "照片",
+    "suffix": "称谓",
+    "attribution": "署名位置",
+    "credit": "整理署名",
+}
 
 
 class _Collector:
@@ -53,14 +76,24 @@ def load_meeting(folder: Path | str) -> Meeting:
     if not folder.is_dir():
         raise InputError(Problem(str(folder), None, "找不到这个会议文件夹。请检查路径。"))
     if not path.exists():
-        raise InputError(Problem(str(path), None,
-                                 f"会议文件夹里缺少 {MEETING_FILE}。每个会议文件夹需要一个 {MEETING_FILE}（标题、导语、发言顺序）。"))
+        raise InputError(
+            Problem(
+                str(path),
+                None,
+                f"会议文件夹里缺少 {MEETING_FILE}。每个会议文件夹需要一个 {MEETING_FILE}（标题、导语、发言顺序）。",
+            )
+        )
     data = parse_yaml(read_text(path, root=folder), path)
     if data is None:
-        raise InputError(Problem(str(path), 1, "文件是空的（或只有注释）。请写出 publication、title、subtitle、speakers 等项目。"))
+        raise InputError(
+            Problem(str(path), 1, "文件是空的（或只有注释）。请写出 publication、title、subtitle、speakers 等项目。")
+        )
     if not isinstance(data, LocDict):
-        raise InputError(Problem(str(path), getattr(data, "line", 1) or 1,
-                                 "文件内容应为“项目: 内容”的格式（例如 title: …），现在不是。"))
+        raise InputError(
+            Problem(
+                str(path), getattr(data, "line", 1) or 1, "文件内容应为“项目: 内容”的格式（例如 title: …），现在不是。"
+            )
+        )
     c = _Collector()
     c.problems += check_keys(data, MEETING_KEYS, {"publication", "title", "speakers"}, path, "会议文件")
 
@@ -71,9 +104,14 @@ def load_meeting(folder: Path | str) -> Meeting:
     subtitle = _text(data, "subtitle", path, c)
     kicker = _text(data, "kicker", path, c)
     lead = _block(data, "lead", path, c)
-    extras: dict[str, Any] = dict(column=_text(data, "column", path, c), editor_note=_block(data, "editor_note", path, c),
-                  closing_note=_text(data, "closing_note", path, c), credit=_text(data, "credit", path, c),
-                  review=_review(data, path, c), checked=_flag(data, "checked", path, c))
+    extras: dict[str, Any] = dict(
+        column=_text(data, "column", path, c),
+        editor_note=_block(data, "editor_note", path, c),
+        closing_note=_text(data, "closing_note", path, c),
+        credit=_text(data, "credit", path, c),
+        review=_review(data, path, c),
+        checked=_flag(data, "checked", path, c),
+    )
 
     speakers = []
     order = data.get("speakers")
@@ -109,7 +147,11 @@ def load_meeting(folder: Path | str) -> Meeting:
                 # not cost thousands × thousands comparisons (and no editor reads past the first).
                 hint = did_you_mean(key, available) if suggestions < 20 else ""
                 suggestions += 1
-                c.add(path, line, f"发言人“{key}”没有对应的文件 {SPEAKER_DIR}/{key}.md。{hint or '请新建该文件，或从发言顺序中删去这一行。'}")
+                c.add(
+                    path,
+                    line,
+                    f"发言人“{key}”没有对应的文件 {SPEAKER_DIR}/{key}.md。{hint or '请新建该文件，或从发言顺序中删去这一行。'}",
+                )
                 continue
             try:
                 sp = _speaker(spath, key, folder, c)
@@ -123,10 +165,20 @@ def load_meeting(folder: Path | str) -> Meeting:
 
     if c.problems:
         raise InputError(c.problems)
-    assert pub is not None   # a missing publication is one of the problems above
-    return Meeting(key=folder.resolve().name, publication=pub, title=title, subtitle=subtitle,
-                   byline=byline, lead=lead, speakers=tuple(speakers), source=Source(str(path), 1),
-                   kicker=kicker, bulletin=bulletin, **extras)
+    assert pub is not None  # a missing publication is one of the problems above
+    return Meeting(
+        key=folder.resolve().name,
+        publication=pub,
+        title=title,
+        subtitle=subtitle,
+        byline=byline,
+        lead=lead,
+        speakers=tuple(speakers),
+        source=Source(str(path), 1),
+        kicker=kicker,
+        bulletin=bulletin,
+        **extras,
+    )
 
 
 def _block(d: LocDict, key: str, path: Path, c: _Collector) -> tuple[Paragraph, ...]:
@@ -165,9 +217,19 @@ def _short(v, n: int = 30) -> str:
 
 # One-line fields and their Chinese names: a 600-character title is the title's problem,
 # said here, not a page that tells every speaker to cut.
-ONE_LINE = {"title": "主题", "subtitle": "副题", "kicker": "引题", "headline": "小标题", "position": "职务",
-            "name": "姓名", "paper": "报名", "page_name": "版名", "editor": "责任编辑", "designer": "美编",
-            "proofreader": "校对"}
+ONE_LINE = {
+    "title": "主题",
+    "subtitle": "副题",
+    "kicker": "引题",
+    "headline": "小标题",
+    "position": "职务",
+    "name": "姓名",
+    "paper": "报名",
+    "page_name": "版名",
+    "editor": "责任编辑",
+    "designer": "美编",
+    "proofreader": "校对",
+}
 
 
 def _text(d: LocDict, key: str, path: Path, c: _Collector, name: str | None = None) -> str:
@@ -177,8 +239,12 @@ def _text(d: LocDict, key: str, path: Path, c: _Collector, name: str | None = No
     if isinstance(v, str):
         v = v.strip()
         if key in ONE_LINE and len(v) > limits.TEXT_FIELD_MAX:
-            c.add(path, d.line_of(key), f"{ONE_LINE[key]}（{key}）有 {len(v)} 个字，超过 {limits.TEXT_FIELD_MAX} 字的上限，"
-                  "排不进一行标题或署名。请删短，或把多余的文字移到正文。")
+            c.add(
+                path,
+                d.line_of(key),
+                f"{ONE_LINE[key]}（{key}）有 {len(v)} 个字，超过 {limits.TEXT_FIELD_MAX} 字的上限，"
+                "排不进一行标题或署名。请删短，或把多余的文字移到正文。",
+            )
         return v
     label = name or key
     c.add(path, d.line_of(key), f"“{label}”应为文字，现在是{_kind(v)}。如果内容是数字或日期，请给它加上引号。")
@@ -214,9 +280,14 @@ def _publication(v, parent, path, c) -> Publication | None:
     d = _section(v, parent, "publication", path, c)
     if d is None:
         return None
-    c.problems += check_keys(d, PUBLICATION_KEYS, {"paper", "date", "page_number", "page_name"}, path, "publication（出版信息）")
-    held = tuple((k, d.line_of(k)) for k in ("paper", "date", "page_number", "page_name")
-                 if isinstance(v := d.get(k), str) and v.strip() == PLACEHOLDER)
+    c.problems += check_keys(
+        d, PUBLICATION_KEYS, {"paper", "date", "page_number", "page_name"}, path, "publication（出版信息）"
+    )
+    held = tuple(
+        (k, d.line_of(k))
+        for k in ("paper", "date", "page_number", "page_name")
+        if isinstance(v := d.get(k), str) and v.strip() == PLACEHOLDER
+    )
     date = d.get("date")
     if isinstance(date, str) and date.strip() == PLACEHOLDER:
         date = None
@@ -235,7 +306,11 @@ def _publication(v, parent, path, c) -> Publication | None:
         date = None
     lo, hi = limits.YEAR_RANGE
     if date is not None and not lo <= date.year <= hi:
-        c.add(path, d.line_of("date"), f"出版日期“{date.isoformat()}”的年份 {date.year} 不在 {lo}–{hi} 之间，多半是笔误。请改正。")
+        c.add(
+            path,
+            d.line_of("date"),
+            f"出版日期“{date.isoformat()}”的年份 {date.year} 不在 {lo}–{hi} 之间，多半是笔误。请改正。",
+        )
         date = None
     page = d.get("page_number")
     if page == PLACEHOLDER:
@@ -247,7 +322,11 @@ def _publication(v, parent, path, c) -> Publication | None:
             c.add(path, d.line_of("page_number"), f"版次应为正整数（例如 3），现在是“{_short(page)}”。")
             page = None
     if page is not None and page > limits.PAGE_NUMBER_MAX:
-        c.add(path, d.line_of("page_number"), f"版次 {_short(page)} 太大（最多 {limits.PAGE_NUMBER_MAX}），多半是笔误。请改正。")
+        c.add(
+            path,
+            d.line_of("page_number"),
+            f"版次 {_short(page)} 太大（最多 {limits.PAGE_NUMBER_MAX}），多半是笔误。请改正。",
+        )
         page = None
     texts = {k: _text(d, k, path, c) for k in ("paper", "page_name", "editor", "designer", "proofreader")}
     return Publication(date=date or dt.date(1970, 1, 1), page_number=page or 1, placeholders=held, **texts)
@@ -270,8 +349,12 @@ def _byline(v, parent, path, c) -> Byline:
     if d is None:
         return Byline()
     c.problems += check_keys(d, BYLINE_KEYS, set(), path, "byline（署名）")
-    return Byline(reporters=_names(d, "reporters", path, c), correspondents=_names(d, "correspondents", path, c),
-                  note=_text(d, "note", path, c), unit=_text(d, "unit", path, c))
+    return Byline(
+        reporters=_names(d, "reporters", path, c),
+        correspondents=_names(d, "correspondents", path, c),
+        note=_text(d, "note", path, c),
+        unit=_text(d, "unit", path, c),
+    )
 
 
 def _bulletin(v, parent, path, c) -> Bulletin:
@@ -286,13 +369,20 @@ def _bulletin(v, parent, path, c) -> Bulletin:
         raw = []
     for i, item in enumerate(raw):
         if isinstance(item, dict) and len(item) == 1:
-            (k, val), = item.items()
+            ((k, val),) = item.items()
             dist.append((str(k), str(val)))
         else:
-            c.add(path, raw.lines[i] if isinstance(raw, LocList) else d.line_of("distribution"),
-                  "版记的每一项应写成“- 报: 单位”或“- 送: 单位”或“- 发: 单位”。")
-    return Bulletin(name=_text(d, "name", path, c), issue=str(d.get("issue") or "").strip(),
-                    issuer=_text(d, "issuer", path, c), distribution=tuple(dist))
+            c.add(
+                path,
+                raw.lines[i] if isinstance(raw, LocList) else d.line_of("distribution"),
+                "版记的每一项应写成“- 报: 单位”或“- 送: 单位”或“- 发: 单位”。",
+            )
+    return Bulletin(
+        name=_text(d, "name", path, c),
+        issue=str(d.get("issue") or "").strip(),
+        issuer=_text(d, "issuer", path, c),
+        distribution=tuple(dist),
+    )
 
 
 def _paragraphs(body: str, path: Path, first_line: int, c: _Collector) -> tuple[Paragraph, ...]:
@@ -314,7 +404,11 @@ def _paragraphs(body: str, path: Path, first_line: int, c: _Collector) -> tuple[
                 c.add(path, start, "加粗标记“**”没有成对。请在加粗文字的前后各写一个“**”，或删去多余的。")
                 continue
             if len(text) > MAX_PARAGRAPH:
-                c.add(path, start, f"这一段有 {len(text)} 字，超过一段 {MAX_PARAGRAPH} 字的上限，多半是分段丢失了。请在段落之间加空行。")
+                c.add(
+                    path,
+                    start,
+                    f"这一段有 {len(text)} 字，超过一段 {MAX_PARAGRAPH} 字的上限，多半是分段丢失了。请在段落之间加空行。",
+                )
                 continue
             paras.append(Paragraph(spans, Source(str(path), start)))
     return tuple(paras)
@@ -342,23 +436,33 @@ def _speaker(path: Path, key: str, folder: Path, c: _Collector) -> Speaker | Non
     c.problems += check_keys(head, SPEAKER_KEYS, {"name"}, path, "发言人文件")
     attribution = _text(head, "attribution", path, c) or "line"
     if attribution not in ATTRIBUTIONS:
-        c.add(path, head.line_of("attribution"),
-              f"attribution（署名位置）“{attribution}”不认识。可用：line（小标题下单独一行）、before（正文前一行）、"
-              "after（正文后“——姓名”）、inline（第一段开头“姓名（职务）：”）。")
+        c.add(
+            path,
+            head.line_of("attribution"),
+            f"attribution（署名位置）“{attribution}”不认识。可用：line（小标题下单独一行）、before（正文前一行）、"
+            "after（正文后“——姓名”）、inline（第一段开头“姓名（职务）：”）。",
+        )
         attribution = "line"
     body_line = text[: m.end()].count("\n") + 1
-    paras = _paragraphs(text[m.end():], path, body_line, c)
+    paras = _paragraphs(text[m.end() :], path, body_line, c)
     if not paras:
         c.add(path, body_line, "发言正文是空的。请在第二个“---”之后写发言内容。")
     portrait = None
     if head.get("portrait"):
         portrait = _portrait(head, path, folder, c)
-    return Speaker(key=key, headline=_text(head, "headline", path, c), position=_text(head, "position", path, c),
-                   name=_text(head, "name", path, c), paragraphs=paras, source=Source(str(path), 1),
-                   portrait=portrait,
-                   portrait_source=Source(str(path), head.line_of("portrait")) if portrait else None,
-                   suffix=_text(head, "suffix", path, c), attribution=attribution,
-                   credit=_text(head, "credit", path, c))
+    return Speaker(
+        key=key,
+        headline=_text(head, "headline", path, c),
+        position=_text(head, "position", path, c),
+        name=_text(head, "name", path, c),
+        paragraphs=paras,
+        source=Source(str(path), 1),
+        portrait=portrait,
+        portrait_source=Source(str(path), head.line_of("portrait")) if portrait else None,
+        suffix=_text(head, "suffix", path, c),
+        attribution=attribution,
+        credit=_text(head, "credit", path, c),
+    )
 
 
 def _portrait(head: LocDict, path: Path, folder: Path, c: _Collector) -> Path | None:
@@ -371,7 +475,11 @@ def _portrait(head: LocDict, path: Path, folder: Path, c: _Collector) -> Path | 
     target = (folder / raw).resolve()
     # Content may only name files of its own meeting: the package ships them to the print shop.
     if root not in target.parents:
-        c.add(path, line, f"照片路径“{raw}”指向会议文件夹之外，不允许。请把照片放进会议文件夹（例如 portraits/）再写相对路径。")
+        c.add(
+            path,
+            line,
+            f"照片路径“{raw}”指向会议文件夹之外，不允许。请把照片放进会议文件夹（例如 portraits/）再写相对路径。",
+        )
         return None
     if target.is_dir():
         c.add(path, line, f"照片路径“{raw}”是一个文件夹，不是图片文件。请写出照片的文件名，例如 portraits/zhang.jpg。")

@@ -3,6 +3,7 @@
 Content is data: no other character has a meaning here, so `<b>`, `&` and `{{`
 in a speaker's text print as typed.
 """
+
 from __future__ import annotations
 
 from ..model import Span

@@ -5,6 +5,7 @@ a damaged entry is rebuilt with a one-line notice, never trusted. A cache that
 cannot be written (a read-only shared cache) still serves what it has; what is
 missing is made in a private folder of this process.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from ..atomic import write_atomic  # noqa: F401  (the font cache's writes go through the one helper)
 
-_private: dict[Path, Path] = {}      # configured cache root -> this process's own folder for it
+_private: dict[Path, Path] = {}  # configured cache root -> this process's own folder for it
 _noticed: set[str] = set()
 
 
@@ -37,18 +38,30 @@ def cache_root() -> Path:
         return root
     if root.exists() or root.is_symlink():
         from ..errors import EnvironmentFault, Problem
-        raise EnvironmentFault(Problem(str(root), None,
-                                       "字体缓存的位置是一个文件，不是文件夹。请删去或改名这个文件，"
-                                       "或设置环境变量 PUBLISH_FONT_CACHE 指向一个文件夹。"))
+
+        raise EnvironmentFault(
+            Problem(
+                str(root),
+                None,
+                "字体缓存的位置是一个文件，不是文件夹。请删去或改名这个文件，"
+                "或设置环境变量 PUBLISH_FONT_CACHE 指向一个文件夹。",
+            )
+        )
     try:
         root.mkdir(parents=True, exist_ok=True)
         return root
     except FileExistsError:
         from ..errors import EnvironmentFault, Problem
-        raise EnvironmentFault(Problem(str(root), None, "字体缓存路径中有一个同名的文件，不能建文件夹。"
-                                       "请设置环境变量 PUBLISH_FONT_CACHE 指向一个文件夹。")) from None
+
+        raise EnvironmentFault(
+            Problem(
+                str(root),
+                None,
+                "字体缓存路径中有一个同名的文件，不能建文件夹。请设置环境变量 PUBLISH_FONT_CACHE 指向一个文件夹。",
+            )
+        ) from None
     except OSError:
-        return private_root()      # cannot create it (read-only home): this process's own
+        return private_root()  # cannot create it (read-only home): this process's own
 
 
 def private_root() -> Path:

@@ -10,6 +10,7 @@ hold the face's lock and append whole records; a reader that meets a torn last
 record (a writer killed mid-write) ignores it, the glyph is converted again,
 and the next writer cuts the torn bytes off before appending.
 """
+
 from __future__ import annotations
 
 import io
@@ -24,8 +25,8 @@ from .cache import cache_root, digest, locked, notice, write_atomic
 from .resolve import Face
 from .subset import FULLWIDTH_FORMS
 
-_REC = struct.Struct("<IHhII")     # glyph id, advance, left side bearing, byte count, CRC-32 of the bytes
-_HDR = struct.Struct(">hhhhh")     # glyf header: contours, xMin, yMin, xMax, yMax
+_REC = struct.Struct("<IHhII")  # glyph id, advance, left side bearing, byte count, CRC-32 of the bytes
+_HDR = struct.Struct(">hhhhh")  # glyf header: contours, xMin, yMin, xMax, yMax
 
 # Counts conversions; the tests read it to see that an edit converts only new glyphs.
 stats = {"converted": 0}
@@ -34,7 +35,7 @@ stats = {"converted": 0}
 class FaceStore:
     def __init__(self, face: Face):
         self.face = face
-        self.key = digest(face.ident, "store-v2")    # v2: checksums on cmap and glyph records
+        self.key = digest(face.ident, "store-v2")  # v2: checksums on cmap and glyph records
         self.dir = cache_root() / "faces" / self.key
         self._cmap: dict[int, int] | None = None
         self._cov: Coverage | None = None
@@ -46,6 +47,7 @@ class FaceStore:
     def font(self):
         if self._font is None:
             from fontTools.ttLib import TTFont
+
             self._font = TTFont(self.face.path, fontNumber=self.face.index, lazy=True)
         return self._font
 
@@ -65,8 +67,13 @@ class FaceStore:
             raw = b""
         try:
             info = json.loads((self.dir / "info.json").read_text("utf-8"))
-            ok = (isinstance(info, dict) and info.get("cmap_bytes") == len(raw) and len(raw) % 8 == 0
-                  and info.get("cmap_crc32") == zlib.crc32(raw) and isinstance(info.get("upm"), int))
+            ok = (
+                isinstance(info, dict)
+                and info.get("cmap_bytes") == len(raw)
+                and len(raw) % 8 == 0
+                and info.get("cmap_crc32") == zlib.crc32(raw)
+                and isinstance(info.get("upm"), int)
+            )
         except (OSError, ValueError):
             info, ok = None, False
         if not ok:
@@ -110,7 +117,7 @@ class FaceStore:
                 self._write_info_file()
                 write_atomic(self.dir / "cmap.bin", raw)
             except OSError:
-                self._memory = (cps, gids)     # a read-only cache: kept in memory for this process
+                self._memory = (cps, gids)  # a read-only cache: kept in memory for this process
             return cps, gids
 
     def coverage(self) -> "Coverage":
@@ -138,15 +145,34 @@ class FaceStore:
             if rec is not None:
                 names[nid] = rec.toUnicode()
         info = {
-            "upm": head.unitsPerEm, "cff": "CFF " in f, "macStyle": head.macStyle,
+            "upm": head.unitsPerEm,
+            "cff": "CFF " in f,
+            "macStyle": head.macStyle,
             "head": _head_dates(head),
             "hhea": {k: getattr(hhea, k) for k in ("ascent", "descent", "lineGap")},
-            "post": {k: getattr(post, k) for k in ("italicAngle", "underlinePosition",
-                                                   "underlineThickness", "isFixedPitch")},
-            "os2": {k: getattr(os2, k) for k in (
-                "usWeightClass", "usWidthClass", "fsType", "fsSelection", "sTypoAscender",
-                "sTypoDescender", "sTypoLineGap", "usWinAscent", "usWinDescent", "sxHeight",
-                "sCapHeight", "achVendID") if hasattr(os2, k)} if os2 is not None else {},
+            "post": {
+                k: getattr(post, k) for k in ("italicAngle", "underlinePosition", "underlineThickness", "isFixedPitch")
+            },
+            "os2": {
+                k: getattr(os2, k)
+                for k in (
+                    "usWeightClass",
+                    "usWidthClass",
+                    "fsType",
+                    "fsSelection",
+                    "sTypoAscender",
+                    "sTypoDescender",
+                    "sTypoLineGap",
+                    "usWinAscent",
+                    "usWinDescent",
+                    "sxHeight",
+                    "sCapHeight",
+                    "achVendID",
+                )
+                if hasattr(os2, k)
+            }
+            if os2 is not None
+            else {},
             "names": names,
         }
         return info
@@ -154,8 +180,8 @@ class FaceStore:
     def info(self) -> dict:
         if self._info is None:
             self._load_cmap()
-        assert self._info is not None    # _load_cmap fills it
-        if "head" not in self._info:       # a store from before the dates were kept
+        assert self._info is not None  # _load_cmap fills it
+        if "head" not in self._info:  # a store from before the dates were kept
             self._info["head"] = _head_dates(self.font()["head"])
         return self._info
 
@@ -168,7 +194,7 @@ class FaceStore:
                 try:
                     self._write_info_file()
                 except OSError:
-                    pass                  # a read-only cache: kept in memory
+                    pass  # a read-only cache: kept in memory
             self._info = info
         return {int(k): v for k, v in info["fwid"].items()}
 
@@ -197,12 +223,14 @@ class FaceStore:
         want = set(gids) | {0}
         if not want - self.glyphs().keys():
             return
-        self._glyphs = None               # another process may have added some meanwhile
+        self._glyphs = None  # another process may have added some meanwhile
         todo = sorted(want - self.glyphs().keys())
         if not todo:
             return
         recs = _convert(self.font(), todo, self.info()["cff"])
-        buf = b"".join(_REC.pack(g, adv, lsb, len(data), zlib.crc32(data)) + data for g, (adv, lsb, data) in recs.items())
+        buf = b"".join(
+            _REC.pack(g, adv, lsb, len(data), zlib.crc32(data)) + data for g, (adv, lsb, data) in recs.items()
+        )
         try:
             with locked(self.key):
                 path = self.dir / "glyphs.bin"
@@ -215,8 +243,8 @@ class FaceStore:
                         f.truncate(end)
                     f.write(buf)
         except OSError:
-            pass             # a read-only cache: the glyphs stay in memory for this process
-        assert self._glyphs is not None   # loaded above, before the records were converted
+            pass  # a read-only cache: the glyphs stay in memory for this process
+        assert self._glyphs is not None  # loaded above, before the records were converted
         self._glyphs.update(recs)
         stats["converted"] += len(recs)
 
@@ -287,7 +315,7 @@ def _scan(raw: bytes) -> tuple[dict[int, tuple[int, int, bytes]], int]:
     size = _REC.size
     while pos + size <= end:
         g, adv, lsb, n, crc = _REC.unpack_from(raw, pos)
-        data = raw[pos + size:pos + size + n]
+        data = raw[pos + size : pos + size + n]
         if pos + size + n > end or zlib.crc32(data) != crc or (n and n < _HDR.size):
             if pos + size + n <= end:
                 notice("字形库 glyphs.bin 中的记录")
@@ -352,14 +380,16 @@ def _cff_charstrings(font):
     base = offsets + (count + 1) * size - 1
 
     def offset(i: int) -> int:
-        return int.from_bytes(data[offsets + i * size:offsets + (i + 1) * size], "big")
+        return int.from_bytes(data[offsets + i * size : offsets + (i + 1) * size], "big")
 
     fd_of = _fd_select(data, top.rawDict["FDSelect"]) if "FDSelect" in top.rawDict else None
 
     def charstring(gid: int):
         private = top.FDArray[fd_of(gid)].Private if fd_of else top.Private
-        return T2CharString(data[base + offset(gid):base + offset(gid + 1)], private=private,
-                            globalSubrs=cff.GlobalSubrs)
+        return T2CharString(
+            data[base + offset(gid) : base + offset(gid + 1)], private=private, globalSubrs=cff.GlobalSubrs
+        )
+
     return charstring
 
 
@@ -389,7 +419,7 @@ def _simple_glyph(g) -> bytes | None:
         return None
     at = 10 + 2 * n
     (ilen,) = struct.unpack_from(">H", data, at)
-    return data[:at] + b"\0\0" + data[at + 2 + ilen:]
+    return data[:at] + b"\0\0" + data[at + 2 + ilen :]
 
 
 def _fwid_forms(font, cmap: dict[int, int]) -> dict[int, int]:
@@ -423,8 +453,7 @@ def _fwid_forms(font, cmap: dict[int, int]) -> dict[int, int]:
 def _head_dates(head) -> dict:
     """The face's own dates and revision: a subset carries these, never the time the
     cache was filled, so the same font gives the same bytes on every machine."""
-    return {"created": int(head.created), "modified": int(head.modified),
-            "fontRevision": float(head.fontRevision)}
+    return {"created": int(head.created), "modified": int(head.modified), "fontRevision": float(head.fontRevision)}
 
 
 def _build_ttf(info: dict, cmap: dict[int, int], glyphs: dict[int, tuple[int, int, bytes]], tag: str) -> bytes:
@@ -448,14 +477,24 @@ def _build_ttf(info: dict, cmap: dict[int, int], glyphs: dict[int, tuple[int, in
     fb.setupHorizontalMetrics({name[g]: (glyphs[g][0], glyphs[g][1]) for g in gids})
     bounds = [_HDR.unpack_from(glyphs[g][2]) for g in gids if glyphs[g][2]]
     advs = [glyphs[g][0] for g in gids]
-    fb.setupHorizontalHeader(**info["hhea"], advanceWidthMax=max(advs),
-                             minLeftSideBearing=min((b[1] for b in bounds), default=0),
-                             xMaxExtent=max((b[3] for b in bounds), default=0))
+    fb.setupHorizontalHeader(
+        **info["hhea"],
+        advanceWidthMax=max(advs),
+        minLeftSideBearing=min((b[1] for b in bounds), default=0),
+        xMaxExtent=max((b[3] for b in bounds), default=0),
+    )
     names = info["names"]
     family = names.get("1", "Font")
     ps = (names.get("6") or "".join(c for c in family if c.isalnum()) or "Font")[:54] + "-" + tag
-    fb.setupNameTable({"familyName": family, "styleName": names.get("2", "Regular"),
-                       "fullName": names.get("4", family), "psName": ps}, mac=False)
+    fb.setupNameTable(
+        {
+            "familyName": family,
+            "styleName": names.get("2", "Regular"),
+            "fullName": names.get("4", family),
+            "psName": ps,
+        },
+        mac=False,
+    )
     fb.setupOS2(**info["os2"])
     fb.setupPost(keepGlyphNames=False, **info["post"])
     fb.setupMaxp()

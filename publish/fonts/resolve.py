@@ -1,4 +1,5 @@
 """Font names (fontconfig patterns or file paths) to font files on this machine."""
+
 from __future__ import annotations
 
 import json
@@ -49,18 +50,26 @@ def _from_path(pattern: str) -> Face | None:
     if os.sep not in path or not os.path.exists(path):
         return None
     from ..errors import InputError, Problem
+
     if not idx.strip().isdigit() and idx:
         raise InputError(Problem(path, None, f"字体文件后面的“#{idx}”应是字体编号（例如 #0、#2）。"))
     head = _head(path)
     if head not in FONT_MAGIC:
-        raise InputError(Problem(path, None, "这不是字体文件（TrueType .ttf、OpenType .otf 或字体集 .ttc）。"
-                                 "请在版式的 fonts 中改成字体文件的路径或字体名称。"))
+        raise InputError(
+            Problem(
+                path,
+                None,
+                "这不是字体文件（TrueType .ttf、OpenType .otf 或字体集 .ttc）。"
+                "请在版式的 fonts 中改成字体文件的路径或字体名称。",
+            )
+        )
     return Face(path, int(idx or 0), Path(path).stem, "")
 
 
 def _head(path: str) -> bytes:
     from ..safeio import check_file
-    check_file(Path(path), "font")       # a regular file under the size limit (no FIFO, no /dev/zero)
+
+    check_file(Path(path), "font")  # a regular file under the size limit (no FIFO, no /dev/zero)
     with open(path, "rb") as f:
         return f.read(4)
 
@@ -91,16 +100,23 @@ def _cached(pattern: str) -> Face | None:
         return None
     if not _valid_record(rec):
         notice(f"字体索引 faces.json 中“{pattern}”这一项")
-        return None          # looked up again with fc-match, and the entry rewritten
+        return None  # looked up again with fc-match, and the entry rewritten
     if not os.path.isfile(rec["path"]):
         return None
     return Face(**rec)
 
 
 def _valid_record(rec) -> bool:
-    return (isinstance(rec, dict) and set(rec) == {"path", "index", "family", "style"}
-            and isinstance(rec["path"], str) and isinstance(rec["index"], int) and not isinstance(rec["index"], bool)
-            and isinstance(rec["family"], str) and isinstance(rec["style"], str) and os.path.isabs(rec["path"]))
+    return (
+        isinstance(rec, dict)
+        and set(rec) == {"path", "index", "family", "style"}
+        and isinstance(rec["path"], str)
+        and isinstance(rec["index"], int)
+        and not isinstance(rec["index"], bool)
+        and isinstance(rec["family"], str)
+        and isinstance(rec["style"], str)
+        and os.path.isabs(rec["path"])
+    )
 
 
 def _remember(pattern: str, face: Face) -> None:
@@ -116,17 +132,22 @@ def _remember(pattern: str, face: Face) -> None:
     try:
         write_atomic(_cache_file(), json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode())
     except OSError:
-        pass          # a read-only cache: fc-match is asked again next time
+        pass  # a read-only cache: fc-match is asked again next time
 
 
 def _fc_match(pattern: str) -> Face | None:
     import shutil
-    import subprocess    # here, not at the top: a warm cache never runs fc-match
+    import subprocess  # here, not at the top: a warm cache never runs fc-match
+
     if not shutil.which("fc-match"):
         return None
     try:
-        out = subprocess.run(["fc-match", "-f", "%{file}\t%{index}\t%{family}\t%{style}", pattern],
-                             capture_output=True, text=True, timeout=20).stdout
+        out = subprocess.run(
+            ["fc-match", "-f", "%{file}\t%{index}\t%{family}\t%{style}", pattern],
+            capture_output=True,
+            text=True,
+            timeout=20,
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
     parts = out.split("\t")

@@ -11,6 +11,7 @@ assembled from stored glyphs, and cached by character set, so that
 - a one-character edit converts one glyph and reassembles one subset (~0.1 s);
 - a cold build converts only the glyphs the page uses.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -26,7 +27,7 @@ from .resolve import Face
 FULLWIDTH_FORMS = "—―"
 
 # Bumped when the subset file layout changes, so old cache entries are not reused.
-SUBSET_VERSION = "v5d"   # v5d: the face's own head dates, name tag from the font file
+SUBSET_VERSION = "v5d"  # v5d: the face's own head dates, name tag from the font file
 # The cache files' own format (not in the PDF): v2, the .json holds the TTF's size and SHA-256.
 CACHE_FORMAT = "checked-v2"
 
@@ -34,6 +35,7 @@ CACHE_FORMAT = "checked-v2"
 def coverage(face: Face):
     """Every code point the face maps (from the face's glyph store): supports `in`."""
     from .glyphs import face_store
+
     return face_store(face).coverage()
 
 
@@ -79,6 +81,7 @@ def subset(face: Face, chars: set[str]) -> Subset:
 
 def _folders() -> list[Path]:
     from .cache import private_for_current
+
     out = [cache_root() / "subsets"]
     private = private_for_current()
     if private is not None and private / "subsets" != out[0]:
@@ -96,8 +99,12 @@ def _read(ttf: Path, meta: Path, name: str, face: Face) -> Subset | None:
         return None
     except (OSError, ValueError):
         info, data = None, b""
-    ok = (isinstance(info, dict) and isinstance(info.get("advances"), dict)
-          and info.get("bytes") == len(data) and info.get("sha256") == hashlib.sha256(data).hexdigest())
+    ok = (
+        isinstance(info, dict)
+        and isinstance(info.get("advances"), dict)
+        and info.get("bytes") == len(data)
+        and info.get("sha256") == hashlib.sha256(data).hexdigest()
+    )
     if not ok:
         notice(f"字体子集 {ttf.name}")
         for p in (ttf, meta):
@@ -110,7 +117,7 @@ def _read(ttf: Path, meta: Path, name: str, face: Face) -> Subset | None:
         # Touching the TTF marks it recently used, so _prune() in another build does not take it away.
         os.utime(ttf)
     except OSError:
-        pass                               # a read-only shared cache: still usable
+        pass  # a read-only shared cache: still usable
     return Subset(ttf, info["advances"], name, face)
 
 
@@ -127,8 +134,11 @@ def _build(face: Face, chars: set[str], key: str, name: str) -> Subset:
         if found:
             return found
         data, adv = _make(face, chars)
-        info = json.dumps({"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(), "advances": adv},
-                          ensure_ascii=False, sort_keys=True).encode()
+        info = json.dumps(
+            {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(), "advances": adv},
+            ensure_ascii=False,
+            sort_keys=True,
+        ).encode()
         try:
             write_atomic(ttf, data)
             write_atomic(meta, info)
@@ -145,10 +155,10 @@ def _build(face: Face, chars: set[str], key: str, name: str) -> Subset:
 def _prune(folder: Path) -> None:
     try:
         entries = [e for e in os.scandir(folder) if e.name.endswith(".ttf")]
-        if len(entries) <= KEEP_SUBSETS * 1.2:    # prune in batches, not on every write
+        if len(entries) <= KEEP_SUBSETS * 1.2:  # prune in batches, not on every write
             return
         entries.sort(key=lambda e: e.stat().st_mtime)
-        for e in entries[:len(entries) - KEEP_SUBSETS]:
+        for e in entries[: len(entries) - KEEP_SUBSETS]:
             # A build that is reading one now has it open already (reportlab reads
             # the whole file when it registers the font), or rebuilds it.
             for p in (Path(e.path), Path(e.path).with_suffix(".json")):
@@ -169,6 +179,7 @@ def prefill(jobs: list[tuple[Face, set[str]]]) -> None:
     glyphs) are independent. That is what brings an empty-cache build under 3 s.
     A face whose store exists is left to subset(): it lacks a few glyphs at most."""
     from .glyphs import face_store, prepare_in_process
+
     cpus = os.cpu_count() or 1
     todo = [(face, sorted(set(chars) | {" "})) for face, chars in jobs if not face_store(face).exists()]
     if not PARALLEL or cpus < 2 or not todo or sum(len(c) for _, c in todo) < 200:
@@ -184,7 +195,8 @@ def prefill(jobs: list[tuple[Face, set[str]]]) -> None:
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-    tasks.sort(key=lambda t: -len(t[1]))    # the biggest first, so the cores finish together
+
+    tasks.sort(key=lambda t: -len(t[1]))  # the biggest first, so the cores finish together
     with ProcessPoolExecutor(min(cpus, len(tasks)), mp_context=multiprocessing.get_context("fork")) as pool:
         for f in [pool.submit(prepare_in_process, face, chars) for face, chars in tasks]:
             f.result()
@@ -193,6 +205,7 @@ def prefill(jobs: list[tuple[Face, set[str]]]) -> None:
 def _make(face: Face, chars: set[str]) -> tuple[bytes, dict[str, float]]:
     """The subset TTF and advances, from the face's glyph store."""
     from .glyphs import face_store
+
     return face_store(face).assemble(chars, _tag(face, chars))
 
 

@@ -7,6 +7,7 @@ The importer recognises the parts of the article, joins paragraphs the page cut,
 normalises punctuation (GB/T 15834) and lists every change; it never drops or
 reorders a character of the text.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ __all__ = ["import_file", "ImportReport", "Change"]
 class Change:
     path: str
     line: int
-    before: str     # the changed mark with a little context
+    before: str  # the changed mark with a little context
     after: str
 
     def __str__(self) -> str:
@@ -48,7 +49,7 @@ class ImportReport:
     decisions: list[str] = field(default_factory=list)
     unsure: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    backup: Path | None = None      # the folder --force replaced, kept under this name
+    backup: Path | None = None  # the folder --force replaced, kept under this name
 
     # the fields earlier callers read
     @property
@@ -64,7 +65,9 @@ class ImportReport:
         src = _display_path(str(self.source))
         out = [f"已导入：{src} → {_display_path(str(self.out_dir))}/（{FORMS[self.form]}）"]
         if self.backup:
-            out.append(f"  原来的文件夹已改名保存为 {_display_path(str(self.backup))}/（没有删除；确认不再需要后可自行删去）。")
+            out.append(
+                f"  原来的文件夹已改名保存为 {_display_path(str(self.backup))}/（没有删除；确认不再需要后可自行删去）。"
+            )
         out += [f"  {n}" for n in self.notes]
         for label, value in (("栏目", m.column), ("引题", m.kicker)):
             if value:
@@ -92,7 +95,9 @@ class ImportReport:
             out.append(f"拆分的段落（序号前另起一段）：{len(self.splits)} 处：")
             out += [f"  {s}" for s in self.splits]
         if self.unsure:
-            out.append(f"请核对（不确定，已记入 meeting.yaml 的 review，publish proof 会一直提示）：{len(self.unsure)} 处：")
+            out.append(
+                f"请核对（不确定，已记入 meeting.yaml 的 review，publish proof 会一直提示）：{len(self.unsure)} 处："
+            )
             out += [f"  {u}" for u in self.unsure]
         else:
             out.append("没有不确定之处。")
@@ -107,7 +112,8 @@ def import_file(src: Path, out_dir: Path, *, force: bool = False) -> ImportRepor
     check_target(out_dir, force)
     if src.suffix.lower() == ".docx":
         from ..safeio import check_zip
-        check_zip(src, "docx")       # before anything opens it: no FIFO, no zip bomb
+
+        check_zip(src, "docx")  # before anything opens it: no FIFO, no zip bomb
         if (record := publish_record(src)) is not None:
             return _import_publish_docx(src, out_dir, record)
     source = read_source(src)
@@ -126,8 +132,8 @@ def import_file(src: Path, out_dir: Path, *, force: bool = False) -> ImportRepor
         text, edits = normalise(piece.text)
         changes.extend(_changes(path, piece, edits))
         if odd_quotes(piece.text):
-            rec.flags.append((piece.lines[0], "这一段的英文双引号 \" 个数是单数，配对是猜的。请核对引号。"))
-        if "**" in text and source.encoding != "docx":      # a .docx's bold runs are written as **
+            rec.flags.append((piece.lines[0], '这一段的英文双引号 " 个数是单数，配对是猜的。请核对引号。'))
+        if "**" in text and source.encoding != "docx":  # a .docx's bold runs are written as **
             rec.flags.append((piece.lines[0], "正文里有“**”，它在内容文件里表示加粗。如果不是要加粗，请删去。"))
         return text
 
@@ -139,10 +145,19 @@ def import_file(src: Path, out_dir: Path, *, force: bool = False) -> ImportRepor
     for i, sp in enumerate(rec.speakers, 1):
         romanised = pinyin_name(sp.who.name)
         key = f"{i:0{width}d}-{romanised or 'speaker'}"
-        speakers_out.append(SpeakerOut(key, clean(sp.headline), field_text(sp.who.position, sp.line), sp.who.name,
-                                       [clean(p) for p in sp.paragraphs], suffix=sp.who.suffix,
-                                       attribution=sp.attribution, credit=field_text(sp.credit, sp.line),
-                                       section=field_text(sp.section, sp.line)))
+        speakers_out.append(
+            SpeakerOut(
+                key,
+                clean(sp.headline),
+                field_text(sp.who.position, sp.line),
+                sp.who.name,
+                [clean(p) for p in sp.paragraphs],
+                suffix=sp.who.suffix,
+                attribution=sp.attribution,
+                credit=field_text(sp.credit, sp.line),
+                section=field_text(sp.section, sp.line),
+            )
+        )
     head = rec.head
     title = clean(head.title) or PLACEHOLDER
     if not rec.lead and not rec.editor_note:
@@ -154,13 +169,25 @@ def import_file(src: Path, out_dir: Path, *, force: bool = False) -> ImportRepor
     for label, have in (("报名 paper", paper), ("出版日期 date", head.date), ("版次 page_number", head.page)):
         if not have:
             pub_flags.append(label)
-    meeting = MeetingOut(paper=paper or PLACEHOLDER, date=head.date or PLACEHOLDER,
-                         page_number=head.page or PLACEHOLDER, page_name=PLACEHOLDER,
-                         kicker=clean(head.kicker), title=title, subtitle=clean(head.subtitle),
-                         reporters=head.byline.reporters, correspondents=head.byline.correspondents,
-                         lead=[clean(p) for p in rec.lead], speakers=speakers_out, column=head.column,
-                         byline_note=head.byline.note, byline_source=head.byline.source, editor_note=[clean(p) for p in rec.editor_note],
-                         closing_note=field_text(rec.closing_note, 0), credit=field_text(rec.credit, 0))
+    meeting = MeetingOut(
+        paper=paper or PLACEHOLDER,
+        date=head.date or PLACEHOLDER,
+        page_number=head.page or PLACEHOLDER,
+        page_name=PLACEHOLDER,
+        kicker=clean(head.kicker),
+        title=title,
+        subtitle=clean(head.subtitle),
+        reporters=head.byline.reporters,
+        correspondents=head.byline.correspondents,
+        lead=[clean(p) for p in rec.lead],
+        speakers=speakers_out,
+        column=head.column,
+        byline_note=head.byline.note,
+        byline_source=head.byline.source,
+        editor_note=[clean(p) for p in rec.editor_note],
+        closing_note=field_text(rec.closing_note, 0),
+        credit=field_text(rec.credit, 0),
+    )
     changes.sort(key=lambda c: c.line)
 
     def where(line):
@@ -169,20 +196,31 @@ def import_file(src: Path, out_dir: Path, *, force: bool = False) -> ImportRepor
     unsure = [where(line) + msg for line, msg in rec.flags]
     meeting.review = list(unsure)
     missing = "、".join(pub_flags + ["版名 page_name"])
-    unsure.append(f"meeting.yaml: 稿件里没有{missing}，填的是“{PLACEHOLDER}”。请填写 publication；"
-                  f"留着“{PLACEHOLDER}”时 publish build 只能加 --draft 出样稿。")
+    unsure.append(
+        f"meeting.yaml: 稿件里没有{missing}，填的是“{PLACEHOLDER}”。请填写 publication；"
+        f"留着“{PLACEHOLDER}”时 publish build 只能加 --draft 出样稿。"
+    )
     backup = write_meeting(meeting, out_dir)
     return ImportReport(
-        source=src, out_dir=out_dir, encoding=source.encoding, form=rec.form, meeting=meeting, changes=changes,
+        source=src,
+        out_dir=out_dir,
+        encoding=source.encoding,
+        form=rec.form,
+        meeting=meeting,
+        changes=changes,
         joins=[f"{where(a)}“…{tail}”与第 {b} 行“{head}…”接为一段" for a, b, tail, head in rec.joins],
         splits=[f"{where(line)}在“{marker}”前另起一段" for line, marker in rec.splits],
         decisions=[where(line) + msg for line, msg in rec.decisions],
-        unsure=unsure, notes=source.notes, backup=backup)
+        unsure=unsure,
+        notes=source.notes,
+        backup=backup,
+    )
 
 
 def _import_publish_docx(src: Path, out_dir: Path, record: dict) -> ImportReport:
     """A DOCX that publish build made: styles say what each paragraph is, the properties the rest."""
     from ..layout.spec import load_layout
+
     try:
         pattern = load_layout("broadsheet").point_pattern
     except InputError:
@@ -192,9 +230,17 @@ def _import_publish_docx(src: Path, out_dir: Path, record: dict) -> ImportReport
     where = [f"{_display_path(path)}:{n}: {msg}" for n, msg in flags]
     meeting.review = list(meeting.review) + where
     backup = write_meeting(meeting, out_dir)
-    return ImportReport(source=src, out_dir=out_dir, encoding="docx", form="word", meeting=meeting,
-                        decisions=[f"{_display_path(path)}: 由 publish build 生成的 DOCX：按段落样式和文档属性导入。"],
-                        unsure=where, notes=[".docx 按段落编号：下文的“行号”是 Word 里的第几段。"], backup=backup)
+    return ImportReport(
+        source=src,
+        out_dir=out_dir,
+        encoding="docx",
+        form="word",
+        meeting=meeting,
+        decisions=[f"{_display_path(path)}: 由 publish build 生成的 DOCX：按段落样式和文档属性导入。"],
+        unsure=where,
+        notes=[".docx 按段落编号：下文的“行号”是 Word 里的第几段。"],
+        backup=backup,
+    )
 
 
 def _changes(path: str, piece: Piece, edits: list[Edit]) -> list[Change]:
@@ -211,7 +257,7 @@ def _changes(path: str, piece: Piece, edits: list[Edit]) -> list[Change]:
         b = min(len(piece.text), g[-1].end + 4)
         after, pos = [], a
         for e in g:
-            after += [piece.text[pos:e.start], e.after]
+            after += [piece.text[pos : e.start], e.after]
             pos = e.end
         after.append(piece.text[pos:b])
         out.append(Change(path, piece.line_at(g[0].start), piece.text[a:b], "".join(after)))
@@ -221,4 +267,5 @@ def _changes(path: str, piece: Piece, edits: list[Edit]) -> list[Change]:
 def recognise_text(text: str) -> Recognised:
     """The recognition alone, for a quick look at a text (and for tests)."""
     from .source import _lines
+
     return recognise(_lines(text.split("\n"), Path("-"), [], None))

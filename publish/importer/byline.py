@@ -1,4 +1,5 @@
 """The byline of reporter copy: 报名, 记者 (one or several, names maybe padded), 通讯员, 整理."""
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,8 @@ class Byline:
     reporters: list[str] = field(default_factory=list)
     correspondents: list[str] = field(default_factory=list)
     note: str = ""
-    source: str = ""                                  # 本报 / 本台 / 新华社: said before 记者 as printed
-    odd: list[str] = field(default_factory=list)     # what could not be read as a name
+    source: str = ""  # 本报 / 本台 / 新华社: said before 记者 as printed
+    odd: list[str] = field(default_factory=list)  # what could not be read as a name
 
 
 def parse_byline(text: str) -> Byline:

@@ -1,5 +1,6 @@
 """The head of an article: 栏目, 引题, 主题, 副题, 署名 and what the web page said about
 the paper (报名, 日期, 版次), read from the top lines until the text begins."""
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,7 @@ class Head:
     paper: str = ""
     date: str = ""
     page: int | None = None
-    end: int = 0                                            # index of the first line after the head
+    end: int = 0  # index of the first line after the head
     decisions: list[tuple[int, str]] = field(default_factory=list)
     flags: list[tuple[int | None, str]] = field(default_factory=list)
 
@@ -53,7 +54,7 @@ def read_head(lines: list[RawLine]) -> Head:
     h = Head()
     titles: list[RawLine] = []
     i = 0
-    closed = False          # a byline or subtitle was seen: what follows is the text
+    closed = False  # a byline or subtitle was seen: what follows is the text
     while i < min(len(lines), HEAD_LINES):
         raw, t = lines[i], lines[i].text
         m = meta(t)
@@ -108,8 +109,13 @@ def _titles(h: Head, titles: list[RawLine]) -> None:
         if k.text.rstrip(DASHES).strip() != k.text:
             h.decisions.append((k.line, f"“{k.text}”以“——”结尾，当作引题（kicker）。"))
         else:
-            h.flags.append((k.line, f"主题前还有一行“{k.text}”，已当作引题（kicker）。"
-                                    "如果它和下一行本是同一个主题，请把它并入 title 并清空 kicker。"))
+            h.flags.append(
+                (
+                    k.line,
+                    f"主题前还有一行“{k.text}”，已当作引题（kicker）。"
+                    "如果它和下一行本是同一个主题，请把它并入 title 并清空 kicker。",
+                )
+            )
     if len(titles) > 2:
         extra = titles[:-2]
         kicker = h.kicker.text if h.kicker else ""

@@ -1,5 +1,6 @@
 """Paragraphs of reporter copy: a Piece keeps the source line of every character;
 lines a column or page end cut are joined, real paragraph ends stay."""
+
 from __future__ import annotations
 
 import bisect
@@ -29,9 +30,10 @@ def chinese_number(s: str) -> int:
 @dataclass
 class Piece:
     """One paragraph (or field) of the output, with the source line of every character."""
+
     text: str
-    starts: list[int]           # offsets in text where a source line begins
-    lines: list[int]            # the source line beginning at each of those offsets
+    starts: list[int]  # offsets in text where a source line begins
+    lines: list[int]  # the source line beginning at each of those offsets
     cols: list[int] = field(default_factory=list)
 
     @classmethod
@@ -43,8 +45,12 @@ class Piece:
 
     def join(self, other: "Piece") -> "Piece":
         n = len(self.text)
-        return Piece(self.text + other.text, self.starts + [s + n for s in other.starts],
-                     self.lines + other.lines, self.cols + other.cols)
+        return Piece(
+            self.text + other.text,
+            self.starts + [s + n for s in other.starts],
+            self.lines + other.lines,
+            self.cols + other.cols,
+        )
 
     def split(self, at: int) -> tuple["Piece", "Piece"]:
         k = bisect.bisect_right(self.starts, at)
@@ -66,11 +72,22 @@ def join_cut(pieces: list[Piece], joins: list, unsure: list) -> list[Piece]:
         prev = out[-1] if out else None
         if prev is not None and not ends_paragraph(prev.text):
             if POINT_START.match(piece.text):
-                unsure.append((prev.lines[-1], f"这一段末尾没有句末标点（“…{prev.text[-8:]}”），"
-                                               "下一段以序号开头，所以没有接续。请补上标点。"))
-            elif len(prev.starts) == 1 and len(prev.text) <= SHORT_HEADING and not re.search(r"[，、,；;：:]", prev.text):
-                unsure.append((prev.lines[0], f"“{prev.text}”单独成行、没有句末标点，当作单独一段（像小标题）。"
-                                              "如果它和下一段本是一段，请在内容文件里合并。"))
+                unsure.append(
+                    (
+                        prev.lines[-1],
+                        f"这一段末尾没有句末标点（“…{prev.text[-8:]}”），下一段以序号开头，所以没有接续。请补上标点。",
+                    )
+                )
+            elif (
+                len(prev.starts) == 1 and len(prev.text) <= SHORT_HEADING and not re.search(r"[，、,；;：:]", prev.text)
+            ):
+                unsure.append(
+                    (
+                        prev.lines[0],
+                        f"“{prev.text}”单独成行、没有句末标点，当作单独一段（像小标题）。"
+                        "如果它和下一段本是一段，请在内容文件里合并。",
+                    )
+                )
             else:
                 joins.append((prev.lines[-1], piece.lines[0], prev.text[-6:], piece.text[:6]))
                 out[-1] = prev.join(piece)

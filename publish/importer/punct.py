@@ -4,6 +4,7 @@ Only marks that sit in Chinese context change; numbers, decimals, percentages
 and Latin words (6.2%, AI+, A档, 1050.7, "Hello, world") are left as typed.
 Every change is returned with its place, so the report can list it for the editor.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,7 +40,7 @@ def chinese_context(text: str, i: int, width: int = 1) -> bool:
 
 @dataclass(frozen=True)
 class Edit:
-    start: int      # in the text before the change
+    start: int  # in the text before the change
     end: int
     before: str
     after: str
@@ -95,7 +96,7 @@ def find_edits(text: str) -> list[Edit]:
             pairs[stack.pop()] = i
     paired = set(pairs) | set(pairs.values())
     for o, c in pairs.items():
-        inside = text[o + 1:c]
+        inside = text[o + 1 : c]
         if any(is_han(x) for x in inside) or chinese_context(text, o) or chinese_context(text, c):
             add(o, o + 1, "（")
             add(c, c + 1, "）")
@@ -130,7 +131,7 @@ def find_edits(text: str) -> list[Edit]:
 def apply_edits(text: str, edits: list[Edit]) -> str:
     out, pos = [], 0
     for e in edits:
-        out.append(text[pos:e.start])
+        out.append(text[pos : e.start])
         out.append(e.after)
         pos = e.end
     out.append(text[pos:])

@@ -11,6 +11,7 @@ Copy in none of these (a reporter's narrative, a Q&A) is refused: guessing its
 structure would print wrong names. Every decision is listed with its line;
 whatever looks wrong is flagged for the editor to check.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,7 @@ from dataclasses import dataclass, field
 
 from .head import Head, read_head
 from .paragraphs import Piece, join_cut, split_inner_points
-from .shapes import (WS, Who, closing, credit, headline_like, inline, note_end, note_start, trailing,
-                     who_line)
+from .shapes import WS, Who, closing, credit, headline_like, inline, note_end, note_start, trailing, who_line
 from .source import RawLine
 
 DECOR = "■□◆◇●○▲△★☆※▶►◎◉·•、 \u3000"
@@ -39,10 +39,10 @@ class Refusal(Exception):
 @dataclass
 class SpeakerPart:
     who: Who
-    line: int                       # source line of the name
+    line: int  # source line of the name
     headline: Piece | None
     paragraphs: list[Piece]
-    attribution: str                # line / before / after / inline
+    attribution: str  # line / before / after / inline
     credit: str = ""
     section: str = ""
 
@@ -56,9 +56,9 @@ class Recognised:
     credit: str = ""
     speakers: list[SpeakerPart] = field(default_factory=list)
     form: str = ""
-    joins: list[tuple[int, int, str, str]] = field(default_factory=list)   # (line, next line, tail, head)
-    splits: list[tuple[int, str]] = field(default_factory=list)            # (line, marker)
-    flags: list[tuple[int | None, str]] = field(default_factory=list)      # looks wrong: check it
+    joins: list[tuple[int, int, str, str]] = field(default_factory=list)  # (line, next line, tail, head)
+    splits: list[tuple[int, str]] = field(default_factory=list)  # (line, marker)
+    flags: list[tuple[int | None, str]] = field(default_factory=list)  # looks wrong: check it
     decisions: list[tuple[int | None, str]] = field(default_factory=list)  # what was taken for what
 
 
@@ -66,7 +66,7 @@ def recognise(lines: list[RawLine]) -> Recognised:
     _refuse_other_genres(lines)
     head = read_head(lines)
     rec = Recognised(head, decisions=list(head.decisions), flags=list(head.flags), closing_note=head.closing)
-    rest = lines[head.end:]
+    rest = lines[head.end :]
     kinds = [_kind(r.text) for r in rest]
     _promote_weak(kinds, rest, rec)
     rec.form = _form(kinds, rest, rec)
@@ -83,39 +83,52 @@ def recognise(lines: list[RawLine]) -> Recognised:
     lead = sum(len(p.text) for p in rec.lead)
     if len(rec.speakers) == 1 and lead > sum(len(p.text) for p in rec.speakers[0].paragraphs):
         # one "speaker" in a long story: a quote in a reporter's narrative, not an excerpt
-        raise Refusal(rec.speakers[0].line, f"只找到 1 位发言人，而他之前的叙述有 {lead} 字，比他的发言还长；"
-                                            "稿件像是记者的报道，不是发言摘登。没有导入，也没有写出任何文件。")
+        raise Refusal(
+            rec.speakers[0].line,
+            f"只找到 1 位发言人，而他之前的叙述有 {lead} 字，比他的发言还长；"
+            "稿件像是记者的报道，不是发言摘登。没有导入，也没有写出任何文件。",
+        )
     return rec
 
 
 # --- genre ---------------------------------------------------------------------------
+
 
 def _refuse_other_genres(lines: list[RawLine]) -> None:
     qa = [r for r in lines if _QA.match(r.text)]
     guests = [r for r in lines if "对话嘉宾" in r.text or r.text.startswith(("嘉宾：", "嘉宾:"))]
     if len(qa) >= 2 or guests:
         first = (guests or qa)[0]
-        raise Refusal(first.line, f"这是问答/访谈稿（“{first.text[:16]}”，共 {len(qa)} 处“记者：”式提问"
-                                  f"{'，有对话嘉宾名单' if guests else ''}），不是发言摘登，没有导入，也没有写出任何文件。")
+        raise Refusal(
+            first.line,
+            f"这是问答/访谈稿（“{first.text[:16]}”，共 {len(qa)} 处“记者：”式提问"
+            f"{'，有对话嘉宾名单' if guests else ''}），不是发言摘登，没有导入，也没有写出任何文件。",
+        )
 
 
 def _narrative(rest: list[RawLine]) -> Refusal:
     said = [r for r in rest if _REPORTED.search(r.text)]
     first = _REPORTED.search(said[0].text) if said else None
-    seen = f"稿件像是记者的综述报道（第 {said[0].line} 行“{first.group()}”等 {len(said)} 处转述）。" \
-        if said and first else ""
-    return Refusal(said[0].line if said else None,
-                   "没有找到发言人：既没有单独成行的“职务 姓名”，也没有文后“——姓名委员（职务）”，"
-                   f"也没有以“姓名委员：”开头的段落。{seen}只有发言摘登能导入；没有写出任何文件。")
+    seen = (
+        f"稿件像是记者的综述报道（第 {said[0].line} 行“{first.group()}”等 {len(said)} 处转述）。"
+        if said and first
+        else ""
+    )
+    return Refusal(
+        said[0].line if said else None,
+        "没有找到发言人：既没有单独成行的“职务 姓名”，也没有文后“——姓名委员（职务）”，"
+        f"也没有以“姓名委员：”开头的段落。{seen}只有发言摘登能导入；没有写出任何文件。",
+    )
 
 
 # --- line kinds ----------------------------------------------------------------------
 
+
 def _kind(t: str) -> tuple[str, object]:
     bare = t.lstrip(DECOR)
-    if bare != t and (m := inline(bare)) is not None:       # ■刘晓凯委员：……
+    if bare != t and (m := inline(bare)) is not None:  # ■刘晓凯委员：……
         return "inline", (m[0], m[1] + len(t) - len(bare))
-    if bare != t and (w := who_line(bare)) is not None:     # ◆区委书记 张三
+    if bare != t and (w := who_line(bare)) is not None:  # ◆区委书记 张三
         return "who", w
     if (c := credit(t)) is not None:
         return "credit", c
@@ -141,7 +154,9 @@ def _promote_weak(kinds, rest, rec) -> None:
         near = [j for j in (i - 1, i + 1) if 0 <= j < len(kinds) and kinds[j][0] == "head"]
         if near:
             kinds[i] = ("who", w)
-            rec.flags.append((rest[i].line, f"“{rest[i].text}”当作了发言人（职务 姓名），但职务里没有常见的职务词。请核对。"))
+            rec.flags.append(
+                (rest[i].line, f"“{rest[i].text}”当作了发言人（职务 姓名），但职务里没有常见的职务词。请核对。")
+            )
         else:
             kinds[i] = ("head", None)
 
@@ -155,12 +170,15 @@ def _form(kinds, rest, rec) -> str:
     own = {"line": "who", "after": "attr", "inline": "inline"}[form]
     for i, (k, _) in enumerate(kinds):
         if k in ("who", "attr", "inline") and k != own:
-            rec.flags.append((rest[i].line, f"“{rest[i].text[:24]}”也像发言人，但全文按另一种格式排列，当作了正文。请核对。"))
+            rec.flags.append(
+                (rest[i].line, f"“{rest[i].text[:24]}”也像发言人，但全文按另一种格式排列，当作了正文。请核对。")
+            )
             kinds[i] = ("head", None) if headline_like(rest[i].text) else ("text", None)
     return form
 
 
 # --- the three forms -------------------------------------------------------------------
+
 
 def _line_form(kinds, rest, rec):
     marks = [i for i, (k, _) in enumerate(kinds) if k == "who"]
@@ -168,25 +186,37 @@ def _line_form(kinds, rest, rec):
     closed = sum(1 for i in marks if kinds[i][1].mark)
     before = sum(1 for i in marks if is_head(i - 1))
     after = sum(1 for i in marks if is_head(i + 1))
-    first = closed * 2 > len(marks) or after > before        # speaker line above its 小标题
+    first = closed * 2 > len(marks) or after > before  # speaker line above its 小标题
     starts, groups, claimed = [], [], set(marks)
     for i in marks:
         h = i + 1 if first else i - 1
         h = h if is_head(h) and h not in claimed else None
         claimed |= {h} if h is not None else set()
-        sec = (i - 1 if first else (h - 1 if h is not None else i - 1))
+        sec = i - 1 if first else (h - 1 if h is not None else i - 1)
         sec = sec if is_head(sec) and sec not in claimed and (first or h is not None) else None
         claimed |= {sec} if sec is not None else set()
         top = min(x for x in (i, h, sec) if x is not None)
         starts.append(top)
-        groups.append(dict(who=kinds[i][1], at=rest[i], headline=rest[h] if h is not None else None,
-                           section=rest[sec].text.strip(DECOR) if sec is not None else "", body_from=max(i, h or 0) + 1,
-                           attribution="line" if h is not None else "before"))
-        rec.decisions.append((rest[i].line, f"“{rest[i].text}”当作发言人（{_who(kinds[i][1])}）"
-                                            + (f"，第 {rest[h].line} 行为其小标题。" if h is not None else "，没有小标题。")))
+        groups.append(
+            dict(
+                who=kinds[i][1],
+                at=rest[i],
+                headline=rest[h] if h is not None else None,
+                section=rest[sec].text.strip(DECOR) if sec is not None else "",
+                body_from=max(i, h or 0) + 1,
+                attribution="line" if h is not None else "before",
+            )
+        )
+        rec.decisions.append(
+            (
+                rest[i].line,
+                f"“{rest[i].text}”当作发言人（{_who(kinds[i][1])}）"
+                + (f"，第 {rest[h].line} 行为其小标题。" if h is not None else "，没有小标题。"),
+            )
+        )
     for k, g in enumerate(groups):
         end = starts[k + 1] if k + 1 < len(starts) else len(rest)
-        g["body"] = list(zip(rest[g["body_from"]:end], kinds[g["body_from"]:end]))
+        g["body"] = list(zip(rest[g["body_from"] : end], kinds[g["body_from"] : end]))
     return starts[0], groups
 
 
@@ -200,9 +230,16 @@ def _after_form(kinds, rest, rec):
             heads.append(j)
             j += 1
         body_end = a
-        groups.append(dict(who=kinds[a][1], at=rest[a], headline=rest[heads[-1]] if heads else None,
-                           section=rest[heads[0]].text.strip(DECOR) if len(heads) == 2 else "", attribution="after",
-                           body=list(zip(rest[j:body_end], kinds[j:body_end]))))
+        groups.append(
+            dict(
+                who=kinds[a][1],
+                at=rest[a],
+                headline=rest[heads[-1]] if heads else None,
+                section=rest[heads[0]].text.strip(DECOR) if len(heads) == 2 else "",
+                attribution="after",
+                body=list(zip(rest[j:body_end], kinds[j:body_end])),
+            )
+        )
         rec.decisions.append((rest[a].line, f"“{rest[a].text}”当作上面正文的署名（{_who(kinds[a][1])}）。"))
         start = a + 1
         while start < len(rest) and kinds[start][0] in ("credit", "closing"):
@@ -210,8 +247,11 @@ def _after_form(kinds, rest, rec):
             start += 1
     tail = [r for r, (k, _) in zip(rest[start:], kinds[start:]) if k not in ("credit", "closing")]
     if tail:
-        raise Refusal(tail[0].line, f"第 {tail[0].line} 行起还有 {len(tail)} 行在最后一个“——姓名”署名之后，不知道属于哪位发言人，"
-                                    "没有导入。请给这段文字补上署名，或删去后再导入。")
+        raise Refusal(
+            tail[0].line,
+            f"第 {tail[0].line} 行起还有 {len(tail)} 行在最后一个“——姓名”署名之后，不知道属于哪位发言人，"
+            "没有导入。请给这段文字补上署名，或删去后再导入。",
+        )
     groups[-1]["body"] += list(zip(rest[start:], kinds[start:]))
     return lead_end, groups
 
@@ -224,8 +264,12 @@ def _lead_end(kinds, rest, first_attr, rec) -> int:
     ends = [j for j in range(first_attr) if _LEAD_END.search(rest[j].text) or note_end(rest[j].text)]
     if ends:
         return ends[-1] + 1
-    rec.flags.append((rest[0].line if rest else None, "没有找到导语的结尾（如“……摘登如下。”）或小标题，"
-                                                       "第一位发言人之前的文字都当作了他的正文。请核对导语。"))
+    rec.flags.append(
+        (
+            rest[0].line if rest else None,
+            "没有找到导语的结尾（如“……摘登如下。”）或小标题，第一位发言人之前的文字都当作了他的正文。请核对导语。",
+        )
+    )
     return 0
 
 
@@ -240,8 +284,17 @@ def _inline_form(kinds, rest, rec):
         nxt = kinds[j + 1][0] if j + 1 < len(kinds) else ""
         if k == "inline":
             who, off = v
-            groups.append(dict(who=who, at=rest[j], headline=None, section=section, attribution="inline",
-                               first_at=off, body=[(rest[j], kinds[j])]))
+            groups.append(
+                dict(
+                    who=who,
+                    at=rest[j],
+                    headline=None,
+                    section=section,
+                    attribution="inline",
+                    first_at=off,
+                    body=[(rest[j], kinds[j])],
+                )
+            )
             rec.decisions.append((rest[j].line, f"段首“{rest[j].text[:off]}”当作发言人（{_who(who)}）。"))
         elif k == "head" and nxt in ("inline", "head"):
             section = rest[j].text.strip(DECOR)
@@ -249,11 +302,14 @@ def _inline_form(kinds, rest, rec):
         elif groups:
             groups[-1]["body"].append((rest[j], kinds[j]))
         else:
-            raise Refusal(rest[j].line, f"专题小标题之后、第一位发言人之前有一段“{rest[j].text[:16]}…”，不知道属于谁，没有导入。")
+            raise Refusal(
+                rest[j].line, f"专题小标题之后、第一位发言人之前有一段“{rest[j].text[:16]}…”，不知道属于谁，没有导入。"
+            )
     return lead_end, groups
 
 
 # --- pieces ----------------------------------------------------------------------------
+
 
 def _speaker(g: dict, rec: Recognised) -> None:
     pieces, credit_text = [], ""
@@ -272,8 +328,15 @@ def _speaker(g: dict, rec: Recognised) -> None:
     who: Who = g["who"]
     # a topic heading covers the speakers after it until the next heading
     section = g["section"] or (rec.speakers[-1].section if rec.speakers else "")
-    sp = SpeakerPart(who, g["at"].line, Piece.of(g["headline"]) if g["headline"] else None, paras,
-                     g["attribution"], credit_text, section)
+    sp = SpeakerPart(
+        who,
+        g["at"].line,
+        Piece.of(g["headline"]) if g["headline"] else None,
+        paras,
+        g["attribution"],
+        credit_text,
+        section,
+    )
     rec.speakers.append(sp)
     if who.doubt:
         rec.flags.append((sp.line, f"{who.doubt}。请核对发言人的姓名。"))
@@ -316,7 +379,11 @@ def _signature(p: Piece) -> Piece:
     """——编  者: the spaces that spread the signature become one 全角 space."""
     text = re.sub(f"(编)[{WS}]*(者)[{WS}]*$", "\\1\u3000\\2", p.text)
     text = re.sub(f"[{WS}]+(?=[—―-]{{1,2}}编)", "", text)
-    return Piece(text, p.starts, p.lines, p.cols) if len(text) == len(p.text) else Piece(text, [0], p.lines[:1], p.cols[:1])
+    return (
+        Piece(text, p.starts, p.lines, p.cols)
+        if len(text) == len(p.text)
+        else Piece(text, [0], p.lines[:1], p.cols[:1])
+    )
 
 
 def _credits(rec: Recognised) -> None:
@@ -327,5 +394,12 @@ def _credits(rec: Recognised) -> None:
 
 
 def _who(w: Who) -> str:
-    return "，".join(x for x in (f"职务“{w.position}”" if w.position else "", f"姓名“{w.name}”",
-                                 f"称谓“{w.suffix}”" if w.suffix else "") if x)
+    return "，".join(
+        x
+        for x in (
+            f"职务“{w.position}”" if w.position else "",
+            f"姓名“{w.name}”",
+            f"称谓“{w.suffix}”" if w.suffix else "",
+        )
+        if x
+    )

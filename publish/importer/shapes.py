@@ -6,6 +6,7 @@ A speaker line ("职务 姓名", "职务姓名——", "姓名委员："), a tra
 note, a column tag, a byline. Each test says yes only when the name it finds is
 a plausible personal name (names.py), so a headline phrase never becomes a speaker.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,16 +24,119 @@ _STOP = set("。！？!?；;")
 
 # 职务 end with a title; a headline ending with a 4-character phrase never does.
 TITLE_WORDS = (
-    "书记", "副书记", "主任", "部长", "局长", "区长", "县长", "镇长", "乡长", "市长", "省长", "州长", "旗长",
-    "主席", "常委", "委员", "厅长", "处长", "科长", "所长", "院长", "校长", "董事长", "总经理", "经理",
-    "负责人", "秘书长", "理事长", "队长", "站长", "馆长", "会长", "组长", "政委", "检察长", "庭长",
-    "行长", "总裁", "代表", "社长", "总编辑", "台长", "指挥长", "专员", "村长", "园长", "调研员",
-    "巡视员", "总监", "董事", "监事", "主管", "干部", "教师", "医生", "工程师", "主任医师", "书记员",
-    "负责同志", "团长", "司令员", "参谋长", "局长助理", "党组成员", "主任委员", "总工程师", "首席",
-    "教授", "研究员", "院士", "主委", "副主委", "律师", "会计师", "设计师", "农民", "工人", "职工", "村医",
-    "创始人", "合伙人", "主编", "记者", "编辑", "画家", "作家", "演员", "导演", "教练", "运动员", "船长",
-    "机长", "技师", "工匠", "护士", "护士长", "厂长", "矿长", "店长", "主持人", "讲解员", "网格员",
-    "志愿者", "社工", "专家", "学者", "博士", "法官", "检察官", "警官", "民警", "辅警", "审计长",
+    "书记",
+    "副书记",
+    "主任",
+    "部长",
+    "局长",
+    "区长",
+    "县长",
+    "镇长",
+    "乡长",
+    "市长",
+    "省长",
+    "州长",
+    "旗长",
+    "主席",
+    "常委",
+    "委员",
+    "厅长",
+    "处长",
+    "科长",
+    "所长",
+    "院长",
+    "校长",
+    "董事长",
+    "总经理",
+    "经理",
+    "负责人",
+    "秘书长",
+    "理事长",
+    "队长",
+    "站长",
+    "馆长",
+    "会长",
+    "组长",
+    "政委",
+    "检察长",
+    "庭长",
+    "行长",
+    "总裁",
+    "代表",
+    "社长",
+    "总编辑",
+    "台长",
+    "指挥长",
+    "专员",
+    "村长",
+    "园长",
+    "调研员",
+    "巡视员",
+    "总监",
+    "董事",
+    "监事",
+    "主管",
+    "干部",
+    "教师",
+    "医生",
+    "工程师",
+    "主任医师",
+    "书记员",
+    "负责同志",
+    "团长",
+    "司令员",
+    "参谋长",
+    "局长助理",
+    "党组成员",
+    "主任委员",
+    "总工程师",
+    "首席",
+    "教授",
+    "研究员",
+    "院士",
+    "主委",
+    "副主委",
+    "律师",
+    "会计师",
+    "设计师",
+    "农民",
+    "工人",
+    "职工",
+    "村医",
+    "创始人",
+    "合伙人",
+    "主编",
+    "记者",
+    "编辑",
+    "画家",
+    "作家",
+    "演员",
+    "导演",
+    "教练",
+    "运动员",
+    "船长",
+    "机长",
+    "技师",
+    "工匠",
+    "护士",
+    "护士长",
+    "厂长",
+    "矿长",
+    "店长",
+    "主持人",
+    "讲解员",
+    "网格员",
+    "志愿者",
+    "社工",
+    "专家",
+    "学者",
+    "博士",
+    "法官",
+    "检察官",
+    "警官",
+    "民警",
+    "辅警",
+    "审计长",
 )
 
 
@@ -41,8 +145,8 @@ class Who:
     position: str
     name: str
     suffix: str = ""
-    doubt: str | None = None     # why the name may not be a name (kept, flagged)
-    mark: str = ""               # what closed the line: "——", "：" or ""
+    doubt: str | None = None  # why the name may not be a name (kept, flagged)
+    mark: str = ""  # what closed the line: "——", "：" or ""
 
 
 def _clean(text: str) -> str:
@@ -63,7 +167,7 @@ def who_line(text: str, strict: bool = True) -> Who | None:
     if is_org(text):
         return Who("", text, "", None, mark)
     m = _PAREN.match(text)
-    if m:       # 张三（区委书记） / 张三代表（某厂厂长）
+    if m:  # 张三（区委书记） / 张三代表（某厂厂长）
         name, suffix = split_suffix(re.sub(f"[{WS}]", "", m.group("who")))
         return Who(m.group("pos").strip(), name, suffix, None, mark) if is_name(name) else None
     tokens = [t for t in _WS_RUN.split(text) if t]
@@ -138,7 +242,7 @@ def trailing(text: str) -> Who | None:
     if w and not w.doubt:
         return Who(w.position, w.name, w.suffix, w.doubt, "after")
     tokens = [t for t in _WS_RUN.split(body) if t]
-    if len(tokens) >= 2:        # ——张丽华 市政协常委: the name first
+    if len(tokens) >= 2:  # ——张丽华 市政协常委: the name first
         name, suffix = split_suffix(tokens[0])
         pos = "".join(tokens[1:])
         if is_name(name) and _titled(pos):
@@ -146,7 +250,9 @@ def trailing(text: str) -> Who | None:
     return None
 
 
-_INLINE = re.compile(r"^(?P<who>[^：:（()）。，,；;“”]{2,40}?)(?:[（(](?P<pos>[^（()）：]{2,80})[）)])?[：:](?P<rest>.*)$")
+_INLINE = re.compile(
+    r"^(?P<who>[^：:（()）。，,；;“”]{2,40}?)(?:[（(](?P<pos>[^（()）：]{2,80})[）)])?[：:](?P<rest>.*)$"
+)
 
 
 _INLINE_POSITION_FIRST = re.compile(r"^(?P<who>[^：:。，,；;“”！？]{4,70}?)[：:](?P<rest>.+)$")
@@ -215,15 +321,28 @@ def note_end(text: str) -> bool:
 
 def column_tag(text: str) -> bool:
     """（议政） / 【两会特刊】: a short bracketed tag alone on a line."""
-    return bool(re.match(r"^[（(【\[〔][^（()）【】\[\]]{1,8}[）)】\]〕]$", text)) and credit(text) is None \
+    return (
+        bool(re.match(r"^[（(【\[〔][^（()）【】\[\]]{1,8}[）)】\]〕]$", text))
+        and credit(text) is None
         and closing(text) is None
+    )
 
 
 def headline_like(text: str) -> bool:
-    return (len(text) <= 48 and not _STOP & set(text) and not text.endswith(("，", ",", "、", "：", ":"))
-            and "记者" not in text and who_line(text) is None)
+    return (
+        len(text) <= 48
+        and not _STOP & set(text)
+        and not text.endswith(("，", ",", "、", "：", ":"))
+        and "记者" not in text
+        and who_line(text) is None
+    )
 
 
 def byline_like(text: str) -> bool:
-    return ("记者" in text or "通讯员" in text) and len(text) <= 80 and "。" not in text \
-        and inline(text) is None and not (_BRACKETED.match(text) and credit(text))
+    return (
+        ("记者" in text or "通讯员" in text)
+        and len(text) <= 80
+        and "。" not in text
+        and inline(text) is None
+        and not (_BRACKETED.match(text) and credit(text))
+    )

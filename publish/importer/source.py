@@ -1,4 +1,5 @@
 """Reading reporter copy: .txt in whatever encoding it came in, or .docx paragraphs."""
+
 from __future__ import annotations
 
 import re
@@ -14,9 +15,9 @@ _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2
 
 @dataclass(frozen=True)
 class RawLine:
-    text: str       # stripped of surrounding spaces (including 全角 indent)
-    line: int       # line in the .txt, paragraph number in the .docx
-    indent: int     # characters stripped at the start, so columns can be given
+    text: str  # stripped of surrounding spaces (including 全角 indent)
+    line: int  # line in the .txt, paragraph number in the .docx
+    indent: int  # characters stripped at the start, so columns can be given
 
 
 @dataclass
@@ -24,7 +25,7 @@ class SourceText:
     path: Path
     lines: list[RawLine]
     encoding: str
-    notes: list[str]            # what was done while reading (encoding converted, invisibles dropped)
+    notes: list[str]  # what was done while reading (encoding converted, invisibles dropped)
 
 
 def read_source(path: Path) -> SourceText:
@@ -36,8 +37,13 @@ def read_source(path: Path) -> SourceText:
     if suffix == ".docx":
         return _read_docx(path)
     if suffix in (".doc", ".wps", ".pdf", ".rtf"):
-        raise InputError(Problem(str(path), None,
-                                 f"不能直接导入 {suffix} 文件。请在 Word/WPS 中另存为 .docx，或另存为纯文本 .txt 后再导入。"))
+        raise InputError(
+            Problem(
+                str(path),
+                None,
+                f"不能直接导入 {suffix} 文件。请在 Word/WPS 中另存为 .docx，或另存为纯文本 .txt 后再导入。",
+            )
+        )
     return _read_txt(path)
 
 
@@ -46,16 +52,27 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str]:
         try:
             return raw[3:].decode("utf-8", errors="strict"), "UTF-8（带 BOM）"
         except UnicodeDecodeError as e:
-            line = raw[:e.start + 3].count(b"\n") + 1
-            raise InputError(Problem(str(path), line, f"文件以 UTF-8 标记（BOM）开头，但第 {line} 行有不是 UTF-8 的字节。"
-                                     "请在编辑器中以 UTF-8 编码另存后再导入。")) from None
+            line = raw[: e.start + 3].count(b"\n") + 1
+            raise InputError(
+                Problem(
+                    str(path),
+                    line,
+                    f"文件以 UTF-8 标记（BOM）开头，但第 {line} 行有不是 UTF-8 的字节。"
+                    "请在编辑器中以 UTF-8 编码另存后再导入。",
+                )
+            ) from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16"), "UTF-16"
         except UnicodeDecodeError as e:
-            line = raw[:e.start - e.start % 2].decode("utf-16", errors="replace").count("\n") + 1
-            raise InputError(Problem(str(path), line, f"文件是 UTF-16 编码，但第 {line} 行有损坏的字节。"
-                                     "请在编辑器中以 UTF-8 编码另存后再导入。")) from None
+            line = raw[: e.start - e.start % 2].decode("utf-16", errors="replace").count("\n") + 1
+            raise InputError(
+                Problem(
+                    str(path),
+                    line,
+                    f"文件是 UTF-16 编码，但第 {line} 行有损坏的字节。请在编辑器中以 UTF-8 编码另存后再导入。",
+                )
+            ) from None
     try:
         return raw.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError as e:
@@ -64,13 +81,17 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str]:
         return raw.decode("gb18030"), "GB18030/GBK"
     except UnicodeDecodeError:
         line = raw[:first_bad].count(b"\n") + 1
-        raise InputError(Problem(str(path), line,
-                                 "无法识别文件编码（既不是 UTF-8，也不是 GBK/GB18030）。"
-                                 "请在编辑器中以 UTF-8 编码另存后再导入。")) from None
+        raise InputError(
+            Problem(
+                str(path),
+                line,
+                "无法识别文件编码（既不是 UTF-8，也不是 GBK/GB18030）。请在编辑器中以 UTF-8 编码另存后再导入。",
+            )
+        ) from None
 
 
 def _read_txt(path: Path) -> SourceText:
-    raw = read_bytes(path, "text")     # a regular file under the size limit (a FIFO would hang)
+    raw = read_bytes(path, "text")  # a regular file under the size limit (a FIFO would hang)
     text, encoding = _decode(raw, path)
     notes = []
     if encoding not in ("UTF-8",):
@@ -81,13 +102,19 @@ def _read_txt(path: Path) -> SourceText:
 
 
 def _read_docx(path: Path) -> SourceText:
-    check_zip(path, "docx")      # no FIFO, no zip bomb
+    check_zip(path, "docx")  # no FIFO, no zip bomb
     try:
         import docx
+
         document = docx.Document(str(path))
     except Exception as e:  # python-docx raises several unrelated types for a bad file
-        raise InputError(Problem(str(path), None,
-                                 f"无法读取这个 .docx 文件（{type(e).__name__}）。请用 Word/WPS 打开后重新另存为 .docx。")) from None
+        raise InputError(
+            Problem(
+                str(path),
+                None,
+                f"无法读取这个 .docx 文件（{type(e).__name__}）。请用 Word/WPS 打开后重新另存为 .docx。",
+            )
+        ) from None
     texts, numbers = [], []
     n = 0
     for kind, item in _body_items(document):
@@ -111,6 +138,7 @@ def _body_items(document):
     """Paragraphs and tables in the order they stand in the document."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
+
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":

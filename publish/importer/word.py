@@ -4,6 +4,7 @@ Such a DOCX names every paragraph by its style (主题, 小标题, 发言人, �
 and carries what it cannot show in a document property (render/docx_props.py): the text
 is read from the document, so edits made in Word come home; the rest from the property.
 """
+
 from __future__ import annotations
 
 import json
@@ -79,24 +80,39 @@ def _spans(para, point_pattern: str | None) -> str:
 
 def read_publish_docx(path: Path, rec: dict, point_pattern: str) -> tuple[MeetingOut, list[tuple[int, str]]]:
     import docx
+
     doc = docx.Document(str(path))
     # empty paragraphs carry section breaks (column changes), not text
     paras = [(i, _sid(p), p) for i, p in enumerate(doc.paragraphs, 1) if p.text.strip()]
     flags: list[tuple[int, str]] = []
     pub = rec.get("publication", {})
-    out = MeetingOut(paper=pub.get("paper", PLACEHOLDER), date=str(pub.get("date", PLACEHOLDER)),
-                     page_number=pub.get("page_number", PLACEHOLDER), page_name=pub.get("page_name", PLACEHOLDER),
-                     kicker="", title="", subtitle="", reporters=[], correspondents=[], lead=[], speakers=[],
-                     column=rec.get("column", ""), byline_note=rec.get("byline_note", ""),
-                     byline_source=rec.get("byline_source", ""),
-                     review=list(rec.get("review", [])))
+    out = MeetingOut(
+        paper=pub.get("paper", PLACEHOLDER),
+        date=str(pub.get("date", PLACEHOLDER)),
+        page_number=pub.get("page_number", PLACEHOLDER),
+        page_name=pub.get("page_name", PLACEHOLDER),
+        kicker="",
+        title="",
+        subtitle="",
+        reporters=[],
+        correspondents=[],
+        lead=[],
+        speakers=[],
+        column=rec.get("column", ""),
+        byline_note=rec.get("byline_note", ""),
+        byline_source=rec.get("byline_source", ""),
+        review=list(rec.get("review", [])),
+    )
     out.editor, out.designer, out.proofreader = (pub.get(k, "") for k in ("editor", "designer", "proofreader"))
     out.bulletin, out.checked = rec.get("bulletin", {}), bool(rec.get("checked"))
     head = [(n, sid, p) for n, sid, p in paras if sid in ("fyKicker", "fyTitle", "fySubtitle", "fyByline")]
     for _, sid, p in head:
         _head(out, sid, p.text, rec)
-    body = [(n, sid, p) for n, sid, p in paras if sid not in ("fyKicker", "fyTitle", "fySubtitle", "fyByline",
-                                                             "fyMasthead", "fyBanji", "fyPortrait")]
+    body = [
+        (n, sid, p)
+        for n, sid, p in paras
+        if sid not in ("fyKicker", "fyTitle", "fySubtitle", "fyByline", "fyMasthead", "fyBanji", "fyPortrait")
+    ]
     _speakers(out, body, rec, point_pattern, flags)
     return out, flags
 
@@ -110,7 +126,7 @@ def _head(out: MeetingOut, sid: str, text: str, rec: dict) -> None:
         col = rec.get("column", "").replace(DRAFT_MARK, "")
         text = text.replace(DRAFT_MARK, "")
         out.column = col
-        out.kicker = text[len(col):].lstrip("\u3000") if col and text.startswith(col) else text
+        out.kicker = text[len(col) :].lstrip("\u3000") if col and text.startswith(col) else text
         if col and not text.startswith(col):
             out.column = ""
     elif sid == "fyByline":
@@ -127,7 +143,7 @@ def _speakers(out: MeetingOut, body, rec: dict, point_pattern: str, flags) -> No
     i, k, section = 0, 0, ""
     while i < len(body) and body[i][1] not in MARKERS and not _inline_start(body[i][2], specs, 0):
         n, sid, p = body[i]
-        if sid in ("fyNote", "fyLead"):     # other furniture (简报名称, 期号 …) is the layout's, not content
+        if sid in ("fyNote", "fyLead"):  # other furniture (简报名称, 期号 …) is the layout's, not content
             (out.editor_note if sid == "fyNote" else out.lead).append(_spans(p, None))
         i += 1
     while k < len(specs):
@@ -148,18 +164,25 @@ def _speakers(out: MeetingOut, body, rec: dict, point_pattern: str, flags) -> No
         paras: list = []
         # where a speaker's text ends and the next one's, signed only after it, begins the page
         # does not show: the count kept in the properties says
-        limit = spec.get("paragraphs") if k + 1 < len(specs) and specs[k + 1]["attribution"] == "after" \
-            and spec["attribution"] != "after" else None
-        while i < len(body) and body[i][1] not in MARKERS and not (paras and _inline_start(body[i][2], specs, k + 1)) \
-                and (limit is None or len(paras) < limit):
+        limit = (
+            spec.get("paragraphs")
+            if k + 1 < len(specs) and specs[k + 1]["attribution"] == "after" and spec["attribution"] != "after"
+            else None
+        )
+        while (
+            i < len(body)
+            and body[i][1] not in MARKERS
+            and not (paras and _inline_start(body[i][2], specs, k + 1))
+            and (limit is None or len(paras) < limit)
+        ):
             paras.append(_spans(body[i][2], point_pattern))
             i += 1
         if spec["attribution"] == "inline" and paras:
             prefix = _inline_prefix(spec)
             if paras[0].startswith(f"**{prefix}**"):
-                paras[0] = paras[0][len(prefix) + 4:]
+                paras[0] = paras[0][len(prefix) + 4 :]
             elif paras[0].startswith(f"**{prefix}"):
-                paras[0] = "**" + paras[0][len(prefix) + 2:]
+                paras[0] = "**" + paras[0][len(prefix) + 2 :]
             else:
                 flags.append((body[i - len(paras)][0], "第一段开头的发言人与原来的不同，请核对。"))
         if spec["attribution"] == "after" and i < len(body) and body[i][1] == "fyAttribution":
@@ -168,8 +191,19 @@ def _speakers(out: MeetingOut, body, rec: dict, point_pattern: str, flags) -> No
         if spec.get("credit") and i < len(body) and body[i][1] == "fyCredit":
             credit = body[i][2].text.strip("（）")
             i += 1
-        out.speakers.append(SpeakerOut(spec["key"], headline, position, name, paras, suffix=suffix,
-                                       attribution=spec["attribution"], credit=credit, section=section))
+        out.speakers.append(
+            SpeakerOut(
+                spec["key"],
+                headline,
+                position,
+                name,
+                paras,
+                suffix=suffix,
+                attribution=spec["attribution"],
+                credit=credit,
+                section=section,
+            )
+        )
         k += 1
     for n, sid, p in body[i:]:
         if sid == "fyCredit" and rec.get("credit") and not out.credit:
@@ -210,4 +244,3 @@ def _who(item, spec: dict, flags) -> tuple[str, str, str]:
         return w.position, w.name, w.suffix
     flags.append((n, f"发言人一行“{text}”读不出职务和姓名，沿用原来的。请核对。"))
     return spec["position"], spec["name"], spec["suffix"]
-

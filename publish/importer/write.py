@@ -1,4 +1,5 @@
 """Writing a meeting folder in the format of content/yongchuan-2026-q1/, atomically."""
+
 from __future__ import annotations
 
 import contextlib
@@ -34,7 +35,7 @@ class SpeakerOut:
 class MeetingOut:
     paper: str
     date: str
-    page_number: int | str     # str: the 待填 placeholder
+    page_number: int | str  # str: the 待填 placeholder
     page_name: str
     kicker: str
     title: str
@@ -53,7 +54,7 @@ class MeetingOut:
     editor: str = ""
     designer: str = ""
     proofreader: str = ""
-    bulletin: dict = field(default_factory=dict)   # name, issue, issuer, distribution [[报, 单位], …]
+    bulletin: dict = field(default_factory=dict)  # name, issue, issuer, distribution [[报, 单位], …]
     checked: bool = False
 
 
@@ -62,8 +63,11 @@ def scalar(v: str) -> str:
     if v == "":
         return '""'
     try:
-        plain_ok = (yaml.safe_load(f"k: {v}") == {"k": v} and "#" not in v
-                    and not v.startswith(("'", '"', "[", "{", "*", "&", "!", "|", ">", "%", "@", "`")))
+        plain_ok = (
+            yaml.safe_load(f"k: {v}") == {"k": v}
+            and "#" not in v
+            and not v.startswith(("'", '"', "[", "{", "*", "&", "!", "|", ">", "%", "@", "`"))
+        )
     except yaml.YAMLError:
         plain_ok = False
     # JSON strings are valid YAML double-quoted scalars.
@@ -77,8 +81,9 @@ def _flow_list(names: list[str]) -> str:
 def _block(key: str, paras: list[str], comment: str) -> str:
     if not paras:
         return f'{key}: ""{comment}\n'
-    return f"{key}: |{comment}\n" + "".join(f"  {p}\n" + ("\n" if i < len(paras) - 1 else "")
-                                            for i, p in enumerate(paras))
+    return f"{key}: |{comment}\n" + "".join(
+        f"  {p}\n" + ("\n" if i < len(paras) - 1 else "") for i, p in enumerate(paras)
+    )
 
 
 def _order(speakers: list[SpeakerOut]) -> str:
@@ -94,9 +99,12 @@ def _order(speakers: list[SpeakerOut]) -> str:
 def _review(items: list[str], checked: bool = False) -> str:
     if not items:
         return "checked: true\n" if checked else ""
-    return ("\n# 待核对: what the importer guessed or found odd. `publish proof` lists these until you have\n"
-            "# checked them: then delete them or set checked: true.\nreview:\n"
-            + "".join(f"  - {scalar(r)}\n" for r in items) + f"checked: {'true' if checked else 'false'}\n")
+    return (
+        "\n# 待核对: what the importer guessed or found odd. `publish proof` lists these until you have\n"
+        "# checked them: then delete them or set checked: true.\nreview:\n"
+        + "".join(f"  - {scalar(r)}\n" for r in items)
+        + f"checked: {'true' if checked else 'false'}\n"
+    )
 
 
 def _bulletin(b: dict) -> str:
@@ -135,7 +143,11 @@ def meeting_yaml(m: MeetingOut) -> str:
         f"  reporters: {_flow_list(m.reporters)}        # 记者\n"
         f"  correspondents: {_flow_list(m.correspondents)}         # 通讯员\n"
         + (f"  note: {scalar(m.byline_note)}               # 署名说明\n" if m.byline_note else "")
-        + (f"  unit: {scalar(m.byline_source)}               # 署名单位, printed before 记者\n" if m.byline_source else "")
+        + (
+            f"  unit: {scalar(m.byline_source)}               # 署名单位, printed before 记者\n"
+            if m.byline_source
+            else ""
+        )
         + "\n"
         + ("lead: |\n" + lead if m.lead else 'lead: ""\n')
         + (_block("editor_note", m.editor_note, "   # 编者按") if m.editor_note else "")
@@ -144,9 +156,7 @@ def meeting_yaml(m: MeetingOut) -> str:
         + "\n"
         "# 发言顺序: one entry per file in speakers/ (without .md), in the order printed;\n"
         "# “- section: 题目” puts a topic heading over the speakers after it.\n"
-        "speakers:\n" + order
-        + _bulletin(m.bulletin)
-        + _review(m.review, m.checked)
+        "speakers:\n" + order + _bulletin(m.bulletin) + _review(m.review, m.checked)
     )
 
 
@@ -165,14 +175,24 @@ def check_target(out_dir: Path, force: bool) -> None:
     if not out_dir.exists() and not out_dir.is_symlink():
         return
     if not out_dir.is_dir() or out_dir.is_symlink():
-        raise InputError(Problem(str(out_dir), None, "这里已有一个同名的文件（不是会议文件夹），没有覆盖。请用 -o 换一个输出文件夹。"))
+        raise InputError(
+            Problem(
+                str(out_dir), None, "这里已有一个同名的文件（不是会议文件夹），没有覆盖。请用 -o 换一个输出文件夹。"
+            )
+        )
     if not force:
-        raise InputError(Problem(str(out_dir), None,
-                                 "输出文件夹已存在，没有覆盖。请换一个输出文件夹（-o），或加 --force 覆盖它。"))
+        raise InputError(
+            Problem(str(out_dir), None, "输出文件夹已存在，没有覆盖。请换一个输出文件夹（-o），或加 --force 覆盖它。")
+        )
     if any(out_dir.iterdir()) and not (out_dir / "meeting.yaml").is_file():
-        raise InputError(Problem(str(out_dir), None,
-                                 "这个文件夹不是会议文件夹（里面没有 meeting.yaml），--force 不会替换它，"
-                                 "以免删掉里面的其他文件。请用 -o 指定一个会议文件夹，例如 content/新会议。"))
+        raise InputError(
+            Problem(
+                str(out_dir),
+                None,
+                "这个文件夹不是会议文件夹（里面没有 meeting.yaml），--force 不会替换它，"
+                "以免删掉里面的其他文件。请用 -o 指定一个会议文件夹，例如 content/新会议。",
+            )
+        )
 
 
 def backup_name(out_dir: Path) -> Path:
@@ -194,9 +214,13 @@ def write_meeting(m: MeetingOut, out_dir: Path) -> Path | None:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.", suffix=".part"))
     except FileExistsError:
-        raise EnvironmentFault(Problem(str(out_dir.parent), None, "这里应是文件夹，却是一个文件。请换一个输出位置（-o）。")) from None
+        raise EnvironmentFault(
+            Problem(str(out_dir.parent), None, "这里应是文件夹，却是一个文件。请换一个输出位置（-o）。")
+        ) from None
     except PermissionError:
-        raise EnvironmentFault(Problem(str(out_dir.parent), None, "没有在这里写文件的权限（或磁盘只读）。请换一个输出位置（-o）。")) from None
+        raise EnvironmentFault(
+            Problem(str(out_dir.parent), None, "没有在这里写文件的权限（或磁盘只读）。请换一个输出位置（-o）。")
+        ) from None
     except OSError as e:
         raise EnvironmentFault(Problem(str(out_dir.parent), None, f"无法写入：{e.strerror}。")) from None
     backup = None
@@ -216,6 +240,7 @@ def write_meeting(m: MeetingOut, out_dir: Path) -> Path | None:
             backup = None
         if isinstance(e, OSError):
             from ..envfault import fault
+
             raise fault(e, out_dir) from None
         raise
     finally:

@@ -7,6 +7,7 @@ unknown-key check, the reading, the defaults and the documentation all come from
 declaration. Every fault is collected as a Problem at FILE:LINE; reading goes on with the
 default so that one run reports them all.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -21,37 +22,54 @@ from .units import UnitError, length, size as type_size
 
 # Kinds of value (the `kind` of a Key); `ref` kinds name something defined elsewhere in the layout.
 KINDS = {
-    "text": "text", "template": "template file (.j2)", "number": "number", "length": "length (pt, mm, em …)",
-    "size": "type size (pt or 字号 such as 五号)", "bool": "true / false", "enum": "one of", "regex": "regular expression",
-    "color": "colour name (from colors)", "style": "style name (from styles)", "font": "font role (from fonts)",
-    "rule": "rule: {width, color, gap, double}", "section": "mapping", "custom": "see doc",
+    "text": "text",
+    "template": "template file (.j2)",
+    "number": "number",
+    "length": "length (pt, mm, em …)",
+    "size": "type size (pt or 字号 such as 五号)",
+    "bool": "true / false",
+    "enum": "one of",
+    "regex": "regular expression",
+    "color": "colour name (from colors)",
+    "style": "style name (from styles)",
+    "font": "font role (from fonts)",
+    "rule": "rule: {width, color, gap, double}",
+    "section": "mapping",
+    "custom": "see doc",
 }
 
 
 @dataclass(frozen=True)
 class Key:
-    zh: str                    # Chinese name, used in messages and the reference
-    doc: str                   # one line for the layout reference (layouts/README.md)
-    kind: str = "text"         # one of KINDS
-    lo: float | None = None    # number: inclusive limits
+    zh: str  # Chinese name, used in messages and the reference
+    doc: str  # one line for the layout reference (layouts/README.md)
+    kind: str = "text"  # one of KINDS
+    lo: float | None = None  # number: inclusive limits
     hi: float | None = None
     integer: bool = False
-    em: str | None = None      # length: an earlier field of the same mapping giving 1em
-    choices: Any = None        # enum: the closed set, an Enum whose members carry a .label
+    em: str | None = None  # length: an earlier field of the same mapping giving 1em
+    choices: Any = None  # enum: the closed set, an Enum whose members carry a .label
     required: bool = False
-    section: str | None = None # top-level field written under this YAML section (rules:, print: …)
-    yaml: str | None = None    # the YAML key, when it is not the field name
-    sets: tuple[str, ...] = () # custom: the fields its parser fills (default: the field itself)
-    parse: Any = None          # custom: parse(ck, d, key, ctx, values) -> value
-    cls: Any = None            # section / rule: the dataclass the mapping is read into
-    default_of: Any = None     # default computed from the fields read before it: f(values)
-    shows: str = ""            # the default as a designer writes it, for the reference
-    value: str = ""            # custom: what the value is, for the reference
+    section: str | None = None  # top-level field written under this YAML section (rules:, print: …)
+    yaml: str | None = None  # the YAML key, when it is not the field name
+    sets: tuple[str, ...] = ()  # custom: the fields its parser fills (default: the field itself)
+    parse: Any = None  # custom: parse(ck, d, key, ctx, values) -> value
+    cls: Any = None  # section / rule: the dataclass the mapping is read into
+    default_of: Any = None  # default computed from the fields read before it: f(values)
+    shows: str = ""  # the default as a designer writes it, for the reference
+    value: str = ""  # custom: what the value is, for the reference
     example: str = ""
 
 
-def key(zh: str, doc: str, kind: str = "text", *, default: Any = dataclasses.MISSING,
-        factory: Any = dataclasses.MISSING, **kw: Any) -> Any:
+def key(
+    zh: str,
+    doc: str,
+    kind: str = "text",
+    *,
+    default: Any = dataclasses.MISSING,
+    factory: Any = dataclasses.MISSING,
+    **kw: Any,
+) -> Any:
     """A dataclass field that is a layout key (see Key for the arguments)."""
     meta = {"key": Key(zh, doc, kind, **kw)}
     if factory is not dataclasses.MISSING:
@@ -99,8 +117,11 @@ class Checker:
         if name and self.folder is not None:
             bases = [self.folder / "templates"] + ([self.shared] if self.shared else [])
             if not any((base / name).is_file() for base in bases):
-                self.err(d.line_of(key), f"模板文件“{name}”不存在（在 {self.folder.name}/templates/ 和 _shared/templates/ 中都没有）。"
-                                         "请改正文件名，或在版式的 templates/ 文件夹中创建它。")
+                self.err(
+                    d.line_of(key),
+                    f"模板文件“{name}”不存在（在 {self.folder.name}/templates/ 和 _shared/templates/ 中都没有）。"
+                    "请改正文件名，或在版式的 templates/ 文件夹中创建它。",
+                )
         return name
 
     def length(self, d: LocDict, key: str, default=None, em=None):
@@ -152,8 +173,16 @@ def what_of(name: str, k: Key) -> str:
     return f"{name}（{k.zh}）"
 
 
-def read(ck: Checker, cls: type, d: LocDict, what: str, ctx: dict, section: str | None = None,
-         also: dict[str, str] | None = None, **given: Any) -> dict[str, Any]:
+def read(
+    ck: Checker,
+    cls: type,
+    d: LocDict,
+    what: str,
+    ctx: dict,
+    section: str | None = None,
+    also: dict[str, str] | None = None,
+    **given: Any,
+) -> dict[str, Any]:
     """The values of cls's keys (those under `section` for flattened ones) read from d.
 
     `given` are values not in the YAML (e.g. a style's name); `also` more keys allowed here
@@ -224,7 +253,10 @@ def _enum(ck: Checker, d: LocDict, name: str, k: Key, v: str, default: Any) -> A
         return k.choices(v)
     except ValueError:
         allowed = " / ".join(f"{m.value}（{m.label}）" for m in k.choices)
-        ck.err(d.line_of(name), f"{name} 只能是 {allowed}，现在是“{v}”。{did_you_mean(str(v), [m.value for m in k.choices])}")
+        ck.err(
+            d.line_of(name),
+            f"{name} 只能是 {allowed}，现在是“{v}”。{did_you_mean(str(v), [m.value for m in k.choices])}",
+        )
         return default
 
 

@@ -5,6 +5,7 @@ numbers, booleans, tuples and read-only mappings — never a Path, a file or a m
 object with methods that could reach the file system (a portrait used to arrive
 as a pathlib.Path, whose .read_text() printed any file into the PDF).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -61,17 +62,22 @@ def to_data(obj: Any, _depth: int = 0) -> Any:
     if isinstance(obj, Record):
         return obj
     if isinstance(obj, _dt.date):
-        return _make(Date, {"year": obj.year, "month": obj.month, "day": obj.day,
-                            "weekday": obj.weekday(), "iso": obj.isoformat()})
+        return _make(
+            Date,
+            {"year": obj.year, "month": obj.month, "day": obj.day, "weekday": obj.weekday(), "iso": obj.isoformat()},
+        )
     if isinstance(obj, PurePath):
-        return obj.name          # a file name, never a path object
+        return obj.name  # a file name, never a path object
     if isinstance(obj, (list, tuple)):
         return tuple(to_data(v, _depth + 1) for v in obj)
     if isinstance(obj, (dict, MappingProxyType)):
         return _make(Record, {str(k): to_data(v, _depth + 1) for k, v in obj.items()})
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        items = {f.name: to_data(getattr(obj, f.name), _depth + 1)
-                 for f in dataclasses.fields(obj) if f.name not in _HIDDEN and not f.name.startswith("_")}
+        items = {
+            f.name: to_data(getattr(obj, f.name), _depth + 1)
+            for f in dataclasses.fields(obj)
+            if f.name not in _HIDDEN and not f.name.startswith("_")
+        }
         # Computed fields (Paragraph.text, Speaker.headline_phrases) are data too.
         for name, attr in vars(type(obj)).items():
             if isinstance(attr, property) and not name.startswith("_"):

@@ -4,6 +4,7 @@ A make-up editor fills a short page or fits a long one by changing a few
 things in a known order, each within limits; the layout lists them, so the
 designer decides what may move and how far.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -89,22 +90,66 @@ def _adjust(ck: Checker, d: LocDict, name: str, ctx: dict, values: dict) -> tupl
 
 @dataclass(frozen=True)
 class FitSpec:
-    pages: int | None = key("目标页数", "pages the text is fitted to (`publish fit/build --pages N` overrides); "
-                            "auto: as many as it needs", "custom", parse=_pages, value="number or auto", default=1)
-    fill: bool = key("撑满版面", "every page full to the foot of every column (a newspaper page; a bulletin is not)",
-                     "bool", default=False)
-    min_body_lines: int = key("小标题下最少正文行", "背题: body lines a headline group keeps under it in its column",
-                              "number", lo=0, hi=20, integer=True, default=2)
-    repeat_header: int = key("转版页重复的页头项", "the first N header items repeated on continued pages (版头条)",
-                             "number", lo=0, hi=20, integer=True, default=0)
-    body_chars: int | None = key("每行字数", "characters a body line on a fixed grid (GB/T 9704: 28)", "number",
-                                 lo=4, hi=200, integer=True, default=None)
-    body_lines: int | None = key("每页行数", "body lines a page on a fixed grid (GB/T 9704: 22); sets the leading",
-                                 "number", lo=4, hi=400, integer=True, default=None)
-    adjust: tuple[Adjust, ...] = key("可调整项", "what may change to fill or fit the page, in the order tried: "
-                                     "{what: space|air|leading|headline|portrait|body, min, max, step | sizes}",
-                                     "custom", parse=_adjust, value="list", factory=tuple,
-                                     example="{what: leading, min: 18pt, max: 23pt, step: 0.5pt}")
+    pages: int | None = key(
+        "目标页数",
+        "pages the text is fitted to (`publish fit/build --pages N` overrides); auto: as many as it needs",
+        "custom",
+        parse=_pages,
+        value="number or auto",
+        default=1,
+    )
+    fill: bool = key(
+        "撑满版面",
+        "every page full to the foot of every column (a newspaper page; a bulletin is not)",
+        "bool",
+        default=False,
+    )
+    min_body_lines: int = key(
+        "小标题下最少正文行",
+        "背题: body lines a headline group keeps under it in its column",
+        "number",
+        lo=0,
+        hi=20,
+        integer=True,
+        default=2,
+    )
+    repeat_header: int = key(
+        "转版页重复的页头项",
+        "the first N header items repeated on continued pages (版头条)",
+        "number",
+        lo=0,
+        hi=20,
+        integer=True,
+        default=0,
+    )
+    body_chars: int | None = key(
+        "每行字数",
+        "characters a body line on a fixed grid (GB/T 9704: 28)",
+        "number",
+        lo=4,
+        hi=200,
+        integer=True,
+        default=None,
+    )
+    body_lines: int | None = key(
+        "每页行数",
+        "body lines a page on a fixed grid (GB/T 9704: 22); sets the leading",
+        "number",
+        lo=4,
+        hi=400,
+        integer=True,
+        default=None,
+    )
+    adjust: tuple[Adjust, ...] = key(
+        "可调整项",
+        "what may change to fill or fit the page, in the order tried: "
+        "{what: space|air|leading|headline|portrait|body, min, max, step | sizes}",
+        "custom",
+        parse=_adjust,
+        value="list",
+        factory=tuple,
+        example="{what: leading, min: 18pt, max: 23pt, step: 0.5pt}",
+    )
 
     def get(self, what: str) -> Adjust | None:
         return next((a for a in self.adjust if a.what == what), None)

@@ -1,4 +1,5 @@
 """Finding a layout folder and reading its layout.yaml by the schema in spec.py."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,15 +28,23 @@ def resolve_layout(name_or_path: str, root: Path | None = None) -> Path:
     if p.is_dir() or "/" in name_or_path or "\\" in name_or_path:
         # A folder was meant: saying "no layout named /a/b" would send the designer looking for a name.
         what = f"版式文件夹里缺少 {LAYOUT_FILE}。" if p.is_dir() else "找不到这个版式文件夹。"
-        raise InputError(Problem(name_or_path, None, what + f"版式文件夹应包含 {LAYOUT_FILE}（可复制 layouts/broadsheet 修改）。"))
+        raise InputError(
+            Problem(name_or_path, None, what + f"版式文件夹应包含 {LAYOUT_FILE}（可复制 layouts/broadsheet 修改）。")
+        )
     hint = did_you_mean(name_or_path, layouts) or ""
-    raise InputError(Problem(name_or_path, None,
-                             f"没有名为“{name_or_path}”的版式。{hint}可用的版式：{'、'.join(layouts) or '（无）'}。"
-                             "运行 publish layouts 查看说明。"))
+    raise InputError(
+        Problem(
+            name_or_path,
+            None,
+            f"没有名为“{name_or_path}”的版式。{hint}可用的版式：{'、'.join(layouts) or '（无）'}。"
+            "运行 publish layouts 查看说明。",
+        )
+    )
 
 
 def load_layout(name_or_path: str, root: Path | None = None) -> Layout:
     from .templates import SHARED
+
     folder = resolve_layout(name_or_path, root)
     path = folder / LAYOUT_FILE
     data = parse_yaml(read_text(path, "layout", root=folder), path)
@@ -47,8 +56,11 @@ def load_layout(name_or_path: str, root: Path | None = None) -> Layout:
     ctx: dict[str, Any] = {"colors": {}, "fonts": {}, "styles": {}, "where": "版式文件"}
     values = read(ck, Layout, data, "版式文件", ctx, also=SECTIONS, folder=folder, source=path)
     for sec, zh in SECTIONS.items():
-        values.update(read(ck, Layout, ck.mapping(data, sec), f"{sec}（{zh}）", {**ctx, **_refs(values), "where": sec},
-                           section=sec))
+        values.update(
+            read(
+                ck, Layout, ck.mapping(data, sec), f"{sec}（{zh}）", {**ctx, **_refs(values), "where": sec}, section=sec
+            )
+        )
     if ck.problems:
         raise InputError(ck.problems)
     values["name"] = folder.name

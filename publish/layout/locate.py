@@ -1,13 +1,14 @@
 """Where the layouts are: $PUBLISH_LAYOUTS if set, else the ones shipped inside the
 installed package (publish/layouts, see setup.py), else layouts/ of the checkout."""
+
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
 ENV = "PUBLISH_LAYOUTS"
-_PACKAGE = Path(__file__).resolve().parents[1]        # publish/
-SHIPPED = (_PACKAGE / "layouts", _PACKAGE.parent / "layouts")   # installed wheel, then the checkout
+_PACKAGE = Path(__file__).resolve().parents[1]  # publish/
+SHIPPED = (_PACKAGE / "layouts", _PACKAGE.parent / "layouts")  # installed wheel, then the checkout
 
 
 def shipped_root() -> Path:

@@ -6,6 +6,7 @@ Here the two meet: attribution lines, credits, the editor's note and the closing
 note become paragraphs with a role, so each renderer sets them in the style the
 layout gives that role and no renderer needs to know the forms of the copy.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -16,7 +17,7 @@ from .templates import Templates
 # Role of a printed paragraph → layout style it is set in (the zone's own style when
 # the layout has no such style, so an older layout still prints every character).
 ROLE_STYLES = {"note": "note", "attribution": "attribution", "credit": "credit", "closing": "closing"}
-SECTION_STYLE = "section"       # 专题小标题 over several speakers
+SECTION_STYLE = "section"  # 专题小标题 over several speakers
 
 SPEAKER_INLINE = "speaker_inline.j2"
 SPEAKER_AFTER = "speaker_after.j2"

@@ -8,6 +8,7 @@ by operators, joins and filters are measured before they are made, and the
 output is counted as it is produced. Going over is a TemplateLimit, reported at
 the template's FILE:LINE.
 """
+
 from __future__ import annotations
 
 import contextvars
@@ -30,9 +31,33 @@ class TemplateLimit(Exception):
 
 
 # Methods of str a template may call; the rest (ljust(10**9), expandtabs …) are not needed for page furniture.
-_STR_METHODS = {"strip", "lstrip", "rstrip", "split", "rsplit", "startswith", "endswith", "upper", "lower",
-                "title", "capitalize", "replace", "count", "find", "rfind", "index", "isdigit", "isspace",
-                "join", "format", "format_map", "removeprefix", "removesuffix", "splitlines", "partition"}
+_STR_METHODS = {
+    "strip",
+    "lstrip",
+    "rstrip",
+    "split",
+    "rsplit",
+    "startswith",
+    "endswith",
+    "upper",
+    "lower",
+    "title",
+    "capitalize",
+    "replace",
+    "count",
+    "find",
+    "rfind",
+    "index",
+    "isdigit",
+    "isspace",
+    "join",
+    "format",
+    "format_map",
+    "removeprefix",
+    "removesuffix",
+    "splitlines",
+    "partition",
+}
 _FORMAT_WIDTH = re.compile(r"\d{6,}|\*")
 
 
@@ -44,8 +69,10 @@ class _Budget:
     def step(self, n: int = 1) -> None:
         self.steps += n
         if self.steps > limits.TEMPLATE_STEPS:
-            raise TemplateLimit(f"循环和调用超过 {limits.TEMPLATE_STEPS} 次（模板的工作量有上限）。"
-                                "请减少循环次数，版面上的一行不需要这么多步骤")
+            raise TemplateLimit(
+                f"循环和调用超过 {limits.TEMPLATE_STEPS} 次（模板的工作量有上限）。"
+                "请减少循环次数，版面上的一行不需要这么多步骤"
+            )
         if not self.steps % 256 and time.monotonic() > self.deadline:
             raise TemplateLimit(f"运行超过 {limits.TEMPLATE_SECONDS:g} 秒（模板的运行时间有上限）。请简化这个模板")
 
@@ -56,7 +83,7 @@ _current: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("templ
 
 def _step() -> None:
     budget = _current.get()
-    if budget is not None:        # None: rendered outside render_limited (not done by publish)
+    if budget is not None:  # None: rendered outside render_limited (not done by publish)
         budget.step()
 
 
@@ -66,8 +93,10 @@ def _size(v) -> int:
 
 def _check_size(n: int) -> None:
     if n > limits.TEMPLATE_VALUE:
-        raise TemplateLimit(f"生成的文字或列表超过 {limits.TEMPLATE_VALUE} 个字符（项）（模板的数据量有上限）。"
-                            "版面上的一行不需要这么长的内容")
+        raise TemplateLimit(
+            f"生成的文字或列表超过 {limits.TEMPLATE_VALUE} 个字符（项）（模板的数据量有上限）。"
+            "版面上的一行不需要这么长的内容"
+        )
 
 
 def _check_int(v) -> None:
@@ -106,7 +135,7 @@ def _pow(a, b):
         _check_int(1 << min(a.bit_length() * b, limits.TEMPLATE_NUMBER_BITS + 1))
     if isinstance(b, (int, float)) and abs(b) > 10_000:
         raise TemplateLimit("指数太大（模板里的数有上限）")
-    return a ** b
+    return a**b
 
 
 def _mod(a, b):
@@ -132,16 +161,16 @@ def _items(seq) -> list | tuple:
 
 
 def _guard_filter(name: str, f):
-    off = 1 if getattr(f, "jinja_pass_arg", None) is not None else 0   # env/context comes first
+    off = 1 if getattr(f, "jinja_pass_arg", None) is not None else 0  # env/context comes first
 
     def guarded(*args, **kwargs):
-        for a in list(args[off + 1:]) + list(kwargs.values()):
+        for a in list(args[off + 1 :]) + list(kwargs.values()):
             if isinstance(a, int) and not isinstance(a, bool) and abs(a) > limits.TEMPLATE_VALUE:
                 raise TemplateLimit(f"过滤器“{name}”的参数 {a} 太大（最多 {limits.TEMPLATE_VALUE}）")
         _step()
         args = list(args)
         value = args[off] if len(args) > off else None
-        rest = args[off + 1:]
+        rest = args[off + 1 :]
         if name == "join" and value is not None:
             value = args[off] = _items(value)
             sep = rest[0] if rest else kwargs.get("d", "")
@@ -154,9 +183,13 @@ def _guard_filter(name: str, f):
             _check_size(len(value) + lines * (len(width) if isinstance(width, str) else int(width or 0)))
         elif name == "format":
             _check_format(value)
-        elif value is not None and not isinstance(value, (str, list, tuple, dict, range)) \
-                and hasattr(value, "__iter__") and not hasattr(value, "__len__"):
-            args[off] = _items(value)     # a generator (map, select …) is consumed under the budget
+        elif (
+            value is not None
+            and not isinstance(value, (str, list, tuple, dict, range))
+            and hasattr(value, "__iter__")
+            and not hasattr(value, "__len__")
+        ):
+            args[off] = _items(value)  # a generator (map, select …) is consumed under the budget
         out = f(*args, **kwargs)
         if isinstance(out, str):
             _check_size(len(out))
@@ -174,7 +207,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
     def __init__(self, *a, **kw):
         super().__init__(*a, **kw)
         self.binop_table.update({"*": _mul, "**": _pow, "%": _mod, "+": _add})
-        for name in ("lipsum", "namespace"):      # lipsum(n=10**9); namespace carries state out of loops
+        for name in ("lipsum", "namespace"):  # lipsum(n=10**9); namespace carries state out of loops
             self.globals.pop(name, None)
         for name, f in list(self.filters.items()):
             self.filters[name] = _guard_filter(name, f)
@@ -196,8 +229,9 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
 
     @staticmethod
     def _concat_node(node: nodes.Concat) -> nodes.Filter:
-        return nodes.Filter(nodes.List(node.nodes, lineno=node.lineno), "_concat", [], [], None, None,
-                            lineno=node.lineno)
+        return nodes.Filter(
+            nodes.List(node.nodes, lineno=node.lineno), "_concat", [], [], None, None, lineno=node.lineno
+        )
 
     def getattr(self, obj, attribute):
         # A field named like a dict method (items, keys) is the field, not the method.
@@ -252,8 +286,9 @@ def render_limited(template, context: dict) -> str:
         for chunk in gen:
             n += len(chunk)
             if n > limits.TEMPLATE_OUTPUT:
-                e = TemplateLimit(f"输出超过 {limits.TEMPLATE_OUTPUT} 个字符（模板的输出有上限）。"
-                                  "版面上的一行不需要这么长的内容")
+                e = TemplateLimit(
+                    f"输出超过 {limits.TEMPLATE_OUTPUT} 个字符（模板的输出有上限）。版面上的一行不需要这么长的内容"
+                )
                 e.where = _producing_line(template, gen)
                 gen.close()
                 raise e
@@ -262,4 +297,3 @@ def render_limited(template, context: dict) -> str:
         return "".join(out)
     finally:
         _current.reset(token)
-

@@ -5,6 +5,7 @@ that names the template and its line, never an empty string on the page.
 Content is passed in as plain data (layout/data.py) and never parsed as a
 template; a template's work, values and output are bounded (layout/sandbox.py).
 """
+
 from __future__ import annotations
 
 import re
@@ -82,9 +83,15 @@ class Templates:
         search = [str(folder / "templates")]
         if SHARED.is_dir():
             search.append(str(SHARED))
-        self.env = LimitedSandbox(loader=_CheckedLoader(search), undefined=jinja2.StrictUndefined,
-                                  autoescape=False, keep_trailing_newline=False, trim_blocks=True,
-                                  lstrip_blocks=True, bytecode_cache=_COMPILED)
+        self.env = LimitedSandbox(
+            loader=_CheckedLoader(search),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            keep_trailing_newline=False,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            bytecode_cache=_COMPILED,
+        )
         self.env.filters.update(cn_date=cn_date, cn_weekday=cn_weekday, cn_number=cn_number)
         self._cache: dict[str, jinja2.Template] = {}
         self._data: dict[int, tuple[object, object]] = {}
@@ -94,11 +101,21 @@ class Templates:
             try:
                 self._cache[name] = self.env.get_template(name)
             except jinja2.TemplateNotFound:
-                raise InputError(Problem(str(self.folder / "templates" / name), None,
-                                         f"模板文件“{name}”不存在。请在版式的 templates/ 文件夹中创建它，或改正 layout.yaml 中的文件名。")) from None
+                raise InputError(
+                    Problem(
+                        str(self.folder / "templates" / name),
+                        None,
+                        f"模板文件“{name}”不存在。请在版式的 templates/ 文件夹中创建它，或改正 layout.yaml 中的文件名。",
+                    )
+                ) from None
             except jinja2.TemplateSyntaxError as e:
-                raise InputError(Problem(e.filename or str(self.folder / "templates" / name), e.lineno,
-                                         f"模板语法错误：{_syntax_hint(e.message or '')}。")) from None
+                raise InputError(
+                    Problem(
+                        e.filename or str(self.folder / "templates" / name),
+                        e.lineno,
+                        f"模板语法错误：{_syntax_hint(e.message or '')}。",
+                    )
+                ) from None
         return self._cache[name]
 
     def _as_data(self, value):
@@ -118,18 +135,36 @@ class Templates:
         except TemplateLimit as e:
             raise InputError(Problem(*(e.where or _template_frame(tpl, name)), f"模板超出限制：{e}。")) from None
         except RecursionError:
-            raise InputError(Problem(*_template_frame(tpl, name), "模板出错：宏或 include 无限地调用自己。"
-                                     "请检查模板中的 {% include %} 和宏调用。")) from None
+            raise InputError(
+                Problem(
+                    *_template_frame(tpl, name),
+                    "模板出错：宏或 include 无限地调用自己。请检查模板中的 {% include %} 和宏调用。",
+                )
+            ) from None
         except MemoryError:
-            raise InputError(Problem(*_template_frame(tpl, name), "模板超出限制：用掉的内存太多。请简化这个模板。")) from None
+            raise InputError(
+                Problem(*_template_frame(tpl, name), "模板超出限制：用掉的内存太多。请简化这个模板。")
+            ) from None
         except SecurityError as e:
-            raise InputError(Problem(*_template_frame(tpl, name), f"模板不允许访问内部属性（{_attr(e.message)}）。"
-                                     "模板只能使用 meeting、publication、title 等公开的名字，见 layouts/README.md。")) from None
+            raise InputError(
+                Problem(
+                    *_template_frame(tpl, name),
+                    f"模板不允许访问内部属性（{_attr(e.message)}）。"
+                    "模板只能使用 meeting、publication、title 等公开的名字，见 layouts/README.md。",
+                )
+            ) from None
         except jinja2.UndefinedError as e:
-            raise InputError(Problem(*_template_frame(tpl, name), f"模板里用了未定义的名字：{_undefined(e.message or '')}。"
-                                     "请检查拼写；可用的名字见 layouts/README.md。")) from None
-        except jinja2.TemplateSyntaxError as e:   # an {% include %}d template with a syntax error
-            raise InputError(Problem(e.filename or name, e.lineno, f"模板语法错误：{_syntax_hint(e.message or '')}。")) from None
+            raise InputError(
+                Problem(
+                    *_template_frame(tpl, name),
+                    f"模板里用了未定义的名字：{_undefined(e.message or '')}。"
+                    "请检查拼写；可用的名字见 layouts/README.md。",
+                )
+            ) from None
+        except jinja2.TemplateSyntaxError as e:  # an {% include %}d template with a syntax error
+            raise InputError(
+                Problem(e.filename or name, e.lineno, f"模板语法错误：{_syntax_hint(e.message or '')}。")
+            ) from None
         except jinja2.TemplateNotFound as e:
             raise InputError(Problem(*_template_frame(tpl, name), f"模板文件“{e.name}”不存在。")) from None
         except jinja2.TemplateError as e:
@@ -175,7 +210,9 @@ def _strip(msg: str) -> str:
 
 def _syntax_hint(msg: str) -> str:
     # Jinja's messages are English; the common ones are said in Chinese, the rest kept verbatim.
-    m = re.search(r"looking for the following tags: (.*?)\. The innermost block that needs to be closed is '(\w+)'", msg)
+    m = re.search(
+        r"looking for the following tags: (.*?)\. The innermost block that needs to be closed is '(\w+)'", msg
+    )
     if msg.startswith("Unexpected end of template") and m:
         return f"“{{% {m.group(2)} %}}”没有结束标记（应有 {m.group(1).replace(' or ', ' 或 ')}）"
     m = re.match(r"unexpected '([^']*)'", msg)
@@ -211,6 +248,15 @@ def _template_frame(tpl, name) -> tuple[str, int | None]:
 
 def context(meeting: Meeting, **extra) -> dict:
     pub = meeting.publication
-    return dict(meeting=meeting, publication=pub, byline=meeting.byline, bulletin=meeting.bulletin,
-                title=meeting.title, subtitle=meeting.subtitle, kicker=meeting.kicker, column=meeting.column,
-                date=pub.date, **extra)
+    return dict(
+        meeting=meeting,
+        publication=pub,
+        byline=meeting.byline,
+        bulletin=meeting.bulletin,
+        title=meeting.title,
+        subtitle=meeting.subtitle,
+        kicker=meeting.kicker,
+        column=meeting.column,
+        date=pub.date,
+        **extra,
+    )

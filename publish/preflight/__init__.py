@@ -3,6 +3,7 @@
 One line per check for editors and print shops (✓ passed, ! look at it,
 ✗ must be fixed), or JSON. Exit status 1 when any check fails.
 """
+
 from __future__ import annotations
 
 import json
@@ -73,26 +74,46 @@ class Report:
             "passed": not self.errors,
             "errors": self.errors,
             "warnings": self.warnings,
-            "checks": [{"id": c.id, "title": c.title, "status": c.status, "summary": c.summary,
-                        "details": c.details} for c in self.checks],
-            "pages": [{"number": p.number,
-                       "boxes_mm": {k: _mm_box(v) for k, v in p.boxes.items() if v is not None}}
-                      for p in s.pages],
-            "fonts": [{"name": f.name, "type": f.subtype, "embedded": f.embedded, "subset": f.subset,
-                       "pages": f.pages} for f in sorted(s.fonts.values(), key=lambda f: f.name)],
-            "colour_spaces": [{"space": sp, "used_for": ctx, "count": r["count"], "pages": r["pages"]}
-                              for (sp, ctx), r in sorted(s.colour_uses.items())],
-            "text_colours": [{"space": sp, "values": list(v), "count": n}
-                             for (sp, v), n in sorted(s.text_colours.items())],
-            "images": [{"page": i.page, "name": i.name, "pixels": [i.width_px, i.height_px],
-                        "size_mm": [mm(i.width_pt), mm(i.height_pt)],
-                        "ppi": None if i.is_mask else round(i.ppi, 1), "colour_space": i.colorspace,
-                        "bits": i.bits, "smask": i.smask} for i in s.images],
+            "checks": [
+                {"id": c.id, "title": c.title, "status": c.status, "summary": c.summary, "details": c.details}
+                for c in self.checks
+            ],
+            "pages": [
+                {"number": p.number, "boxes_mm": {k: _mm_box(v) for k, v in p.boxes.items() if v is not None}}
+                for p in s.pages
+            ],
+            "fonts": [
+                {"name": f.name, "type": f.subtype, "embedded": f.embedded, "subset": f.subset, "pages": f.pages}
+                for f in sorted(s.fonts.values(), key=lambda f: f.name)
+            ],
+            "colour_spaces": [
+                {"space": sp, "used_for": ctx, "count": r["count"], "pages": r["pages"]}
+                for (sp, ctx), r in sorted(s.colour_uses.items())
+            ],
+            "text_colours": [
+                {"space": sp, "values": list(v), "count": n} for (sp, v), n in sorted(s.text_colours.items())
+            ],
+            "images": [
+                {
+                    "page": i.page,
+                    "name": i.name,
+                    "pixels": [i.width_px, i.height_px],
+                    "size_mm": [mm(i.width_pt), mm(i.height_pt)],
+                    "ppi": None if i.is_mask else round(i.ppi, 1),
+                    "colour_space": i.colorspace,
+                    "bits": i.bits,
+                    "smask": i.smask,
+                }
+                for i in s.images
+            ],
             "transparency": [{"page": p, "what": w} for p, w in s.transparency],
-            "pdfx": {"GTS_PDFXVersion": s.info.get("GTS_PDFXVersion"),
-                     "GTS_PDFXConformance": s.info.get("GTS_PDFXConformance"),
-                     "Trapped": s.info.get("Trapped"), "Title": s.info.get("Title"),
-                     "output_intents": s.output_intents},
+            "pdfx": {
+                "GTS_PDFXVersion": s.info.get("GTS_PDFXVersion"),
+                "GTS_PDFXConformance": s.info.get("GTS_PDFXConformance"),
+                "Trapped": s.info.get("Trapped"),
+                "Title": s.info.get("Title"),
+                "output_intents": s.output_intents,
+            },
             **self.extra,
         }
 
@@ -121,8 +142,12 @@ def _size(b) -> str:
 
 
 def _inside(inner, outer, tol=0.01) -> bool:
-    return (inner[0] >= outer[0] - tol and inner[1] >= outer[1] - tol
-            and inner[2] <= outer[2] + tol and inner[3] <= outer[3] + tol)
+    return (
+        inner[0] >= outer[0] - tol
+        and inner[1] >= outer[1] - tol
+        and inner[2] <= outer[2] + tol
+        and inner[3] <= outer[3] + tol
+    )
 
 
 def check_boxes(s: Scan) -> Check:
@@ -188,8 +213,13 @@ def check_fonts(s: Scan) -> Check:
     det = [f"未嵌入：{f.name}（{f.subtype}，第 {page_list(f.pages)} 页）" for f in missing]
     det += [f"整套嵌入（未子集化）：{f.name}" for f in whole]
     if missing:
-        return Check("fonts", "字体", ERROR, f"{len(missing)} 种字体未嵌入（{'、'.join(f.name for f in missing)}），"
-                     "印厂没有这些字体时会被替换", det)
+        return Check(
+            "fonts",
+            "字体",
+            ERROR,
+            f"{len(missing)} 种字体未嵌入（{'、'.join(f.name for f in missing)}），印厂没有这些字体时会被替换",
+            det,
+        )
     subst = s.info.get("FontSubstitution", "")
     if subst:
         det.insert(0, f"字体替代（版式 fallback 允许的）：{subst}；请确认印厂和编辑都接受这个替代字体")
@@ -198,8 +228,7 @@ def check_fonts(s: Scan) -> Check:
         return Check("fonts", "字体", WARN, f"{len(fonts)} 种字体都已嵌入，其中 {len(whole)} 种未子集化", det)
     if not fonts:
         return Check("fonts", "字体", OK, "没有用到字体")
-    return Check("fonts", "字体", OK, f"{len(fonts)} 种字体，全部嵌入并子集化",
-                 [f.name for f in fonts])
+    return Check("fonts", "字体", OK, f"{len(fonts)} 种字体，全部嵌入并子集化", [f.name for f in fonts])
 
 
 def colour_level(space: str) -> str:
@@ -218,7 +247,7 @@ def check_colours(s: Scan) -> Check:
         by_space.setdefault(space, []).append(CONTEXT.get(ctx, ctx))
         lvl = colour_level(space)
         if "Separation/" in space or "DeviceN" in space:
-            continue                   # spot colours: check_spot
+            continue  # spot colours: check_spot
         if lvl != OK:
             pages = page_list(rec["pages"])
             why = "印刷不能用 RGB 等屏幕颜色" if lvl == ERROR else "不是 DeviceCMYK/DeviceGray，请确认"
@@ -239,7 +268,9 @@ def check_black_text(s: Scan) -> Check:
             c, m, y, k = v
             if k >= 0.9 and (c or m or y):
                 rich += n
-                det.append(f"四色黑文字 C{c * 100:g} M{m * 100:g} Y{y * 100:g} K{k * 100:g}：{n} 处（套印不准时字会发虚）")
+                det.append(
+                    f"四色黑文字 C{c * 100:g} M{m * 100:g} Y{y * 100:g} K{k * 100:g}：{n} 处（套印不准时字会发虚）"
+                )
             elif (c, m, y, k) == (0, 0, 0, 1):
                 pure += n
         elif space == "DeviceGray" and v == (0,):
@@ -260,13 +291,15 @@ def check_images(s: Scan, min_ppi: float, warn_ppi: float) -> Check:
         return Check("images", "图片分辨率", OK, "没有图片")
     det, status = [], OK
     for i in imgs:
-        if i.bits == 1:            # line art: judged by other rules, not by photo ppi
+        if i.bits == 1:  # line art: judged by other rules, not by photo ppi
             continue
         size = f"{pt_to_mm(i.width_pt):.0f}×{pt_to_mm(i.height_pt):.0f} 毫米"
         if i.ppi < min_ppi:
             status = ERROR
-            det.append(f"第 {i.page} 页图片 {i.name}：{i.width_px}×{i.height_px} 像素印成 {size}，"
-                       f"有效分辨率 {i.ppi:.0f} ppi，低于最低 {min_ppi:g} ppi")
+            det.append(
+                f"第 {i.page} 页图片 {i.name}：{i.width_px}×{i.height_px} 像素印成 {size}，"
+                f"有效分辨率 {i.ppi:.0f} ppi，低于最低 {min_ppi:g} ppi"
+            )
         elif i.ppi < warn_ppi:
             status = max(status, WARN, key=_rank)
             det.append(f"第 {i.page} 页图片 {i.name}：有效分辨率 {i.ppi:.0f} ppi，低于建议的 {warn_ppi:g} ppi")
@@ -319,8 +352,10 @@ def check_pdfx(s: Scan) -> Check:
     if status == ERROR:
         return Check("pdfx", "PDF/X", ERROR, "不是合格的 PDF/X 文件", det)
     oi = intents[0]
-    summary = (f"{version}，输出意图 {oi['OutputCondition'] or oi['OutputConditionIdentifier']}"
-               f"（{oi['OutputConditionIdentifier']}），Trapped={trapped.lstrip('/')}")
+    summary = (
+        f"{version}，输出意图 {oi['OutputCondition'] or oi['OutputConditionIdentifier']}"
+        f"（{oi['OutputConditionIdentifier']}），Trapped={trapped.lstrip('/')}"
+    )
     return Check("pdfx", "PDF/X", status, summary, det)
 
 
@@ -347,7 +382,8 @@ def check_structure(s: Scan) -> Check:
     if not det:
         return Check("structure", "文件结构", OK, "可以完整读取，未加密")
     summary = ("文件已加密" if s.encrypted else "") or (
-        f"{len(s.unreadable)} 个对象无法读取" if s.unreadable else "超出检查上限，未能完整检查")
+        f"{len(s.unreadable)} 个对象无法读取" if s.unreadable else "超出检查上限，未能完整检查"
+    )
     return Check("structure", "文件结构", ERROR, summary, det)
 
 
@@ -358,6 +394,7 @@ def build_checks(copyfit, proof) -> list[Check]:
     copyfit: the composition's report (.fits, .format()) or the PublishError that stopped it;
     proof: the proofreader's findings, the PublishError that stopped it, or None (not run)."""
     from ..errors import PublishError
+
     checks = []
     if isinstance(copyfit, PublishError):
         checks.append(Check("copyfit", "版面核算", ERROR, "无法核算", [str(p) for p in copyfit.problems]))
@@ -369,14 +406,22 @@ def build_checks(copyfit, proof) -> list[Check]:
     elif proof is not None:
         errs = sum(f.severity == "error" for f in proof)
         status = ERROR if errs else WARN if proof else OK
-        checks.append(Check("proof", "校对", status, f"{errs} 个错误，{len(proof) - errs} 个提醒",
-                            [str(f) for f in proof]))
+        checks.append(
+            Check("proof", "校对", status, f"{errs} 个错误，{len(proof) - errs} 个提醒", [str(f) for f in proof])
+        )
     return checks
 
 
-def preflight(pdf: Path, *, min_ppi: float | None = None, warn_ppi: float | None = None,
-              extra: Sequence[Check] = (), ink_limit: float | None = None, spot_colours: bool = False,
-              measure_ink: bool = True) -> Report:
+def preflight(
+    pdf: Path,
+    *,
+    min_ppi: float | None = None,
+    warn_ppi: float | None = None,
+    extra: Sequence[Check] = (),
+    ink_limit: float | None = None,
+    spot_colours: bool = False,
+    measure_ink: bool = True,
+) -> Report:
     """The print checks of a PDF; `extra` are checks the caller made of its source (build_checks).
     ink_limit: total area coverage in % (default: the layout default, 240 for newsprint);
     measure_ink: render the separations (Ghostscript) for coverage and bleed."""
@@ -384,29 +429,47 @@ def preflight(pdf: Path, *, min_ppi: float | None = None, warn_ppi: float | None
 
     from ..layout.spec import Layout
     from ..safeio import check_file
+
     pdf = Path(pdf)
     if not pdf.exists():
         raise InputError(Problem(str(pdf), None, "找不到这个 PDF 文件。"))
-    check_file(pdf, "pdf")         # a regular file under the size limit (no FIFO, no device)
+    check_file(pdf, "pdf")  # a regular file under the size limit (no FIFO, no device)
     try:
         s = scan_pdf(pdf)
     except pikepdf.PasswordError:
-        raise InputError(Problem(str(pdf), None, "无法打开：文件已加密，需要密码。PDF/X 不允许加密，请向对方要未加密的文件。")) from None
-    except (pikepdf.PdfError, RecursionError, ValueError, TypeError, OverflowError, AttributeError,
-            KeyError, IndexError) as e:
+        raise InputError(
+            Problem(str(pdf), None, "无法打开：文件已加密，需要密码。PDF/X 不允许加密，请向对方要未加密的文件。")
+        ) from None
+    except (
+        pikepdf.PdfError,
+        RecursionError,
+        ValueError,
+        TypeError,
+        OverflowError,
+        AttributeError,
+        KeyError,
+        IndexError,
+    ) as e:
         msg = (str(e).strip().splitlines() or [type(e).__name__])[0][:160]
         raise InputError(Problem(str(pdf), None, f"无法打开：不是有效的 PDF 文件（{msg}）。")) from None
     min_ppi = Layout.image_min_ppi if min_ppi is None else min_ppi
     warn_ppi = Layout.image_warn_ppi if warn_ppi is None else warn_ppi
-    checks = [_safely(check_boxes, s), _safely(check_fonts, s), _safely(check_colours, s),
-              _safely(check_black_text, s), _safely(check_images, s, min_ppi, warn_ppi),
-              _safely(check_transparency, s), _safely(check_pdfx, s)]
+    checks = [
+        _safely(check_boxes, s),
+        _safely(check_fonts, s),
+        _safely(check_colours, s),
+        _safely(check_black_text, s),
+        _safely(check_images, s, min_ppi, warn_ppi),
+        _safely(check_transparency, s),
+        _safely(check_pdfx, s),
+    ]
     structure = check_structure(s)
     if structure.status == OK:
         # Ink coverage renders the pages: not for a file that could not be read whole.
         try:
-            checks += _press_checks(pdf, s, checks, Layout.ink_limit if ink_limit is None else ink_limit,
-                                    spot_colours, measure_ink)
+            checks += _press_checks(
+                pdf, s, checks, Layout.ink_limit if ink_limit is None else ink_limit, spot_colours, measure_ink
+            )
         except Exception as e:  # noqa: BLE001 - a damaged file fails the check, never crashes it
             checks.append(Check("press", "印刷检查", ERROR, "无法完成", [_damage(e)]))
     checks.append(structure)
@@ -414,11 +477,13 @@ def preflight(pdf: Path, *, min_ppi: float | None = None, warn_ppi: float | None
     return Report(pdf.name, s, checks)
 
 
-def _press_checks(pdf: Path, s: Scan, checks: list[Check], ink_limit: float, spot_colours: bool,
-                  measure_ink: bool) -> list[Check]:
+def _press_checks(
+    pdf: Path, s: Scan, checks: list[Check], ink_limit: float, spot_colours: bool, measure_ink: bool
+) -> list[Check]:
     """Spot colours, ink coverage and bleed (from the separations); four-colour black
     text located on the page."""
     from .press import check_spot, ink_checks, rich_black_places
+
     for c in checks:
         if c.id == "black_text" and c.status == ERROR:
             c.details = rich_black_places(pdf) + c.details

@@ -9,6 +9,7 @@ C, M, Y and K separations by Ghostscript (tiff32nc), then
 
 Marks outside the bleed (registration colour is 400 %) are not counted.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -19,20 +20,20 @@ from pathlib import Path
 
 from ..units import MM
 
-PX_PER_MM = 4                 # 101.6 dpi: a 1 mm square is 4 × 4 pixels
-MAX_PIXELS = 60_000_000       # per page; a bigger page is measured more coarsely
-EDGE_INK = 0.10               # ink at the trim edge that counts as "something is there"
-BLEED_PROBE_MM = 2.0          # where the bleed is looked at, outside the trim
+PX_PER_MM = 4  # 101.6 dpi: a 1 mm square is 4 × 4 pixels
+MAX_PIXELS = 60_000_000  # per page; a bigger page is measured more coarsely
+EDGE_INK = 0.10  # ink at the trim edge that counts as "something is there"
+BLEED_PROBE_MM = 2.0  # where the bleed is looked at, outside the trim
 GS_TIMEOUT = 300
 
 
 @dataclass
 class PageInk:
     number: int
-    max_tac: float = 0.0                       # %, worst 1 mm² square
-    at_mm: tuple[float, float] = (0.0, 0.0)    # its centre, from the trim's top-left corner
-    cmyk: tuple[float, ...] = (0, 0, 0, 0)     # % of each ink there
-    over_mm2: float = 0.0                      # squares over the limit (approx. mm²)
+    max_tac: float = 0.0  # %, worst 1 mm² square
+    at_mm: tuple[float, float] = (0.0, 0.0)  # its centre, from the trim's top-left corner
+    cmyk: tuple[float, ...] = (0, 0, 0, 0)  # % of each ink there
+    over_mm2: float = 0.0  # squares over the limit (approx. mm²)
     no_bleed: list[tuple[str, float, float]] = field(default_factory=list)  # (edge, from mm, to mm)
 
 
@@ -46,12 +47,24 @@ def measure(pdf: Path, pages, limit: float) -> list[PageInk]:
     if not gs:
         raise InkUnavailable("没有 Ghostscript（gs），无法测量总墨量；Debian 上请安装 ghostscript")
     from PIL import Image
-    Image.MAX_IMAGE_PIXELS = None           # our own render, sized from the page boxes
+
+    Image.MAX_IMAGE_PIXELS = None  # our own render, sized from the page boxes
     ppm = _resolution(pages)
     with tempfile.TemporaryDirectory(prefix="publish-ink-") as td:
         out = Path(td) / "p%04d.tif"
-        cmd = [gs, "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-dNOINTERPOLATE", "-sDEVICE=tiff32nc",
-               f"-r{25.4 * ppm:g}", "-sCompression=lzw", f"-sOutputFile={out}", str(pdf)]
+        cmd = [
+            gs,
+            "-q",
+            "-dSAFER",
+            "-dBATCH",
+            "-dNOPAUSE",
+            "-dNOINTERPOLATE",
+            "-sDEVICE=tiff32nc",
+            f"-r{25.4 * ppm:g}",
+            "-sCompression=lzw",
+            f"-sOutputFile={out}",
+            str(pdf),
+        ]
         try:
             r = subprocess.run(cmd, capture_output=True, timeout=GS_TIMEOUT)
         except subprocess.TimeoutExpired:
@@ -71,8 +84,9 @@ def measure(pdf: Path, pages, limit: float) -> list[PageInk]:
 
 def _resolution(pages) -> int:
     """Pixels a millimetre: 4, fewer for a page so big that 4 would exhaust memory."""
-    biggest = max(((b[2] - b[0]) * (b[3] - b[1]) / MM / MM for p in pages
-                   if (b := p.boxes.get("MediaBox"))), default=0.0)
+    biggest = max(
+        ((b[2] - b[0]) * (b[3] - b[1]) / MM / MM for p in pages if (b := p.boxes.get("MediaBox"))), default=0.0
+    )
     ppm = PX_PER_MM
     while ppm > 1 and biggest * ppm * ppm > MAX_PIXELS:
         ppm -= 1
@@ -83,6 +97,7 @@ def _resolution(pages) -> int:
 
 def _page(p, im, limit: float, n: int = PX_PER_MM) -> PageInk:
     import numpy as np
+
     a = np.asarray(im.convert("CMYK"), dtype=np.int32)
     media = p.boxes["MediaBox"]
     trim = p.boxes.get("TrimBox") or media
@@ -90,10 +105,10 @@ def _page(p, im, limit: float, n: int = PX_PER_MM) -> PageInk:
     h, w = a.shape[:2]
     sx, sy = w / (media[2] - media[0]), h / (media[3] - media[1])
 
-    def col(x):        # pt → pixel column
+    def col(x):  # pt → pixel column
         return int(round((x - media[0]) * sx))
 
-    def row(y):        # pt → pixel row (rows run down from the top)
+    def row(y):  # pt → pixel row (rows run down from the top)
         return int(round((media[3] - y) * sy))
 
     res = PageInk(p.number)
@@ -108,12 +123,12 @@ def _page(p, im, limit: float, n: int = PX_PER_MM) -> PageInk:
         iy, ix = np.unravel_index(int(np.argmax(win)), win.shape)
         res.max_tac = float(win[iy, ix])
         res.over_mm2 = float((win > limit + 0.5).sum()) / (n * n)
-        spot = area[iy:iy + n, ix:ix + n].reshape(-1, 4).mean(axis=0) / 255 * 100
+        spot = area[iy : iy + n, ix : ix + n].reshape(-1, 4).mean(axis=0) / 255 * 100
         res.cmyk = tuple(round(float(v)) for v in spot)
         cx = (x0 + ix + n / 2) / sx + media[0]
         cy = media[3] - (y0 + iy + n / 2) / sy
         res.at_mm = ((cx - trim[0]) / MM, (trim[3] - cy) / MM)
-    if p.boxes.get("TrimBox"):        # without one, the boxes check has already said so
+    if p.boxes.get("TrimBox"):  # without one, the boxes check has already said so
         res.no_bleed = _bleed_edges(a, trim, col, row, sx)
     return res
 
@@ -121,6 +136,7 @@ def _page(p, im, limit: float, n: int = PX_PER_MM) -> PageInk:
 def _bleed_edges(a, trim, col, row, scale) -> list[tuple[str, float, float]]:
     """Runs along each trim edge where ink stops at the edge instead of running into the bleed."""
     import numpy as np
+
     h, w = a.shape[:2]
     probe = int(round(BLEED_PROBE_MM * MM * scale))
     tac = a.sum(axis=2) / 255.0
@@ -136,7 +152,7 @@ def _bleed_edges(a, trim, col, row, scale) -> list[tuple[str, float, float]]:
         if not span or min(span.start, span.stop - 1) < 0 or span.stop > (w if name in ("上边", "下边") else h):
             continue
         bad = np.array([inside(i) >= EDGE_INK and outside(i) < 0.02 for i in span])
-        if bad.sum() < scale * MM:           # less than a millimetre: a stray pixel
+        if bad.sum() < scale * MM:  # less than a millimetre: a stray pixel
             continue
         idx = np.flatnonzero(bad)
         start = idx[0]

@@ -4,6 +4,7 @@ Content streams are interpreted just far enough to know, at each painting
 operator, the current colour and the CTM — so colours are judged where they are
 used (text, lines, images) and an image's resolution where it is placed.
 """
+
 from __future__ import annotations
 
 import math
@@ -38,7 +39,7 @@ class ImageUse:
     bits: int
     is_mask: bool
     smask: bool
-    bbox: tuple = ()          # where it sits on the page (pt): x0, y0, x1, y1
+    bbox: tuple = ()  # where it sits on the page (pt): x0, y0, x1, y1
 
     @property
     def ppi(self) -> float:
@@ -50,24 +51,24 @@ class ImageUse:
 @dataclass
 class PageInfo:
     number: int
-    boxes: dict[str, list[float] | None]   # MediaBox, CropBox, TrimBox, BleedBox, ArtBox in pt
+    boxes: dict[str, list[float] | None]  # MediaBox, CropBox, TrimBox, BleedBox, ArtBox in pt
 
 
 @dataclass
 class Scan:
     version: str
     pages: list[PageInfo] = field(default_factory=list)
-    fonts: dict = field(default_factory=dict)                 # objgen -> FontInfo
-    colour_uses: dict = field(default_factory=dict)           # (space, context) -> {count, pages}
-    text_colours: dict = field(default_factory=dict)          # (space, values) -> count
+    fonts: dict = field(default_factory=dict)  # objgen -> FontInfo
+    colour_uses: dict = field(default_factory=dict)  # (space, context) -> {count, pages}
+    text_colours: dict = field(default_factory=dict)  # (space, values) -> count
     images: list[ImageUse] = field(default_factory=list)
     transparency: list[tuple[int, str]] = field(default_factory=list)  # (page, what)
     info: dict = field(default_factory=dict)
     output_intents: list[dict] = field(default_factory=list)
-    encrypted: str = ""                                       # how, when the file is encrypted
-    unreadable: list[str] = field(default_factory=list)       # "无法读取对象 12：…"
-    over_limits: list[str] = field(default_factory=list)      # what was too big to check
-    tokens: int = 0                                           # content-stream tokens read so far
+    encrypted: str = ""  # how, when the file is encrypted
+    unreadable: list[str] = field(default_factory=list)  # "无法读取对象 12：…"
+    over_limits: list[str] = field(default_factory=list)  # what was too big to check
+    tokens: int = 0  # content-stream tokens read so far
 
 
 class _OverLimit(Exception):
@@ -89,6 +90,7 @@ def _stream_bytes(stream) -> bytes:
 
     import pikepdf
     from .. import limits
+
     filt = stream.get("/Filter")
     if filt is None or (isinstance(filt, pikepdf.Array) and len(filt) == 0):
         data = stream.read_raw_bytes()
@@ -156,11 +158,12 @@ def _inherited(page_obj, key):
 def colour_space_name(cs, resources) -> str:
     """A colour space as a short family name: DeviceCMYK, ICCBased/3, Separation/红 …"""
     import pikepdf
+
     if isinstance(cs, pikepdf.Name):
         n = str(cs)
         if n in ("/DeviceCMYK", "/DeviceRGB", "/DeviceGray", "/Pattern"):
             return n[1:]
-        if n in ("/CMYK", "/RGB", "/G"):          # inline-image abbreviations
+        if n in ("/CMYK", "/RGB", "/G"):  # inline-image abbreviations
             return {"/CMYK": "DeviceCMYK", "/RGB": "DeviceRGB", "/G": "DeviceGray"}[n]
         named = None
         try:
@@ -210,6 +213,7 @@ class _Walker:
         import pikepdf
 
         from .. import limits
+
         if depth > MAX_FORM_DEPTH:
             self.scan.over_limits.append(f"第 {self.page} 页：表单嵌套超过 {MAX_FORM_DEPTH} 层")
             return
@@ -264,8 +268,12 @@ class _Walker:
                 except (AttributeError, KeyError, TypeError):
                     pass
             elif op == "Do" and ops:
-                _guard(self.scan, None, f"第 {self.page} 页的 XObject {ops[0]}",
-                       lambda name=ops[0], ctm=gs["ctm"]: self.do(name, resources, ctm, depth))
+                _guard(
+                    self.scan,
+                    None,
+                    f"第 {self.page} 页的 XObject {ops[0]}",
+                    lambda name=ops[0], ctm=gs["ctm"]: self.do(name, resources, ctm, depth),
+                )
             if op in FILL_PAINT:
                 self.use(gs["fcs"], "vector")
             if op in STROKE_PAINT:
@@ -304,6 +312,7 @@ class _Walker:
 
     def do(self, name, resources, ctm, depth):
         import pikepdf
+
         try:
             xo = resources.XObject[name]
         except (AttributeError, KeyError, TypeError):
@@ -325,11 +334,27 @@ class _Walker:
 
     def image(self, name, xo, resources, ctm):
         is_mask = bool(xo.get("/ImageMask", False))
-        cs = "（蒙版）" if is_mask else colour_space_name(xo.get("/ColorSpace"), resources) if "/ColorSpace" in xo else "JPX"
+        cs = (
+            "（蒙版）"
+            if is_mask
+            else colour_space_name(xo.get("/ColorSpace"), resources)
+            if "/ColorSpace" in xo
+            else "JPX"
+        )
         smask = "/SMask" in xo
-        use = ImageUse(self.page, name, int(xo.get("/Width", 0)), int(xo.get("/Height", 0)),
-                       math.hypot(ctm[0], ctm[1]), math.hypot(ctm[2], ctm[3]), cs,
-                       int(xo.get("/BitsPerComponent", 1 if is_mask else 8)), is_mask, smask, _unit_bbox(ctm))
+        use = ImageUse(
+            self.page,
+            name,
+            int(xo.get("/Width", 0)),
+            int(xo.get("/Height", 0)),
+            math.hypot(ctm[0], ctm[1]),
+            math.hypot(ctm[2], ctm[3]),
+            cs,
+            int(xo.get("/BitsPerComponent", 1 if is_mask else 8)),
+            is_mask,
+            smask,
+            _unit_bbox(ctm),
+        )
         self.scan.images.append(use)
         if not is_mask:
             self.use(cs, "image")
@@ -347,8 +372,20 @@ class _Walker:
             bits = int(obj.get("/BPC", obj.get("/BitsPerComponent", 1 if mask else 8)))
         except Exception:  # an odd inline image should not stop the whole check
             return
-        self.scan.images.append(ImageUse(self.page, "（内嵌图片）", w, h, math.hypot(ctm[0], ctm[1]),
-                                         math.hypot(ctm[2], ctm[3]), cs, bits, mask, False))
+        self.scan.images.append(
+            ImageUse(
+                self.page,
+                "（内嵌图片）",
+                w,
+                h,
+                math.hypot(ctm[0], ctm[1]),
+                math.hypot(ctm[2], ctm[3]),
+                cs,
+                bits,
+                mask,
+                False,
+            )
+        )
         if not mask:
             self.use(cs, "image")
 
@@ -386,20 +423,25 @@ def _encryption(pdf) -> str:
 
 def _intents(scan: Scan, pdf) -> None:
     import pikepdf
+
     intents = pdf.Root.get("/OutputIntents")
     if intents is None:
         return
     if not isinstance(intents, pikepdf.Array):
         raise TypeError("OutputIntents 应为数组")
     for oi in intents:
+
         def one(oi=oi):
             prof = oi.get("/DestOutputProfile")
-            scan.output_intents.append({
-                "S": str(oi.get("/S", ""))[1:],
-                "OutputConditionIdentifier": str(oi.get("/OutputConditionIdentifier", "")),
-                "OutputCondition": str(oi.get("/OutputCondition", oi.get("/Info", ""))),
-                "profile_components": int(prof.get("/N", 0)) if prof is not None else None,
-            })
+            scan.output_intents.append(
+                {
+                    "S": str(oi.get("/S", ""))[1:],
+                    "OutputConditionIdentifier": str(oi.get("/OutputConditionIdentifier", "")),
+                    "OutputCondition": str(oi.get("/OutputCondition", oi.get("/Info", ""))),
+                    "profile_components": int(prof.get("/N", 0)) if prof is not None else None,
+                }
+            )
+
         _guard(scan, oi, "输出意图", one)
 
 
@@ -407,6 +449,7 @@ def scan_pdf(path) -> Scan:
     import pikepdf
 
     from .. import limits
+
     with pikepdf.open(path) as pdf:
         scan = Scan(version=pdf.pdf_version)
         scan.encrypted = _encryption(pdf)
@@ -414,12 +457,18 @@ def scan_pdf(path) -> Scan:
         if isinstance(size, int) and int(size) > limits.PDF_OBJECTS:
             scan.over_limits.append(f"文件有 {int(size)} 个对象，超过 {limits.PDF_OBJECTS} 个的检查上限")
             return scan
-        _guard(scan, pdf.trailer, "文档信息", lambda: scan.info.update(
-            {str(k)[1:]: str(v) for k, v in pdf.docinfo.items()}))
+        _guard(
+            scan,
+            pdf.trailer,
+            "文档信息",
+            lambda: scan.info.update({str(k)[1:]: str(v) for k, v in pdf.docinfo.items()}),
+        )
         _guard(scan, pdf.Root, "输出意图", lambda: _intents(scan, pdf))
         pages = _guard(scan, pdf.Root, "页面树", lambda: len(pdf.pages)) or 0
         if pages > limits.PDF_PAGES:
-            scan.over_limits.append(f"文件有 {pages} 页，超过 {limits.PDF_PAGES} 页的检查上限，只检查了前 {limits.PDF_PAGES} 页")
+            scan.over_limits.append(
+                f"文件有 {pages} 页，超过 {limits.PDF_PAGES} 页的检查上限，只检查了前 {limits.PDF_PAGES} 页"
+            )
         for i in range(1, min(pages, limits.PDF_PAGES) + 1):
             page = pdf.pages[i - 1]
             _guard(scan, page.obj, f"第 {i} 页", lambda page=page, i=i: _scan_page(scan, page, i))
@@ -430,8 +479,9 @@ def _scan_page(scan: Scan, page, i: int) -> None:
     import pikepdf
 
     from .. import limits
+
     if scan.tokens > limits.PDF_OPERATORS:
-        return       # already over the limit (said once): later pages are not read
+        return  # already over the limit (said once): later pages are not read
     obj = page.obj
     boxes = {"MediaBox": _box({"/MediaBox": _inherited(obj, "/MediaBox")}, "/MediaBox")}
     boxes["CropBox"] = _box({"/CropBox": _inherited(obj, "/CropBox")}, "/CropBox")
@@ -449,5 +499,9 @@ def _scan_page(scan: Scan, page, i: int) -> None:
         ap = annot.get("/AP")
         normal = ap.get("/N") if ap is not None else None
         if isinstance(normal, pikepdf.Stream):
-            _guard(scan, normal, f"第 {i} 页的批注外观",
-                   lambda normal=normal: w.walk(normal, normal.get("/Resources"), (1, 0, 0, 1, 0, 0), 1))
+            _guard(
+                scan,
+                normal,
+                f"第 {i} 页的批注外观",
+                lambda normal=normal: w.walk(normal, normal.get("/Resources"), (1, 0, 0, 1, 0, 0), 1),
+            )

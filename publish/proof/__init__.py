@@ -7,6 +7,7 @@ Errors are what must not go to print (half-width punctuation, unpaired quotes,
 numbering out of order, characters no font can print, a missing speaker file);
 warnings ask an editor to look (variant characters, a block out of proportion).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ class Finding:
     path: str
     line: int
     col: int
-    severity: str       # "error" | "warning"
+    severity: str  # "error" | "warning"
     message: str
 
     def __str__(self) -> str:
@@ -50,8 +51,15 @@ def proof_meeting(folder: Path, layout: str = "broadsheet") -> list[Finding]:
     data, units = meeting_units(folder, problems)
     meeting_path = folder / MEETING_FILE
     if not meeting_path.exists():
-        findings.append(Finding(str(meeting_path), 1, 1, "error",
-                                f"会议文件夹里缺少 {MEETING_FILE}。请新建它（标题、导语、发言顺序），或用 publish import 从记者稿导入。"))
+        findings.append(
+            Finding(
+                str(meeting_path),
+                1,
+                1,
+                "error",
+                f"会议文件夹里缺少 {MEETING_FILE}。请新建它（标题、导语、发言顺序），或用 publish import 从记者稿导入。",
+            )
+        )
     order = _order(data, meeting_path, folder, findings)
     blocks: dict[str, list[Unit]] = {}
     for key in order:
@@ -73,8 +81,7 @@ def proof_meeting(folder: Path, layout: str = "broadsheet") -> list[Finding]:
         findings.append(Finding(str(folder / SPEAKER_DIR / f"{key}.md"), 1, 1, severity, message))
 
     rules.lengths(blocks, emit_at)
-    coverage_check(units, layout, emit,
-                   lambda path, line, sev, msg: findings.append(Finding(path, line, 1, sev, msg)))
+    coverage_check(units, layout, emit, lambda path, line, sev, msg: findings.append(Finding(path, line, 1, sev, msg)))
     if isinstance(data, LocDict):
         findings += _placeholders(data, meeting_path)
         findings += _review(data, meeting_path)
@@ -82,6 +89,7 @@ def proof_meeting(folder: Path, layout: str = "broadsheet") -> list[Finding]:
     # What the loader objects to (bad YAML, missing fields …) is an error too, once.
     try:
         from ..content import load_meeting
+
         load_meeting(folder)
     except InputError as e:
         problems += e.problems
@@ -127,18 +135,32 @@ def _order(data, meeting_path: Path, folder: Path, findings: list[Finding]) -> l
             src = text[line - 1] if 0 < line <= len(text) else ""
             col = max(src.find(key), 0) + 1
             if key in order:
-                continue        # the loader reports the repetition
+                continue  # the loader reports the repetition
             order.append(key)
             if "/" not in key and not (folder / SPEAKER_DIR / f"{key}.md").exists():
                 hint = did_you_mean(key, [a for a in available if a not in raw])
-                findings.append(Finding(str(meeting_path), line, col, "error",
-                                        f"发言顺序里的“{key}”没有对应的文件 {SPEAKER_DIR}/{key}.md。"
-                                        + (hint or "请新建该文件，或从发言顺序中删去这一行。")))
+                findings.append(
+                    Finding(
+                        str(meeting_path),
+                        line,
+                        col,
+                        "error",
+                        f"发言顺序里的“{key}”没有对应的文件 {SPEAKER_DIR}/{key}.md。"
+                        + (hint or "请新建该文件，或从发言顺序中删去这一行。"),
+                    )
+                )
     for stem in available:
         if isinstance(data, LocDict) and stem not in order:
-            findings.append(Finding(str(folder / SPEAKER_DIR / f"{stem}.md"), 1, 1, "warning",
-                                    f"发言人文件 {stem}.md 不在 meeting.yaml 的发言顺序里，不会排上版面。"
-                                    f"如要刊登，请在 speakers 下加一行“- {stem}”；否则请删去或移出此文件。"))
+            findings.append(
+                Finding(
+                    str(folder / SPEAKER_DIR / f"{stem}.md"),
+                    1,
+                    1,
+                    "warning",
+                    f"发言人文件 {stem}.md 不在 meeting.yaml 的发言顺序里，不会排上版面。"
+                    f"如要刊登，请在 speakers 下加一行“- {stem}”；否则请删去或移出此文件。",
+                )
+            )
     return order
 
 
@@ -149,8 +171,15 @@ def _placeholders(data: LocDict, path: Path) -> list[Finding]:
     out = []
     for key, v in pub.items():
         if isinstance(v, str) and PLACEHOLDER in v:
-            out.append(Finding(str(path), pub.line_of(key), 1, "warning",
-                               f"出版信息 {key} 还是占位的“{PLACEHOLDER}”（导入时稿件里没有）。请填写实际内容。"))
+            out.append(
+                Finding(
+                    str(path),
+                    pub.line_of(key),
+                    1,
+                    "warning",
+                    f"出版信息 {key} 还是占位的“{PLACEHOLDER}”（导入时稿件里没有）。请填写实际内容。",
+                )
+            )
     return out
 
 
@@ -160,5 +189,8 @@ def _review(data: LocDict, path: Path) -> list[Finding]:
     if data.get("checked") is True or not isinstance(items, list):
         return []
     lines = items.lines if isinstance(items, LocList) else [data.line_of("review")] * len(items)
-    return [Finding(str(path), line, 1, "warning", f"导入时待核对：{item}（核对后删去这一项，或设 checked: true）")
-            for item, line in zip(items, lines) if isinstance(item, str)]
+    return [
+        Finding(str(path), line, 1, "warning", f"导入时待核对：{item}（核对后删去这一项，或设 checked: true）")
+        for item, line in zip(items, lines)
+        if isinstance(item, str)
+    ]

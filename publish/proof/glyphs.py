@@ -1,4 +1,5 @@
 """Characters no font of the layout can print: they would come out as blank boxes."""
+
 from __future__ import annotations
 
 from typing import Callable
@@ -6,15 +7,19 @@ from typing import Callable
 from ..errors import InputError
 from .units import Unit
 
-EmitFile = Callable[[str, int, str, str], None]     # path, line, severity, message
+EmitFile = Callable[[str, int, str, str], None]  # path, line, severity, message
 
 
 def _style_for(kind: str, layout) -> str:
     return {
-        "title": "title", "kicker": "kicker", "subtitle": "subtitle",
-        "lead": layout.lead_style, "body": layout.body_style,
+        "title": "title",
+        "kicker": "kicker",
+        "subtitle": "subtitle",
+        "lead": layout.lead_style,
+        "body": layout.body_style,
         "headline": layout.speaker.headline_style,
-        "position": layout.speaker.line_style, "name": layout.speaker.line_style,
+        "position": layout.speaker.line_style,
+        "name": layout.speaker.line_style,
     }.get(kind, layout.body_style)
 
 
@@ -22,6 +27,7 @@ def role_coverage(fonts: tuple[str, ...]) -> tuple[frozenset[int] | None, list[s
     """Code points the role's fallback chain covers (None when no font of it is installed)."""
     from ..fonts.resolve import find_face
     from ..fonts.subset import coverage
+
     covered: set[int] = set()
     found, missing = False, []
     for name in fonts:
@@ -34,9 +40,11 @@ def role_coverage(fonts: tuple[str, ...]) -> tuple[frozenset[int] | None, list[s
     return (frozenset(covered) if found else None), missing
 
 
-def coverage_check(units: list[Unit], layout_name: str, emit: Callable, emit_file: EmitFile,
-                   coverage_of: Callable | None = None) -> None:
+def coverage_check(
+    units: list[Unit], layout_name: str, emit: Callable, emit_file: EmitFile, coverage_of: Callable | None = None
+) -> None:
     from ..layout.spec import load_layout
+
     try:
         layout = load_layout(layout_name)
     except InputError as e:
@@ -56,14 +64,26 @@ def coverage_check(units: list[Unit], layout_name: str, emit: Callable, emit_fil
                 if names and names[0] in missing:
                     # the build stops on this (or, with a fallback, sets the role in a stand-in)
                     allowed = role in layout.font_fallbacks
-                    emit_file(str(layout.source), layout.lines.get("fonts", 1), "warning" if allowed else "error",
-                              f"版式 {layout.name} 的字体角色“{role}”要用的字体“{names[0]}”没有安装，"
-                              + ("将按 fallback 用替代字体排。" if allowed else "无法排版。请安装这个字体，或在版式中改用已安装的字体。")
-                              + ("" if cov is not None else "这些文字是否缺字也无法检查。"))
+                    emit_file(
+                        str(layout.source),
+                        layout.lines.get("fonts", 1),
+                        "warning" if allowed else "error",
+                        f"版式 {layout.name} 的字体角色“{role}”要用的字体“{names[0]}”没有安装，"
+                        + (
+                            "将按 fallback 用替代字体排。"
+                            if allowed
+                            else "无法排版。请安装这个字体，或在版式中改用已安装的字体。"
+                        )
+                        + ("" if cov is not None else "这些文字是否缺字也无法检查。"),
+                    )
                 elif cov is None:
-                    emit_file(str(layout.source), layout.lines.get("fonts", 1), "warning",
-                              f"版式 {layout.name} 的字体角色“{role}”（{'、'.join(missing)}）一个也没有安装，"
-                              "无法检查这些文字是否缺字。请安装字体后再校对。")
+                    emit_file(
+                        str(layout.source),
+                        layout.lines.get("fonts", 1),
+                        "warning",
+                        f"版式 {layout.name} 的字体角色“{role}”（{'、'.join(missing)}）一个也没有安装，"
+                        "无法检查这些文字是否缺字。请安装字体后再校对。",
+                    )
         covers = [c for r in roles if (c := cache[r]) is not None]
         if not covers:
             continue
@@ -74,5 +94,10 @@ def coverage_check(units: list[Unit], layout_name: str, emit: Callable, emit_fil
             if not any(ord(ch) in c for c in covers):
                 reported.add(ch)
                 fonts = "、".join(f for r in roles for f in layout.fonts.get(r, ()))
-                emit(u, i, "error", f"“{ch}”（U+{ord(ch):04X}）在版式 {layout.name} 的字体（{fonts}）里没有字形，"
-                                    "印出来会是空白方框。请改用常用字形，或在版式里为该字体角色加一个含此字的后备字体。")
+                emit(
+                    u,
+                    i,
+                    "error",
+                    f"“{ch}”（U+{ord(ch):04X}）在版式 {layout.name} 的字体（{fonts}）里没有字形，"
+                    "印出来会是空白方框。请改用常用字形，或在版式里为该字体角色加一个含此字的后备字体。",
+                )

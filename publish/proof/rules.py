@@ -1,4 +1,5 @@
 """Copy-desk rules on text units: punctuation, pairs, spacing, numbering, variant forms."""
+
 from __future__ import annotations
 
 import re
@@ -9,7 +10,7 @@ from ..importer.punct import HALF_TO_FULL, chinese_context, is_chinese, is_han
 from ..importer.paragraphs import NUMERALS, chinese_number
 from .units import Unit
 
-Emit = Callable[[Unit, int, str, str], None]     # unit, index in unit.text, severity, message
+Emit = Callable[[Unit, int, str, str], None]  # unit, index in unit.text, severity, message
 
 _HALF_NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "左括号", ")": "右括号"}
 PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》"}
@@ -25,7 +26,7 @@ def half_width(u: Unit, emit: Emit) -> None:
         if ch in HALF_TO_FULL and chinese_context(t, i):
             emit(u, i, "error", f"中文里用了半角{_HALF_NAMES[ch]}“{ch}”，请改为全角“{HALF_TO_FULL[ch]}”。")
         elif ch == '"' and any(is_han(c) for c in t):
-            emit(u, i, "error", "中文里用了英文双引号“\"”，请改为中文引号“ ”（前后成对）。")
+            emit(u, i, "error", '中文里用了英文双引号“"”，请改为中文引号“ ”（前后成对）。')
         elif ch == "'" and chinese_context(t, i):
             emit(u, i, "error", "中文里用了英文单引号“'”，请改为中文引号‘ ’。")
     for m in re.finditer(r"\.{3,}|。{3,}|(?<!…)…(?!…)", t):
@@ -71,9 +72,11 @@ def spaces(u: Unit, emit: Emit) -> None:
         right = t[m.end()] if m.end() < len(t) else ""
         if not (left and right and is_chinese(left) and is_chinese(right)):
             continue
-        inside_quote = t[:m.start()].count("“") > t[:m.start()].count("”")
+        inside_quote = t[: m.start()].count("“") > t[: m.start()].count("”")
         if inside_quote:
-            emit(u, m.start(), "warning", "引号内的汉字之间有空格。如果是口号两个短语之间的间隔，可以保留；否则请删去。")
+            emit(
+                u, m.start(), "warning", "引号内的汉字之间有空格。如果是口号两个短语之间的间隔，可以保留；否则请删去。"
+            )
         else:
             emit(u, m.start(), "error", "汉字之间有空格，印出来是一个空白。请删去（排版自动处理字距）。")
 
@@ -115,15 +118,23 @@ def numbering(units: list[Unit], emit: Emit) -> None:
                 if n in seen:
                     emit(u, m.start(), "error", f"序号“{label}”重复了（前面已有一个“{label}”）。请检查序号。")
                 elif n < expected:
-                    emit(u, m.start(), "error", f"序号顺序乱了：“{label}”出现在“{_label(fam, expected - 1)}”之后。请检查序号。")
+                    emit(
+                        u,
+                        m.start(),
+                        "error",
+                        f"序号顺序乱了：“{label}”出现在“{_label(fam, expected - 1)}”之后。请检查序号。",
+                    )
                 elif n > expected:
                     missing = "、".join(f"“{_label(fam, k)}”" for k in range(expected, n))
                     emit(u, m.start(), "error", f"序号跳过了{missing}：上一个之后直接是“{label}”。请检查序号。")
                 seen.setdefault(n, u)
                 expected = max(expected, n + 1)
     # 首先 … 其次 … 最后: only an order without a 首先 is worth a word.
-    words = [(u, m.start(), m.group()) for u in body
-             for m in re.finditer(r"(?:^|(?<=[。！？]))(首先|其次|再次|最后)", u.text)]
+    words = [
+        (u, m.start(), m.group())
+        for u in body
+        for m in re.finditer(r"(?:^|(?<=[。！？]))(首先|其次|再次|最后)", u.text)
+    ]
     if words and words[0][2] != "首先" and any(w == "其次" for _, _, w in words):
         u, i, w = words[0]
         emit(u, i, "warning", f"有“其次”却没有“首先”：第一个序词是“{w}”。请检查序号。")
@@ -133,9 +144,12 @@ def numbering(units: list[Unit], emit: Emit) -> None:
 
 # Traditional forms that have a different simplified form; all common in copy pasted from
 # Taiwanese or Hong Kong sources or typed with a traditional input method.
-_TRADITIONAL = dict(zip(
-    "國說為來會這個們時對發經與長學區實現開關體點進過機義將當後產動業員廣東車書華問題應還幾給處變網萬讓從無見億設質導論務調記聽電聲術藝歷號樂氣條門傳議認識鄉鎮縣黨環衛濟場層標種積極構強輕選項陸陽雲風飛費購級織線結紀組團園圖價雙豐陳劉張趙孫鄭馮蘇楊黃許鄧蕭韓葉據總參數權歡職讀寫聯鐵鋼錢銀勞務興舉農藝範圍隊領養憲邊區龍華畫擴際設維護範證據醫藥療衛獎獻劃創",
-    "国说为来会这个们时对发经与长学区实现开关体点进过机义将当后产动业员广东车书华问题应还几给处变网万让从无见亿设质导论务调记听电声术艺历号乐气条门传议认识乡镇县党环卫济场层标种积极构强轻选项陆阳云风飞费购级织线结纪组团园图价双丰陈刘张赵孙郑冯苏杨黄许邓萧韩叶据总参数权欢职读写联铁钢钱银劳务兴举农艺范围队领养宪边区龙华画扩际设维护范证据医药疗卫奖献划创"))
+_TRADITIONAL = dict(
+    zip(
+        "國說為來會這個們時對發經與長學區實現開關體點進過機義將當後產動業員廣東車書華問題應還幾給處變網萬讓從無見億設質導論務調記聽電聲術藝歷號樂氣條門傳議認識鄉鎮縣黨環衛濟場層標種積極構強輕選項陸陽雲風飛費購級織線結紀組團園圖價雙豐陳劉張趙孫鄭馮蘇楊黃許鄧蕭韓葉據總參數權歡職讀寫聯鐵鋼錢銀勞務興舉農藝範圍隊領養憲邊區龍華畫擴際設維護範證據醫藥療衛獎獻劃創",
+        "国说为来会这个们时对发经与长学区实现开关体点进过机义将当后产动业员广东车书华问题应还几给处变网万让从无见亿设质导论务调记听电声术艺历号乐气条门传议认识乡镇县党环卫济场层标种积极构强轻选项陆阳云风飞费购级织线结纪组团园图价双丰陈刘张赵孙郑冯苏杨黄许邓萧韩叶据总参数权欢职读写联铁钢钱银劳务兴举农艺范围队领养宪边区龙华画扩际设维护范证据医药疗卫奖献划创",
+    )
+)
 
 
 def _in_gb2312(ch: str) -> bool:
@@ -152,11 +166,17 @@ def variants(u: Unit, emit: Emit) -> None:
             emit(u, i, "warning", f"“{ch}”是繁体字，简体文本中应为“{_TRADITIONAL[ch]}”。请核对。")
         elif is_han(ch) and not _in_gb2312(ch):
             what = "人名里的" if u.kind == "name" else ""
-            emit(u, i, "warning", f"{what}“{ch}”（U+{ord(ch):04X}）是生僻字或异体字（不在 GB 2312 常用字中）。"
-                                  "请核对字形是否正确，并确认版面字体能印出。")
+            emit(
+                u,
+                i,
+                "warning",
+                f"{what}“{ch}”（U+{ord(ch):04X}）是生僻字或异体字（不在 GB 2312 常用字中）。"
+                "请核对字形是否正确，并确认版面字体能印出。",
+            )
 
 
 # --- length of the speaker blocks -------------------------------------------------------
+
 
 def char_count(text: str) -> int:
     """字数 as an editor counts it: every printed character except spaces and the ** markup."""
@@ -173,9 +193,17 @@ def lengths(blocks: dict[str, list[Unit]], emit_at: Callable[[str, str, str], No
     for key, n in counts.items():
         ratio = n / median
         if ratio > 2:
-            emit_at(key, "warning", f"这位发言人的正文 {n} 字，是各位发言字数中位数 {median:g} 字的 {ratio:.1f} 倍，"
-                                    "版面会明显失衡。请考虑删减。")
+            emit_at(
+                key,
+                "warning",
+                f"这位发言人的正文 {n} 字，是各位发言字数中位数 {median:g} 字的 {ratio:.1f} 倍，"
+                "版面会明显失衡。请考虑删减。",
+            )
         elif ratio < 0.5:
-            emit_at(key, "warning", f"这位发言人的正文只有 {n} 字，不到各位发言字数中位数 {median:g} 字的一半，"
-                                    "版面会明显失衡。请核对是否漏了内容。")
+            emit_at(
+                key,
+                "warning",
+                f"这位发言人的正文只有 {n} 字，不到各位发言字数中位数 {median:g} 字的一半，"
+                "版面会明显失衡。请核对是否漏了内容。",
+            )
     return counts

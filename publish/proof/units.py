@@ -4,6 +4,7 @@ Read from the files themselves (not only from the loaded model), so the proof
 points at the right column even when a paragraph spans lines, and still has
 text to check when the meeting does not load.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,11 +19,11 @@ SPEAKER_DIR = "speakers"
 
 @dataclass
 class Unit:
-    kind: str                        # title / kicker / subtitle / lead / headline / position / name / body
+    kind: str  # title / kicker / subtitle / lead / headline / position / name / body
     path: str
     text: str
-    pos: list[tuple[int, int]]       # (line, column) of each character of text
-    speaker: str = ""                # file stem for speaker units
+    pos: list[tuple[int, int]]  # (line, column) of each character of text
+    speaker: str = ""  # file stem for speaker units
 
     def at(self, i: int) -> tuple[int, int]:
         if not self.pos:
@@ -30,8 +31,9 @@ class Unit:
         return self.pos[min(max(i, 0), len(self.pos) - 1)]
 
 
-def paragraphs_in_lines(lines: list[str], first_line: int, path: str, kind: str, speaker: str = "",
-                        stop_at_dedent: bool = False) -> list[Unit]:
+def paragraphs_in_lines(
+    lines: list[str], first_line: int, path: str, kind: str, speaker: str = "", stop_at_dedent: bool = False
+) -> list[Unit]:
     """Paragraphs as the loader makes them: blank-line separated, lines stripped and joined."""
     units, text, pos = [], [], []
     for k, line in enumerate(lines + [""]):
@@ -64,7 +66,12 @@ def field_unit(d: LocDict, key: str, file_lines: list[str], path: str, kind: str
     after_key = src.find(":") + 1
     col = src.find(v, after_key)
     if col < 0:
-        col = after_key + len(src[after_key:]) - len(src[after_key:].lstrip()) + (1 if src[after_key:].lstrip()[:1] in "\"'" else 0)
+        col = (
+            after_key
+            + len(src[after_key:])
+            - len(src[after_key:].lstrip())
+            + (1 if src[after_key:].lstrip()[:1] in "\"'" else 0)
+        )
     return Unit(kind, path, v, [(line, col + 1 + j) for j in range(len(v))], speaker)
 
 
@@ -107,11 +114,11 @@ def speaker_units(spath: Path, key: str, problems: list[Problem]) -> list[Unit]:
     try:
         head = parse_yaml("\n".join(lines[1:end]) + "\n", spath, first_line=2)
     except InputError:
-        head = None     # the loader reports it
+        head = None  # the loader reports it
     if isinstance(head, LocDict):
         for k in ("headline", "position", "name"):
             u = field_unit(head, k, lines, str(spath), k, key)
             if u:
                 units.append(u)
-    units += paragraphs_in_lines(lines[end + 1:], end + 2, str(spath), "body", key)
+    units += paragraphs_in_lines(lines[end + 1 :], end + 2, str(spath), "body", key)
     return units

@@ -8,6 +8,7 @@ separates a dark suit to ~300 %; the shipped newsprint profile stays within 240 
 Grey component is then moved from C+M+Y into K (GCR), and only what K cannot take
 is removed from C, M and Y in proportion.
 """
+
 from __future__ import annotations
 
 import io
@@ -33,6 +34,7 @@ def to_print(im, profile: bytes | None, ink_limit: float):
 def _flatten(im):
     """Palette, alpha, 16-bit and odd modes to L, RGB or CMYK; transparency onto white paper."""
     from PIL import Image
+
     if im.mode in ("L", "RGB", "CMYK"):
         return im
     if im.mode == "P":
@@ -49,9 +51,10 @@ def _flatten(im):
 
 def _is_grey(im) -> bool:
     from PIL import ImageChops
+
     r, g, b = im.split()
     spread = ImageChops.lighter(ImageChops.difference(r, g), ImageChops.difference(g, b))
-    low, high = spread.getextrema()       # one band: (lowest, highest)
+    low, high = spread.getextrema()  # one band: (lowest, highest)
     return isinstance(high, (int, float)) and high <= GREY_SPREAD
 
 
@@ -59,6 +62,7 @@ def _grey(im):
     """A neutral RGB photo to one channel by its lightness L* (through its own profile
     when it has one, else sRGB): one ink, no registration to hold on newsprint."""
     from PIL import ImageCms
+
     lab = ImageCms.createProfile("LAB")
     xf = ImageCms.buildTransform(_source_profile(im), lab, "RGB", "LAB")
     return ImageCms.applyTransform(im, xf).getchannel("L")
@@ -66,23 +70,30 @@ def _grey(im):
 
 def _source_profile(im):
     from PIL import ImageCms
+
     icc = im.info.get("icc_profile")
     if icc:
         try:
             return ImageCms.ImageCmsProfile(io.BytesIO(icc))
         except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
-            pass                 # a broken embedded profile: the photo is taken as sRGB
+            pass  # a broken embedded profile: the photo is taken as sRGB
     return ImageCms.createProfile("sRGB")
 
 
 def _icc(im, profile: bytes):
     from PIL import ImageCms
+
     dst = ImageCms.ImageCmsProfile(io.BytesIO(profile))
     # Perceptual with black-point compensation: shadows keep detail on paper
     # that cannot print the monitor's black.
-    xf = ImageCms.buildTransform(_source_profile(im), dst, "RGB", "CMYK",
-                                 renderingIntent=ImageCms.Intent.PERCEPTUAL,
-                                 flags=ImageCms.Flags.BLACKPOINTCOMPENSATION)
+    xf = ImageCms.buildTransform(
+        _source_profile(im),
+        dst,
+        "RGB",
+        "CMYK",
+        renderingIntent=ImageCms.Intent.PERCEPTUAL,
+        flags=ImageCms.Flags.BLACKPOINTCOMPENSATION,
+    )
     return ImageCms.applyTransform(im.convert("RGB"), xf)
 
 
@@ -90,6 +101,7 @@ def limit_ink(cmyk, ink_limit: float):
     """GCR then proportional CMY reduction wherever C+M+Y+K exceeds ink_limit %."""
     import numpy as np
     from PIL import Image
+
     a = np.asarray(cmyk, dtype=np.float64) / 255.0
     limit = ink_limit / 100.0
     total = a.sum(axis=2)
@@ -113,6 +125,7 @@ def limit_ink(cmyk, ink_limit: float):
 def max_ink(im) -> float:
     """Highest total ink of any pixel, in % (DeviceGray: 0 is full black)."""
     import numpy as np
+
     a = np.asarray(im, dtype=np.float64)
     if im.mode == "L":
         return float((255.0 - a.min()) / 255.0 * 100.0)

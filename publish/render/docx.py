@@ -11,6 +11,7 @@ breaks, East Asian paragraph properties or font embedding, and starting from
 its template would carry its theme, latent styles and timestamps into a file
 that must be byte-for-byte reproducible.
 """
+
 from __future__ import annotations
 
 import math
@@ -26,18 +27,38 @@ from .docx_breaks import PdfLines, squeeze
 from .docx_fonts import FontRef
 from .docx_package import PKG_REL, REL, PackageParts, rels_part, write_zip, zip_time
 from . import docx_props
-from .docx_styles import (BANJI, BODY, HEADLINE, LEAD, NS, POINT, PORTRAIT, ROLE_WORD, SECTION, SPEAKER,
-                          XML_DECL, TWIP, StyleTable, _attr, _border, _twips, _WStyle)
+from .docx_styles import (
+    BANJI,
+    BODY,
+    HEADLINE,
+    LEAD,
+    NS,
+    POINT,
+    PORTRAIT,
+    ROLE_WORD,
+    SECTION,
+    SPEAKER,
+    XML_DECL,
+    TWIP,
+    StyleTable,
+    _attr,
+    _border,
+    _twips,
+    _WStyle,
+)
 
-EMU = 12700                   # EMU per pt
-PAGE_SENTINEL = 987654321     # stands for the page number while a folio template renders
-_HAIRLINE = ('<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
-             '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
+EMU = 12700  # EMU per pt
+PAGE_SENTINEL = 987654321  # stands for the page number while a folio template renders
+_HAIRLINE = (
+    '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+    '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>'
+)
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def render_docx(meeting: Meeting, layout: Layout, out: Path, *, embed_fonts: bool | str = False,
-                composition=None) -> list[tuple[str, bool, str]]:
+def render_docx(
+    meeting: Meeting, layout: Layout, out: Path, *, embed_fonts: bool | str = False, composition=None
+) -> list[tuple[str, bool, str]]:
     """Write the meeting as a DOCX to `out` (the caller renames it into place).
 
     composition: the composed page the PDF is drawn from (composed here when not given);
@@ -47,9 +68,11 @@ def render_docx(meeting: Meeting, layout: Layout, out: Path, *, embed_fonts: boo
     Returns what was embedded: (font, whole, licence or reason) for each face."""
     if composition is None:
         from ..compose import compose
+
         composition = compose(meeting, layout)
     from ..compose.fitted import fitted_layout
-    layout = fitted_layout(layout, composition)   # leading, sizes, columns as the page was fitted
+
+    layout = fitted_layout(layout, composition)  # leading, sizes, columns as the page was fitted
     b = _Builder(meeting, layout, embed_fonts, PdfLines(composition))
     write_zip(Path(out), b.build(), zip_time(meeting))
     return b.embed_report
@@ -57,21 +80,22 @@ def render_docx(meeting: Meeting, layout: Layout, out: Path, *, embed_fonts: boo
 
 # ---------------------------------------------------------------- builder
 
+
 class _Builder(StyleTable, PackageParts):
     def __init__(self, meeting: Meeting, layout: Layout, embed_fonts: bool | str, pdf: PdfLines):
         self.pdf = pdf
         self.lay = layout
         self.embed = embed_fonts
         self.tpl = Templates(layout.folder)
-        self.content = meeting          # as the files say it, for the document properties
+        self.content = meeting  # as the files say it, for the document properties
         self.m = meeting = printed(meeting, self.tpl, context(meeting))
         self.ctx = context(meeting)
         self.styles: dict[str, _WStyle] = {}
-        self.embed_report: list[tuple[str, bool, str]] = []   # (font, embedded whole, why)
-        self.chars: dict[tuple[str, bool], set[str]] = {}   # font → characters set in it
+        self.embed_report: list[tuple[str, bool, str]] = []  # (font, embedded whole, why)
+        self.chars: dict[tuple[str, bool], set[str]] = {}  # font → characters set in it
         self.faces: dict[tuple[str, bool], FontRef] = {}
         self.media: list[tuple[str, bytes]] = []
-        self.doc_rels: list[tuple[str, str, str]] = []       # (id, type, target)
+        self.doc_rels: list[tuple[str, str, str]] = []  # (id, type, target)
         self.parts: dict[str, bytes] = {}
         self.overrides: dict[str, str] = {}
         self.drawing_id = 0
@@ -150,8 +174,10 @@ class _Builder(StyleTable, PackageParts):
         x = d.get("pBdr", "") + d.get("shd", "") + tabs
         if shared and ("before" in d or "after" in d):
             before, after = self._spacing(ws)
-            x += (f'<w:spacing w:before="{_twips(before + d.get("before", 0))}" '
-                  f'w:after="{_twips(after + d.get("after", 0))}"/>')
+            x += (
+                f'<w:spacing w:before="{_twips(before + d.get("before", 0))}" '
+                f'w:after="{_twips(after + d.get("after", 0))}"/>'
+            )
         elif in_header:
             x += '<w:spacing w:before="0" w:after="0"/>'
         return x
@@ -170,7 +196,7 @@ class _Builder(StyleTable, PackageParts):
             if sp.bold or e <= lead_end:
                 pieces.append((sp.text, True))
             elif s < lead_end:
-                pieces += [(sp.text[:lead_end - s], True), (sp.text[lead_end - s:], False)]
+                pieces += [(sp.text[: lead_end - s], True), (sp.text[lead_end - s :], False)]
             else:
                 pieces.append((sp.text, False))
         merged: list[list] = []
@@ -241,8 +267,9 @@ class _Builder(StyleTable, PackageParts):
 
     def _lead_above(self) -> bool:
         g = self.lay.grid
-        return any(getattr(i, "content", "") == "lead" for i in self.lay.header) or \
-            bool(g.head_columns and g.head_columns >= g.columns)
+        return any(getattr(i, "content", "") == "lead" for i in self.lay.header) or bool(
+            g.head_columns and g.head_columns >= g.columns
+        )
 
     def _body_zone(self) -> list[str]:
         out = []
@@ -251,7 +278,7 @@ class _Builder(StyleTable, PackageParts):
             out += [self._para(self._role(p, lead), self._spans(p, self._role(p, lead))) for p in self.m.lead]
         hl, sp_line, body = self.styles[HEADLINE], self.styles[SPEAKER], self.styles[BODY]
         for sp in self.m.speakers:
-            group: list[list] = []     # [style, runs, ppr, height] of the 小标题 group's paragraphs
+            group: list[list] = []  # [style, runs, ppr, height] of the 小标题 group's paragraphs
             if sp.section:
                 sec = self.styles[SECTION]
                 lines, size = self.pdf.take("section", sp.section)
@@ -259,7 +286,7 @@ class _Builder(StyleTable, PackageParts):
                 group.append([sec, self._lines(lines, sec, rpr), ppr, len(lines) * self._leading(sec, size)])
             if sp.headline:
                 lines, size = self.pdf.take("headline", sp.headline)
-                if size is None:   # not on the composed page: Word breaks between phrases
+                if size is None:  # not on the composed page: Word breaks between phrases
                     lines = [(p, []) for p in sp.headline_phrases] or lines
                 rpr, ppr = self._sized(hl, size)
                 group.append([hl, self._lines(lines, hl, rpr), ppr, len(lines) * self._leading(hl, size)])
@@ -299,8 +326,11 @@ class _Builder(StyleTable, PackageParts):
             before = sep + extra / 2 if i == 0 else 0.0
             after = extra / 2 if i == len(group) - 1 else 0.0
             attrs = f'w:before="{_twips(before)}" w:after="{_twips(after)}"'
-            g[2] = g[2].replace("<w:spacing ", f"<w:spacing {attrs} ", 1) if "<w:spacing " in g[2] \
+            g[2] = (
+                g[2].replace("<w:spacing ", f"<w:spacing {attrs} ", 1)
+                if "<w:spacing " in g[2]
                 else g[2] + f"<w:spacing {attrs}/>"
+            )
 
     def _role(self, p: Paragraph, default: _WStyle) -> _WStyle:
         """Printed-only lines (credit, ——姓名委员, 编者按) in their own named styles."""
@@ -314,8 +344,9 @@ class _Builder(StyleTable, PackageParts):
             d = self._item_ppr(it)
             for i, ln in enumerate(lines):
                 # The item's rules enclose all its lines (版记 between two rules, GB/T 9704).
-                bdr = (_border("top", it.rule_above, self.lay) if it.rule_above and i == 0 else "") + \
-                      (_border("bottom", it.rule_below, self.lay) if it.rule_below and i == len(lines) - 1 else "")
+                bdr = (_border("top", it.rule_above, self.lay) if it.rule_above and i == 0 else "") + (
+                    _border("bottom", it.rule_below, self.lay) if it.rule_below and i == len(lines) - 1 else ""
+                )
                 ppr = f"<w:pBdr>{bdr}</w:pBdr>" if bdr else ""
                 ppr += d.get("shd", "")
                 before, after = self._spacing(ws)
@@ -339,6 +370,7 @@ class _Builder(StyleTable, PackageParts):
         rid = self._rel(REL + "/image", target)
         try:
             from PIL import Image
+
             with Image.open(sp.portrait) as im:
                 w_px, h_px = im.size
         except Exception:  # an unreadable picture keeps a square frame rather than failing the DOCX
@@ -346,16 +378,18 @@ class _Builder(StyleTable, PackageParts):
         cx = int(round(self.col_width * self.lay.speaker.portrait_width * EMU))
         cy = int(round(cx * h_px / max(1, w_px)))
         alt = _attr(f"{sp.position} {sp.name}".strip())
-        pic = (f'<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
-               f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
-               f'<wp:docPr id="{n}" name="照片 {n}" descr="{alt}"/>'
-               '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
-               '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
-               f'<pic:pic><pic:nvPicPr><pic:cNvPr id="{n}" name="portrait{n}.{ext}"/><pic:cNvPicPr/></pic:nvPicPr>'
-               f'<pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
-               f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
-               '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
-               '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
+        pic = (
+            f'<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+            f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            f'<wp:docPr id="{n}" name="照片 {n}" descr="{alt}"/>'
+            '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            f'<pic:pic><pic:nvPicPr><pic:cNvPr id="{n}" name="portrait{n}.{ext}"/><pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
+            "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
+        )
         return self._para(ws, pic)
 
     def _rel(self, rtype: str, target: str) -> str:
@@ -386,10 +420,12 @@ class _Builder(StyleTable, PackageParts):
                 runs = self._run(before, ws) if before else ""
                 if _:
                     self._note(ws, "0123456789")
-                    runs += ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-                             '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
-                             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-                             f'{self._run("1", ws)}<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+                    runs += (
+                        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                        '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+                        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                        f'{self._run("1", ws)}<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+                    )
                 runs += self._run(after, ws) if after else ""
                 jc = f'<w:jc w:val="{align}"/>' if align and ws.src.align == "outside" else ""
                 out.append(self._para(ws, runs, self._direct_ppr(it, ws, counts[name] > 1, "", True) + jc))
@@ -402,8 +438,9 @@ class _Builder(StyleTable, PackageParts):
 
         The PDF prints the 版头 and headline zone once, on page one, and the folio on every
         page: so the DOCX has no page header, and one footer (two for outside folios)."""
-        outside = any(self.lay.styles.get(i.style) and self.lay.styles[i.style].align == "outside"
-                      for i in self.lay.footer)
+        outside = any(
+            self.lay.styles.get(i.style) and self.lay.styles[i.style].align == "outside" for i in self.lay.footer
+        )
         refs = ""
         foot = self._folio_paras("right")
         if foot:
@@ -418,13 +455,15 @@ class _Builder(StyleTable, PackageParts):
         footer = max(9.0, p.bottom * 0.4)
         cols = f'<w:cols w:num="{columns}" w:space="{self.space_tw}"'
         cols += ' w:sep="1"/>' if columns > 1 and g.column_rule else "/>"
-        return (f"<w:sectPr>{refs}"
-                + ('<w:type w:val="continuous"/>' if continuous else "")
-                + f'<w:pgSz w:w="{_twips(p.width)}" w:h="{_twips(p.height)}"/>'
-                f'<w:pgMar w:top="{_twips(p.top)}" w:right="{_twips(p.right)}" w:bottom="{_twips(p.bottom)}" '
-                f'w:left="{_twips(p.left)}" w:header="{_twips(header)}" w:footer="{_twips(footer)}" w:gutter="0"/>'
-                + cols
-                + f'<w:docGrid w:linePitch="{_twips(g.leading)}"/></w:sectPr>')
+        return (
+            f"<w:sectPr>{refs}"
+            + ('<w:type w:val="continuous"/>' if continuous else "")
+            + f'<w:pgSz w:w="{_twips(p.width)}" w:h="{_twips(p.height)}"/>'
+            f'<w:pgMar w:top="{_twips(p.top)}" w:right="{_twips(p.right)}" w:bottom="{_twips(p.bottom)}" '
+            f'w:left="{_twips(p.left)}" w:header="{_twips(header)}" w:footer="{_twips(footer)}" w:gutter="0"/>'
+            + cols
+            + f'<w:docGrid w:linePitch="{_twips(g.leading)}"/></w:sectPr>'
+        )
 
     # ---- package
 
@@ -463,8 +502,9 @@ class _Builder(StyleTable, PackageParts):
                 xml += paras[:-1]
                 last = paras[-1]
                 xml.append(last.replace("</w:pPr>", sect + "</w:pPr>", 1))
-        self.parts["word/document.xml"] = (f"{XML_DECL}<w:document {NS}><w:body>" + "".join(xml)
-                                           + "</w:body></w:document>").encode("utf-8")
+        self.parts["word/document.xml"] = (
+            f"{XML_DECL}<w:document {NS}><w:body>" + "".join(xml) + "</w:body></w:document>"
+        ).encode("utf-8")
         self._rel(REL + "/styles", "styles.xml")
         self._rel(REL + "/settings", "settings.xml")
         self._rel(REL + "/fontTable", "fontTable.xml")
@@ -479,15 +519,26 @@ class _Builder(StyleTable, PackageParts):
         # what Word cannot show (publication, keys, name splits) comes home on import
         self.parts["docProps/custom.xml"] = docx_props.custom_part(self.content)
         self.overrides["/docProps/custom.xml"] = docx_props.CONTENT_TYPE
-        self.parts["_rels/.rels"] = rels_part([
-            ("rId1", REL + "/officeDocument", "word/document.xml"),
-            ("rId2", PKG_REL + "/metadata/core-properties", "docProps/core.xml"),
-            ("rId3", REL + "/extended-properties", "docProps/app.xml"),
-            ("rId4", docx_props.REL_TYPE, "docProps/custom.xml")])
+        self.parts["_rels/.rels"] = rels_part(
+            [
+                ("rId1", REL + "/officeDocument", "word/document.xml"),
+                ("rId2", PKG_REL + "/metadata/core-properties", "docProps/core.xml"),
+                ("rId3", REL + "/extended-properties", "docProps/app.xml"),
+                ("rId4", docx_props.REL_TYPE, "docProps/custom.xml"),
+            ]
+        )
         self.parts["[Content_Types].xml"] = self._content_types()
-        order = ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
-                 "word/document.xml", "word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml",
-                 "word/fontTable.xml"]
+        order = [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "docProps/core.xml",
+            "docProps/app.xml",
+            "word/document.xml",
+            "word/_rels/document.xml.rels",
+            "word/styles.xml",
+            "word/settings.xml",
+            "word/fontTable.xml",
+        ]
         return {k: self.parts[k] for k in order + sorted(set(self.parts) - set(order))}
 
 
@@ -504,5 +555,3 @@ def _mentions_page(tpl: Templates, name: str) -> bool:
             src = ""
         _source_memo[key] = bool(re.search(r"\bpage\b", src))
     return _source_memo[key]
-
-

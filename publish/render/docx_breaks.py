@@ -5,6 +5,7 @@ broken mid-phrase (一季|度) or a name split across lines (张|小梅) is wron
 page already holds the lines the PDF prints, broken by the same phrase-aware function;
 the DOCX repeats those breaks (w:br) and sizes instead of letting Word guess.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict, deque
@@ -17,11 +18,12 @@ class PdfLines:
 
     def __init__(self, composition=None):
         self._queues: dict[str, deque] = defaultdict(deque)
-        self.head_h: dict[str, float] = {}      # speaker → height of its 小标题 group, 撑版 air included
-        self.space_lines: dict[str, int] = {}   # speaker → grid lines of the separator above it
+        self.head_h: dict[str, float] = {}  # speaker → height of its 小标题 group, 撑版 air included
+        self.space_lines: dict[str, int] = {}  # speaker → grid lines of the separator above it
         if composition is None:
             return
         from ..compose.boxes import TextLine
+
         for page in composition.pages:
             for item in page.items:
                 if isinstance(item, TextLine) and item.glyphs:

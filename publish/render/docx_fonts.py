@@ -2,6 +2,7 @@
 the font table that tells Word what to use on a computer without them, and embedded
 fonts as obfuscated .odttf parts (ECMA-376 Part 1 §17.8.1).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -20,10 +21,10 @@ _BOLD = {"bold"}
 
 @dataclass(frozen=True)
 class FontRef:
-    name: str                 # what goes into w:rFonts
-    bold: bool                # the weight comes from w:b, not from the name
-    face: Face | None         # None: not installed here; Word substitutes
-    alternates: tuple[str, ...] = ()   # what an editor's computer may have instead, in order
+    name: str  # what goes into w:rFonts
+    bold: bool  # the weight comes from w:b, not from the name
+    face: Face | None  # None: not installed here; Word substitutes
+    alternates: tuple[str, ...] = ()  # what an editor's computer may have instead, in order
 
 
 def font_ref(fonts: dict[str, tuple[str, ...]], role: str, alternates: tuple[str, ...] = ()) -> FontRef:
@@ -55,6 +56,7 @@ def _names(face: Face, pattern: str) -> tuple[str, str]:
         return face.family, face.style
     try:
         from fontTools.ttLib import TTFont
+
         f = TTFont(face.path, fontNumber=face.index, lazy=True)
         name = f["name"]
         family = name.getDebugName(16) or name.getDebugName(1) or face.family
@@ -67,14 +69,15 @@ def _names(face: Face, pattern: str) -> tuple[str, str]:
 
 # ---------------------------------------------------------------- font table
 
+
 @dataclass(frozen=True)
 class FaceInfo:
-    panose: str               # 20 hex digits, OS/2 panose
-    family: str               # Word's family class: roman | swiss | modern | auto
-    sig: tuple[str, ...]      # usb0..usb3, csb0, csb1 as 8 hex digits
-    fs_type: int              # OS/2 embedding permissions
-    licence: str              # name ID 13, first line
-    outlines: str             # TrueType | CFF
+    panose: str  # 20 hex digits, OS/2 panose
+    family: str  # Word's family class: roman | swiss | modern | auto
+    sig: tuple[str, ...]  # usb0..usb3, csb0, csb1 as 8 hex digits
+    fs_type: int  # OS/2 embedding permissions
+    licence: str  # name ID 13, first line
+    outlines: str  # TrueType | CFF
 
 
 _info_memo: dict[tuple[str, int], FaceInfo | None] = {}
@@ -88,19 +91,52 @@ def face_info(face: Face | None) -> FaceInfo | None:
     if key not in _info_memo:
         try:
             from fontTools.ttLib import TTFont
+
             f = TTFont(face.path, fontNumber=face.index, lazy=True)
             os2 = f["OS/2"]
             p = os2.panose
-            digits = (p.bFamilyType, p.bSerifStyle, p.bWeight, p.bProportion, p.bContrast, p.bStrokeVariation,
-                      p.bArmStyle, p.bLetterForm, p.bMidline, p.bXHeight)
+            digits = (
+                p.bFamilyType,
+                p.bSerifStyle,
+                p.bWeight,
+                p.bProportion,
+                p.bContrast,
+                p.bStrokeVariation,
+                p.bArmStyle,
+                p.bLetterForm,
+                p.bMidline,
+                p.bXHeight,
+            )
             serif = p.bSerifStyle
-            fam = "swiss" if serif in (11, 12, 13) else "roman" if 2 <= serif <= 10 else \
-                "modern" if p.bProportion == 9 else "auto"
-            sig = tuple("%08X" % v for v in (os2.ulUnicodeRange1, os2.ulUnicodeRange2, os2.ulUnicodeRange3,
-                                              os2.ulUnicodeRange4, os2.ulCodePageRange1, os2.ulCodePageRange2))
+            fam = (
+                "swiss"
+                if serif in (11, 12, 13)
+                else "roman"
+                if 2 <= serif <= 10
+                else "modern"
+                if p.bProportion == 9
+                else "auto"
+            )
+            sig = tuple(
+                "%08X" % v
+                for v in (
+                    os2.ulUnicodeRange1,
+                    os2.ulUnicodeRange2,
+                    os2.ulUnicodeRange3,
+                    os2.ulUnicodeRange4,
+                    os2.ulCodePageRange1,
+                    os2.ulCodePageRange2,
+                )
+            )
             lic = (f["name"].getDebugName(13) or "").strip().splitlines()
-            _info_memo[key] = FaceInfo("".join("%02X" % d for d in digits), fam, sig, os2.fsType,
-                                       lic[0] if lic else "", "CFF" if "CFF " in f else "TrueType")
+            _info_memo[key] = FaceInfo(
+                "".join("%02X" % d for d in digits),
+                fam,
+                sig,
+                os2.fsType,
+                lic[0] if lic else "",
+                "CFF" if "CFF " in f else "TrueType",
+            )
             f.close()
         except Exception:  # a font without OS/2 still gets a plain table entry
             _info_memo[key] = None
@@ -122,9 +158,8 @@ def font_entry(name: str, face: Face | None, alternates: tuple[str, ...], embeds
     x += f'<w:family w:val="{info.family if info else "auto"}"/><w:pitch w:val="variable"/>'
     if info:
         u0, u1, u2, u3, c0, c1 = info.sig
-        c0 = "%08X" % (int(c0, 16) | 0x40000)    # GB2312 (bit 18): the font sets Simplified Chinese
-        x += (f'<w:sig w:usb0="{u0}" w:usb1="{u1}" w:usb2="{u2}" w:usb3="{u3}" '
-              f'w:csb0="{c0}" w:csb1="{c1}"/>')
+        c0 = "%08X" % (int(c0, 16) | 0x40000)  # GB2312 (bit 18): the font sets Simplified Chinese
+        x += f'<w:sig w:usb0="{u0}" w:usb1="{u1}" w:usb2="{u2}" w:usb3="{u3}" w:csb0="{c0}" w:csb1="{c1}"/>'
     return x + embeds + "</w:font>"
 
 
@@ -133,6 +168,7 @@ def _attr(v: str) -> str:
 
 
 # ---------------------------------------------------------------- embedding
+
 
 def may_embed_full(face: Face) -> tuple[bool, str]:
     """Whether the licence lets the whole font travel inside the document, and why (for the report).
@@ -154,6 +190,7 @@ def may_embed_full(face: Face) -> tuple[bool, str]:
 def _licence_label(text: str) -> str:
     """A short name for the licence in the font's name table (ID 13), for the build's report."""
     import re
+
     m = re.search(r"Open Font License,?\s*(?:Version\s*)?([\d.]+)?", text, re.I)
     if m:
         return "SIL OFL" + (f" {m.group(1).rstrip('.')}" if m.group(1) else "")
@@ -177,6 +214,7 @@ def embed_summary(report: list[tuple[str, bool, str]]) -> str:
 def full_font(face: Face) -> bytes:
     """The whole face as one font file (a collection member is written out on its own)."""
     from fontTools.ttLib import TTFont
+
     if not face.path.lower().endswith((".ttc", ".otc")):
         with open(face.path, "rb") as fh:
             return fh.read()

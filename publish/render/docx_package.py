@@ -3,6 +3,7 @@
 Everything here is a function of the input alone (no clock, no machine), so the same meeting
 gives the same bytes.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,7 +21,7 @@ REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 # clreq: characters that may not begin / end a line. Word uses these lists for zh-CN.
-LINE_START_FORBIDDEN = "!%),.:;?]}¢°·’\"†‡›℃∶、。〃〆〕〗〞﹚﹜！＂％＇），．：；？！］｝～—…‥〉》」』】〙〛〟”％‰」"
+LINE_START_FORBIDDEN = '!%),.:;?]}¢°·’"†‡›℃∶、。〃〆〕〗〞﹚﹜！＂％＇），．：；？！］｝～—…‥〉》」』】〙〛〟”％‰」'
 LINE_END_FORBIDDEN = "$(£¥·‘“〈《「『【〔〖〝﹙﹛＄（．［｛￡￥〘〚"
 
 
@@ -39,7 +40,7 @@ class PackageParts:
     overrides: dict[str, str]
 
     def _settings(self, outside: bool) -> bytes:
-        x = [XML_DECL, f'<w:settings {NS}>']
+        x = [XML_DECL, f"<w:settings {NS}>"]
         if self.embed:
             x.append("<w:embedTrueTypeFonts/>" + ("" if self.embed == "full" else "<w:saveSubsetFonts/>"))
         body = self.styles[BODY].src
@@ -50,9 +51,11 @@ class PackageParts:
         x.append(f'<w:characterSpacingControl w:val="{ctl}"/>')
         x.append(f'<w:noLineBreaksAfter w:lang="zh-CN" w:val="{_attr(LINE_END_FORBIDDEN)}"/>')
         x.append(f'<w:noLineBreaksBefore w:lang="zh-CN" w:val="{_attr(LINE_START_FORBIDDEN)}"/>')
-        x.append('<w:compat><w:doNotExpandShiftReturn/><w:useFELayout/>'
-                 '<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>'
-                 '</w:compat>')
+        x.append(
+            "<w:compat><w:doNotExpandShiftReturn/><w:useFELayout/>"
+            '<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>'
+            "</w:compat>"
+        )
         x.append('<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>')
         x.append("</w:settings>")
         return "".join(x).encode("utf-8")
@@ -64,7 +67,7 @@ class PackageParts:
         for ws in sorted(self.styles.values(), key=lambda w: w.font.bold):
             refs.setdefault(ws.font.name, []).append(ws.font)
         embeds = self._embed_fonts() if self.embed else {}
-        x = [XML_DECL, f'<w:fonts {NS}>']
+        x = [XML_DECL, f"<w:fonts {NS}>"]
         for n in sorted(refs):
             alternates = tuple(dict.fromkeys(a for r in refs[n] for a in r.alternates))
             # Regular before Bold, as CT_Font orders them.
@@ -77,9 +80,10 @@ class PackageParts:
         """Embed each face set in the document: whole when asked and the licence allows, else
         the characters used. Records what was done in self.embed_report."""
         from ..fonts.subset import subset
+
         embeds: dict[str, list[str]] = {}
         rels: list[tuple[str, str, str]] = []
-        for (name, bold) in sorted(self.chars):
+        for name, bold in sorted(self.chars):
             ref = self.faces[(name, bold)]
             if ref.face is None:
                 self.embed_report.append((name, False, "本机没有这个字体，无法嵌入"))
@@ -107,39 +111,52 @@ class PackageParts:
         epoch = source_date_epoch()
         modified = epoch.strftime("%Y-%m-%dT%H:%M:%SZ") if epoch else created
         authors = "、".join(m.byline.reporters)
-        return (f'{XML_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-                'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-                'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-                f'<dc:title>{escape(m.title)}</dc:title><dc:subject>{escape(m.subtitle)}</dc:subject>'
-                f'<dc:creator>{escape(authors)}</dc:creator><cp:lastModifiedBy>{escape(authors)}</cp:lastModifiedBy>'
-                f'<cp:keywords>{escape(m.publication.paper)}</cp:keywords><dc:language>zh-CN</dc:language>'
-                f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
-                f'<dcterms:modified xsi:type="dcterms:W3CDTF">{modified}</dcterms:modified>'
-                '</cp:coreProperties>').encode("utf-8")
+        return (
+            f'{XML_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            f"<dc:title>{escape(m.title)}</dc:title><dc:subject>{escape(m.subtitle)}</dc:subject>"
+            f"<dc:creator>{escape(authors)}</dc:creator><cp:lastModifiedBy>{escape(authors)}</cp:lastModifiedBy>"
+            f"<cp:keywords>{escape(m.publication.paper)}</cp:keywords><dc:language>zh-CN</dc:language>"
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{modified}</dcterms:modified>'
+            "</cp:coreProperties>"
+        ).encode("utf-8")
 
     def _app(self) -> bytes:
         from .. import __version__
-        return (f'{XML_DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-                f'<Application>publish {escape(__version__)}</Application></Properties>').encode("utf-8")
+
+        return (
+            f'{XML_DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+            f"<Application>publish {escape(__version__)}</Application></Properties>"
+        ).encode("utf-8")
 
     def _content_types(self) -> bytes:
         wml = "application/vnd.openxmlformats-officedocument.wordprocessingml"
-        x = [XML_DECL, '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">',
-             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>',
-             '<Default Extension="xml" ContentType="application/xml"/>']
+        x = [
+            XML_DECL,
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">',
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>',
+            '<Default Extension="xml" ContentType="application/xml"/>',
+        ]
         exts = sorted({n.rsplit(".", 1)[-1] for n in self.parts if n.startswith("word/media/")})
         x += [f'<Default Extension="{e}" ContentType="image/{e}"/>' for e in exts]
         if any(n.endswith(".odttf") for n in self.parts):
-            x.append('<Default Extension="odttf" ContentType="application/vnd.openxmlformats-officedocument.obfuscatedFont"/>')
-        over = {"/word/document.xml": f"{wml}.document.main+xml", "/word/styles.xml": f"{wml}.styles+xml",
-                "/word/settings.xml": f"{wml}.settings+xml", "/word/fontTable.xml": f"{wml}.fontTable+xml",
-                "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
-                "/docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
-                **self.overrides}
+            x.append(
+                '<Default Extension="odttf" ContentType="application/vnd.openxmlformats-officedocument.obfuscatedFont"/>'
+            )
+        over = {
+            "/word/document.xml": f"{wml}.document.main+xml",
+            "/word/styles.xml": f"{wml}.styles+xml",
+            "/word/settings.xml": f"{wml}.settings+xml",
+            "/word/fontTable.xml": f"{wml}.fontTable+xml",
+            "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
+            "/docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+            **self.overrides,
+        }
         x += [f'<Override PartName="{k}" ContentType="{v}"/>' for k, v in sorted(over.items())]
         x.append("</Types>")
         return "".join(x).encode("utf-8")
-
 
 
 def rels_part(rels) -> bytes:
@@ -148,6 +165,7 @@ def rels_part(rels) -> bytes:
 
 
 # ---------------------------------------------------------------- zip
+
 
 def zip_time(meeting: Meeting) -> tuple[int, int, int, int, int, int]:
     return zip_date_time(source_date(meeting.publication.date))

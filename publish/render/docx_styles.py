@@ -4,6 +4,7 @@ The names are what an editor sees in Word's style list; none is a name Word give
 built-in styles (正文 is Normal, 要点 is Strong, 页码 is Page Number in Chinese Word), so an
 editor who restyles 发言正文 never restyles Word's defaults by accident.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,10 +17,12 @@ from .docx_fonts import FontRef, font_ref
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NS = (f'xmlns:w="{W_NS}" xmlns:r="{R_NS}" '
-      'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
-      'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-      'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"')
+NS = (
+    f'xmlns:w="{W_NS}" xmlns:r="{R_NS}" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
+)
 XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 # Layout style role → Word style name (documented for editors in layouts/README.md).
@@ -30,20 +33,60 @@ PORTRAIT = "照片"
 # importer of an edited DOCX can tell them from the text.
 NOTE, ATTRIBUTION, CREDIT, CLOSING, SECTION = "编者按", "文后署名", "整理署名", "结尾说明", "专题"
 ROLE_WORD = {"note": NOTE, "attribution": ATTRIBUTION, "credit": CREDIT, "closing": CLOSING}
-REQUIRED = (MASTHEAD, KICKER, TITLE, SUBTITLE, BYLINE, LEAD, HEADLINE, SPEAKER, BODY, POINT, BANJI,
-            NOTE, ATTRIBUTION, CREDIT, CLOSING, SECTION)
-STYLE_IDS = {KICKER: "fyKicker", TITLE: "fyTitle", SUBTITLE: "fySubtitle", BYLINE: "fyByline",
-             LEAD: "fyLead", HEADLINE: "fyHeadline", SPEAKER: "fySpeaker", BODY: "fyBody",
-             POINT: "fyPoint", MASTHEAD: "fyMasthead", BANJI: "fyBanji", PORTRAIT: "fyPortrait",
-             NOTE: "fyNote", ATTRIBUTION: "fyAttribution", CREDIT: "fyCredit", CLOSING: "fyClosing",
-             SECTION: "fySection"}
+REQUIRED = (
+    MASTHEAD,
+    KICKER,
+    TITLE,
+    SUBTITLE,
+    BYLINE,
+    LEAD,
+    HEADLINE,
+    SPEAKER,
+    BODY,
+    POINT,
+    BANJI,
+    NOTE,
+    ATTRIBUTION,
+    CREDIT,
+    CLOSING,
+    SECTION,
+)
+STYLE_IDS = {
+    KICKER: "fyKicker",
+    TITLE: "fyTitle",
+    SUBTITLE: "fySubtitle",
+    BYLINE: "fyByline",
+    LEAD: "fyLead",
+    HEADLINE: "fyHeadline",
+    SPEAKER: "fySpeaker",
+    BODY: "fyBody",
+    POINT: "fyPoint",
+    MASTHEAD: "fyMasthead",
+    BANJI: "fyBanji",
+    PORTRAIT: "fyPortrait",
+    NOTE: "fyNote",
+    ATTRIBUTION: "fyAttribution",
+    CREDIT: "fyCredit",
+    CLOSING: "fyClosing",
+    SECTION: "fySection",
+}
 BY_TEMPLATE = {"kicker.j2": KICKER, "title.j2": TITLE, "subtitle.j2": SUBTITLE, "byline.j2": BYLINE}
-BY_NAME = {"note": NOTE, "attribution": ATTRIBUTION, "credit": CREDIT, "closing": CLOSING, "section": SECTION,
-           "kicker": KICKER, "title": TITLE, "subtitle": SUBTITLE, "byline": BYLINE, "masthead": MASTHEAD,
-           "banji": BANJI}
+BY_NAME = {
+    "note": NOTE,
+    "attribution": ATTRIBUTION,
+    "credit": CREDIT,
+    "closing": CLOSING,
+    "section": SECTION,
+    "kicker": KICKER,
+    "title": TITLE,
+    "subtitle": SUBTITLE,
+    "byline": BYLINE,
+    "masthead": MASTHEAD,
+    "banji": BANJI,
+}
 
 JC = {"justify": "both", "left": "left", "center": "center", "right": "right", "outside": "right"}
-TWIP = 20                     # twips per pt
+TWIP = 20  # twips per pt
 # Latin text is en-US and Chinese zh-CN: LibreOffice and Word break Latin runs (numbers,
 # percentages, words) by the western rules, which never split "41.6%" or "2025".
 LANG = '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
@@ -53,11 +96,11 @@ LANG = '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
 class _WStyle:
     name: str
     sid: str
-    kind: str                 # paragraph | character
+    kind: str  # paragraph | character
     src: Style
     font: FontRef
-    zone_pt: bool = False     # space_before/after in pt (furniture) rather than grid lines
-    extra_ppr: dict = field(default_factory=dict)   # item formatting folded into the style
+    zone_pt: bool = False  # space_before/after in pt (furniture) rather than grid lines
+    extra_ppr: dict = field(default_factory=dict)  # item formatting folded into the style
     align: str | None = None
 
 
@@ -92,7 +135,7 @@ class StyleTable:
 
     lay: Layout
     styles: dict
-    right_tw: int             # right indent of the speakers' text (one-column layouts)
+    right_tw: int  # right indent of the speakers' text (one-column layouts)
 
     def _item_name(self, item: Item) -> str:
         if getattr(item, "content", "") == "lead":
@@ -103,17 +146,26 @@ class StyleTable:
 
     def _name_for(self, layout_style: str) -> str:
         lay = self.lay
-        roles = {lay.body_style: BODY, lay.point_style: POINT, lay.speaker.headline_style: HEADLINE,
-                 lay.speaker.line_style: SPEAKER}
+        roles = {
+            lay.body_style: BODY,
+            lay.point_style: POINT,
+            lay.speaker.headline_style: HEADLINE,
+            lay.speaker.line_style: SPEAKER,
+        }
         if not any(getattr(i, "content", "") == "lead" for i in lay.header):
             roles[lay.lead_style] = LEAD
-        return (roles.get(layout_style) or BY_NAME.get(layout_style) or lay.word.style_names.get(layout_style)
-                or layout_style)
+        return (
+            roles.get(layout_style)
+            or BY_NAME.get(layout_style)
+            or lay.word.style_names.get(layout_style)
+            or layout_style
+        )
 
     def _define_styles(self) -> None:
         lay = self.lay
-        body = lay.styles.get(lay.body_style) or next(iter(lay.styles.values()), None) \
-            or Style("body", "song", 10.5, 17)
+        body = (
+            lay.styles.get(lay.body_style) or next(iter(lay.styles.values()), None) or Style("body", "song", 10.5, 17)
+        )
         src: dict[str, tuple[Style, bool]] = {}
         furniture = [(it, "header") for it in lay.header] + [(it, "footer") for it in lay.footer]
         for it, _ in furniture:
@@ -124,13 +176,19 @@ class StyleTable:
             src.setdefault(self._name_for(name), (lay.styles[name], False))
         if lay.end:
             st = lay.styles.get("banji") or lay.styles.get(lay.end[0].style)
-            src[BANJI] = (st, True) if st else (Style("banji", body.font, body.size, body.leading,
-                                                      align="left"), True)
+            src[BANJI] = (st, True) if st else (Style("banji", body.font, body.size, body.leading, align="left"), True)
         for name in REQUIRED:
             if name not in src:
                 align = {BANJI: "left", ATTRIBUTION: "right", CREDIT: "right", SECTION: "center"}.get(name, body.align)
-                derived = Style(name, body.font, body.size, body.leading, color=body.color, align=align,
-                                indent=0 if align != body.align else body.indent)
+                derived = Style(
+                    name,
+                    body.font,
+                    body.size,
+                    body.leading,
+                    color=body.color,
+                    align=align,
+                    indent=0 if align != body.align else body.indent,
+                )
                 src[name] = (derived, name in (MASTHEAD, KICKER, TITLE, SUBTITLE, BYLINE, BANJI))
         used = set(REQUIRED) | {self._item_name(i) for i, _ in furniture}
         for name in sorted(used, key=lambda n: (n not in REQUIRED, REQUIRED.index(n) if n in REQUIRED else 0, n)):
@@ -139,14 +197,20 @@ class StyleTable:
             sid = STYLE_IDS.get(name) or "fy" + (re.sub(r"[^A-Za-z0-9]", "", st.name.title()) or "Style")
             while name not in STYLE_IDS and sid in {w.sid for w in self.styles.values()} | set(STYLE_IDS.values()):
                 sid += "X"
-            self.styles[name] = _WStyle(name, sid, "character" if name == POINT else "paragraph", st,
-                                        self._font(st.font), zone_pt)
-        self.styles[PORTRAIT] = _WStyle(PORTRAIT, STYLE_IDS[PORTRAIT], "paragraph",
-                                        Style("portrait", body.font, body.size, body.leading, align="center"),
-                                        self._font(body.font))
+            self.styles[name] = _WStyle(
+                name, sid, "character" if name == POINT else "paragraph", st, self._font(st.font), zone_pt
+            )
+        self.styles[PORTRAIT] = _WStyle(
+            PORTRAIT,
+            STYLE_IDS[PORTRAIT],
+            "paragraph",
+            Style("portrait", body.font, body.size, body.leading, align="center"),
+            self._font(body.font),
+        )
         if lay.speaker.headline_fill:
             self.styles[HEADLINE].extra_ppr["shd"] = (
-                f'<w:shd w:val="clear" w:color="auto" w:fill="{_rgb(lay, lay.speaker.headline_fill)}"/>')
+                f'<w:shd w:val="clear" w:color="auto" w:fill="{_rgb(lay, lay.speaker.headline_fill)}"/>'
+            )
         if lay.speaker.separator:
             self.styles[HEADLINE].extra_ppr["pBdr"] = f"<w:pBdr>{_border('top', lay.speaker.separator, lay)}</w:pBdr>"
         # An item's spacing, rules and fill belong to its style when the style is its alone,
@@ -186,7 +250,7 @@ class StyleTable:
     def _rpr(self, font: FontRef, st: Style, size: float | None = None) -> str:
         size = size or st.size
         n = _attr(font.name)
-        x = (f'<w:rFonts w:ascii="{n}" w:hAnsi="{n}" w:eastAsia="{n}" w:cs="{n}" w:hint="eastAsia"/>')
+        x = f'<w:rFonts w:ascii="{n}" w:hAnsi="{n}" w:eastAsia="{n}" w:cs="{n}" w:hint="eastAsia"/>'
         x += "<w:b/><w:bCs/>" if font.bold else '<w:b w:val="0"/><w:bCs w:val="0"/>'
         x += f'<w:color w:val="{_rgb(self.lay, st.color)}"/>'
         if st.tracking:
@@ -202,13 +266,14 @@ class StyleTable:
     def _ppr_common(self) -> str:
         auto = "1" if self.lay.han_latin_space else "0"
         top = "<w:topLinePunct/>" if self.lay.kinsoku == "push-in" else ""
-        return (f'<w:kinsoku/><w:overflowPunct w:val="0"/>{top}'
-                f'<w:autoSpaceDE w:val="{auto}"/><w:autoSpaceDN w:val="{auto}"/>')
+        return (
+            f'<w:kinsoku/><w:overflowPunct w:val="0"/>{top}'
+            f'<w:autoSpaceDE w:val="{auto}"/><w:autoSpaceDN w:val="{auto}"/>'
+        )
 
     def _style_xml(self, ws: _WStyle) -> str:
         st = ws.src
-        head = (f'<w:style w:type="{ws.kind}" w:customStyle="1" w:styleId="{ws.sid}">'
-                f'<w:name w:val="{_attr(ws.name)}"/>')
+        head = f'<w:style w:type="{ws.kind}" w:customStyle="1" w:styleId="{ws.sid}"><w:name w:val="{_attr(ws.name)}"/>'
         if ws.kind == "character":
             return head + f'<w:uiPriority w:val="1"/><w:qFormat/><w:rPr>{self._rpr(ws.font, st)}</w:rPr></w:style>'
         head += '<w:basedOn w:val="Normal"/>'
@@ -226,14 +291,19 @@ class StyleTable:
             # An inline picture in an exact-height line would be clipped to that line.
             ppr += f'<w:spacing w:before="{_twips(before)}" w:after="{_twips(self.lay.grid.leading / 2)}" w:line="240" w:lineRule="auto"/>'
         else:
-            ppr += (f'<w:spacing w:before="{_twips(before)}" w:after="{_twips(after)}" '
-                    f'w:line="{_twips(st.leading)}" w:lineRule="exact"/>')
+            ppr += (
+                f'<w:spacing w:before="{_twips(before)}" w:after="{_twips(after)}" '
+                f'w:line="{_twips(st.leading)}" w:lineRule="exact"/>'
+            )
         in_columns = ws.name in (BODY, HEADLINE, SPEAKER, PORTRAIT, ATTRIBUTION, CREDIT, CLOSING, SECTION) or (
-            ws.name == LEAD and not any(getattr(i, "content", "") == "lead" for i in self.lay.header))
+            ws.name == LEAD and not any(getattr(i, "content", "") == "lead" for i in self.lay.header)
+        )
         right = f' w:right="{self.right_tw}"' if in_columns and self.right_tw else ""
         if st.indent:
-            ppr += (f'<w:ind{right} w:firstLineChars="{int(round(st.indent * 100))}" '
-                    f'w:firstLine="{_twips(st.indent * st.size)}"/>')
+            ppr += (
+                f'<w:ind{right} w:firstLineChars="{int(round(st.indent * 100))}" '
+                f'w:firstLine="{_twips(st.indent * st.size)}"/>'
+            )
         else:
             ppr += f'<w:ind{right} w:firstLineChars="0" w:firstLine="0"/>'
         ppr += f'<w:jc w:val="{JC.get(ws.align or st.align, "both")}"/>'
@@ -243,17 +313,20 @@ class StyleTable:
         body = self.styles[BODY]
         n = _attr(body.font.name)
         hp = int(round(body.src.size * 2))
-        x = [XML_DECL, f'<w:styles {NS}>',
-             '<w:docDefaults><w:rPrDefault><w:rPr>'
-             f'<w:rFonts w:ascii="{n}" w:hAnsi="{n}" w:eastAsia="{n}" w:cs="{n}"/>'
-             f'<w:kern w:val="2"/><w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/>'
-             f'{LANG}</w:rPr></w:rPrDefault>'
-             f'<w:pPrDefault><w:pPr>{self._ppr_common()}<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
-             '<w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>',
-             '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>',
-             '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
-             '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
-             '<w:unhideWhenUsed/></w:style>']
+        x = [
+            XML_DECL,
+            f"<w:styles {NS}>",
+            "<w:docDefaults><w:rPrDefault><w:rPr>"
+            f'<w:rFonts w:ascii="{n}" w:hAnsi="{n}" w:eastAsia="{n}" w:cs="{n}"/>'
+            f'<w:kern w:val="2"/><w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/>'
+            f"{LANG}</w:rPr></w:rPrDefault>"
+            f'<w:pPrDefault><w:pPr>{self._ppr_common()}<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+            '<w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>',
+            '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>',
+            '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+            '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
+            "<w:unhideWhenUsed/></w:style>",
+        ]
         x += [self._style_xml(ws) for ws in self.styles.values()]
         x.append("</w:styles>")
         return "".join(x).encode("utf-8")

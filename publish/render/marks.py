@@ -5,17 +5,31 @@ the file name, date and page — so a plate or a sheet says which page it is.
 The slug text is drawn as outlines from an installed face: it needs no font in the
 PDF (whose subsets hold only the page's own characters) and is the same on every plate.
 """
+
 from __future__ import annotations
 
 from ..units import MM
-SLUG = 15 * MM          # room around the bleed for the marks
+
+SLUG = 15 * MM  # room around the bleed for the marks
 CROP_LEN = 7 * MM
-CROP_GAP = 1 * MM       # crop marks start this far outside the bleed
+CROP_GAP = 1 * MM  # crop marks start this far outside the bleed
 PATCH = 5 * MM
 # The colour bar: solids, tints, overprints and a grey balance patch (CMYK 0–1).
-BAR = [(1, 0, 0, 0), (0, 1, 0, 0), (0, 0, 1, 0), (0, 0, 0, 1),
-       (.5, 0, 0, 0), (0, .5, 0, 0), (0, 0, .5, 0), (0, 0, 0, .5), (0, 0, 0, .25),
-       (0, 1, 1, 0), (1, 0, 1, 0), (1, 1, 0, 0), (.5, .4, .4, 0)]
+BAR = [
+    (1, 0, 0, 0),
+    (0, 1, 0, 0),
+    (0, 0, 1, 0),
+    (0, 0, 0, 1),
+    (0.5, 0, 0, 0),
+    (0, 0.5, 0, 0),
+    (0, 0, 0.5, 0),
+    (0, 0, 0, 0.5),
+    (0, 0, 0, 0.25),
+    (0, 1, 1, 0),
+    (1, 0, 1, 0),
+    (1, 1, 0, 0),
+    (0.5, 0.4, 0.4, 0),
+]
 
 
 def cmyk_or_separation(c):
@@ -23,12 +37,14 @@ def cmyk_or_separation(c):
     (the marks' registration colour). Not reportlab's own 'sep_cmyk', which takes any
     CMYK whose RGB looks grey — a rich black, C50 M50 Y50 K50 — for K100."""
     from reportlab.lib.colors import CMYKColorSep, _enforceCMYK, toColor
+
     tc = toColor(c)
     return tc if isinstance(tc, CMYKColorSep) else _enforceCMYK(tc)
 
 
 def registration():
     from reportlab.lib.colors import CMYKColorSep
+
     return CMYKColorSep(1, 1, 1, 1, spotName="All", density=1)
 
 
@@ -47,8 +63,12 @@ def draw_marks(c, off: float, w: float, h: float, bleed: float, slug: str, face=
             c.line(x + sx * gap, y, x + sx * (gap + CROP_LEN), y)
             c.line(x, y + sy * gap, x, y + sy * (gap + CROP_LEN))
     centre = gap + CROP_LEN / 2
-    for cx, cy in ((off + w / 2, off - centre), (off + w / 2, off + h + centre),
-                   (off - centre, off + h / 2), (off + w + centre, off + h / 2)):
+    for cx, cy in (
+        (off + w / 2, off - centre),
+        (off + w / 2, off + h + centre),
+        (off - centre, off + h / 2),
+        (off + w + centre, off + h / 2),
+    ):
         _target(c, cx, cy)
     c.restoreState()
     _colour_bar(c, off + w / 2 + 15 * MM, off + h + gap, min(len(BAR), int((w / 2 - 20 * MM) // PATCH)))
@@ -65,7 +85,7 @@ def _target(c, cx: float, cy: float) -> None:
 
 
 def _colour_bar(c, x: float, y: float, n: int) -> None:
-    for i, cmyk in enumerate(BAR[:max(0, n)]):
+    for i, cmyk in enumerate(BAR[: max(0, n)]):
         c.setFillColorCMYK(*cmyk)
         c.rect(x + i * PATCH, y, PATCH, PATCH, stroke=0, fill=1)
 
@@ -75,6 +95,7 @@ _glyphs: dict = {}
 
 def _outline_text(c, face, text: str, x: float, y: float, size: float, colour) -> None:
     from fontTools.ttLib import TTFont
+
     key = (face.path, face.index)
     if key not in _glyphs:
         f = TTFont(face.path, fontNumber=face.index, lazy=True)
@@ -117,4 +138,5 @@ def _canvas_pen(glyphset, path):
 
         def _closePath(self):
             path.close()
+
     return CanvasPen(glyphset)

@@ -4,6 +4,7 @@ Print rules kept here: every font embedded as a subset (no Helvetica even in
 the page preamble), colours only in DeviceCMYK, TrimBox and BleedBox on every
 page, and the same bytes for the same input.
 """
+
 from __future__ import annotations
 
 import functools
@@ -13,14 +14,15 @@ from pathlib import Path
 from ..compose.boxes import Composition, Fill, Picture, Rule, TextLine
 
 
-
 def _defer_pil() -> None:
     """reportlab imports PIL.Image (~10 ms) whether or not a page has pictures:
     load it lazily, on first use (a portrait), instead."""
     import sys
+
     if "PIL.Image" in sys.modules:
         return
     import importlib.util
+
     spec = importlib.util.find_spec("PIL.Image")
     if spec is None or spec.loader is None:
         return
@@ -34,6 +36,7 @@ def _defer_pil() -> None:
 def _register(fonts: dict) -> str:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
+
     registered = set(pdfmetrics.getRegisteredFontNames())
     for name, sub in sorted(fonts.items()):
         if name not in registered:
@@ -56,16 +59,26 @@ def render_pdf(comp: Composition, out: Path, *, marks: bool = False, pdfx=None, 
     first_font = _register(comp.fonts)
     bleed = comp.bleed
     from .marks import SLUG, cmyk_or_separation, draw_marks
+
     extra = SLUG if marks else 0.0
-    off = bleed + extra                      # trim origin inside the media box
+    off = bleed + extra  # trim origin inside the media box
     media = (comp.width + 2 * off, comp.height + 2 * off)
     # CMYK, plus the registration colour (Separation /All) of the marks
-    c = Canvas(str(out), pagesize=media, invariant=1, pageCompression=1, enforceColorSpace=cmyk_or_separation,
-               initialFontName=first_font, initialFontSize=10, initialLeading=12,
-               trimBox=(off, off, off + comp.width, off + comp.height),
-               bleedBox=(off - bleed, off - bleed, off + comp.width + bleed, off + comp.height + bleed),
-               # PDF/X-1a is PDF 1.3, which has no /Lang
-               lang=None if pdfx else "zh-CN", pdfVersion=(1, 3) if pdfx else None)
+    c = Canvas(
+        str(out),
+        pagesize=media,
+        invariant=1,
+        pageCompression=1,
+        enforceColorSpace=cmyk_or_separation,
+        initialFontName=first_font,
+        initialFontSize=10,
+        initialLeading=12,
+        trimBox=(off, off, off + comp.width, off + comp.height),
+        bleedBox=(off - bleed, off - bleed, off + comp.width + bleed, off + comp.height + bleed),
+        # PDF/X-1a is PDF 1.3, which has no /Lang
+        lang=None if pdfx else "zh-CN",
+        pdfVersion=(1, 3) if pdfx else None,
+    )
     if pdfx:
         _pdfx(c, pdfx, comp.font_substitutions)
     c.setTitle(comp.title)
@@ -116,8 +129,12 @@ def _text(c, line: TextLine, off: float, top: float, color) -> None:
     while i < len(gl):
         g = gl[i]
         j = i + 1
-        while (j < len(gl) and gl[j].font == g.font and gl[j].size == g.size
-               and abs(gl[j].x - gl[j - 1].x - gl[j - 1].advance) < 0.0005):
+        while (
+            j < len(gl)
+            and gl[j].font == g.font
+            and gl[j].size == g.size
+            and abs(gl[j].x - gl[j - 1].x - gl[j - 1].advance) < 0.0005
+        ):
             j += 1
         if (g.font, g.size) != font:
             t.setFont(g.font, g.size)
@@ -138,15 +155,22 @@ def _pdfx(c, spec, substitutions=None) -> None:
 
     class Info(pdfdoc.PDFInfo):
         def format(self, document):
-            d = {"Title": PDFString(self.title), "Author": PDFString(self.author),
-                 "Subject": PDFString(self.subject), "Creator": PDFString(self.creator),
-                 "Producer": PDFString(self.producer), "Keywords": PDFString(self.keywords),
-                 "CreationDate": PDFString(spec.stamp), "ModDate": PDFString(spec.stamp),
-                 # nothing trapped here; the RIP may trap
-                 "Trapped": PDFName("False")}
-            if substitutions:     # the layout allowed a stand-in font: preflight reports it
-                d["FontSubstitution"] = PDFString("；".join(
-                    f"{role}: {named} → {used}" for role, (named, used) in sorted(substitutions.items())))
+            d = {
+                "Title": PDFString(self.title),
+                "Author": PDFString(self.author),
+                "Subject": PDFString(self.subject),
+                "Creator": PDFString(self.creator),
+                "Producer": PDFString(self.producer),
+                "Keywords": PDFString(self.keywords),
+                "CreationDate": PDFString(spec.stamp),
+                "ModDate": PDFString(spec.stamp),
+                # nothing trapped here; the RIP may trap
+                "Trapped": PDFName("False"),
+            }
+            if substitutions:  # the layout allowed a stand-in font: preflight reports it
+                d["FontSubstitution"] = PDFString(
+                    "；".join(f"{role}: {named} → {used}" for role, (named, used) in sorted(substitutions.items()))
+                )
             if spec.profile:
                 d["GTS_PDFXVersion"] = PDFString(PDFX_VERSION)
                 d["GTS_PDFXConformance"] = PDFString(PDFX_CONFORMANCE)
@@ -157,16 +181,22 @@ def _pdfx(c, spec, substitutions=None) -> None:
     if not spec.profile:
         return
     # compressed here: reportlab leaves streams outside page content as they are
-    icc = pdfdoc.PDFStream(PDFDictionary({"N": 4, "Alternate": PDFName("DeviceCMYK"),
-                                          "Filter": PDFName("FlateDecode")}),
-                           _deflated(spec.profile))
-    intent = PDFDictionary({
-        "Type": PDFName("OutputIntent"), "S": PDFName("GTS_PDFX"),
-        # "Custom" unless the layout names a registered condition (e.g. FOGRA39)
-        "OutputConditionIdentifier": PDFString(spec.condition),
-        "OutputCondition": PDFString(spec.description), "Info": PDFString(spec.description),
-        "RegistryName": PDFString("http://www.color.org"),
-        "DestOutputProfile": doc.Reference(icc)})
+    icc = pdfdoc.PDFStream(
+        PDFDictionary({"N": 4, "Alternate": PDFName("DeviceCMYK"), "Filter": PDFName("FlateDecode")}),
+        _deflated(spec.profile),
+    )
+    intent = PDFDictionary(
+        {
+            "Type": PDFName("OutputIntent"),
+            "S": PDFName("GTS_PDFX"),
+            # "Custom" unless the layout names a registered condition (e.g. FOGRA39)
+            "OutputConditionIdentifier": PDFString(spec.condition),
+            "OutputCondition": PDFString(spec.description),
+            "Info": PDFString(spec.description),
+            "RegistryName": PDFString("http://www.color.org"),
+            "DestOutputProfile": doc.Reference(icc),
+        }
+    )
     cat = doc.Catalog
     cat.OutputIntents = PDFArray([doc.Reference(intent)])
     cat.__NoDefault__ = [*type(cat).__NoDefault__, "OutputIntents"]
@@ -177,11 +207,12 @@ def _picture(c, pic: Picture, off: float, top: float, pdfx=None) -> None:
 
     from ..compose.portrait import open_image
     from .colour import to_print
+
     im = open_image(pic.path, pic.source)
     icc = im.info.get("icc_profile")
     im = im.crop(pic.crop)
     if icc:
-        im.info["icc_profile"] = icc          # crop() drops it
+        im.info["icc_profile"] = icc  # crop() drops it
     # Print takes CMYK or grey only: separated for the output profile, within the ink limit.
     im = to_print(im, getattr(pdfx, "profile", None), getattr(pdfx, "ink_limit", 240))
     c.drawImage(ImageReader(im), off + pic.x, top - pic.y - pic.h, pic.w, pic.h)
@@ -203,4 +234,5 @@ def _deflated(profile: bytes) -> bytes:
     """The profile compressed once per process (same bytes every time): a process that
     renders many pages (publish watch, a build of many meetings) pays for it once."""
     import zlib
-    return zlib.compress(profile, 1)   # profiles barely compress more at 9
+
+    return zlib.compress(profile, 1)  # profiles barely compress more at 9

@@ -9,6 +9,7 @@ Reproducible: the file ID is derived from the content (deterministic_id), and
 the only dates written come from SOURCE_DATE_EPOCH or, without it, from the
 publication date — never from the clock.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,20 +38,21 @@ def pdf_date(when: dt.datetime) -> str:
 def icc_description(data: bytes) -> str:
     """The profile's own name (desc tag), for the OutputCondition shown by RIPs."""
     import struct
+
     try:
         count = struct.unpack(">I", data[128:132])[0]
         for i in range(count):
-            sig, off, size = struct.unpack(">4sII", data[132 + 12 * i:144 + 12 * i])
+            sig, off, size = struct.unpack(">4sII", data[132 + 12 * i : 144 + 12 * i])
             if sig != b"desc":
                 continue
-            tag = data[off:off + size]
-            if tag[:4] == b"desc":           # ICC v2 textDescriptionType: ASCII
+            tag = data[off : off + size]
+            if tag[:4] == b"desc":  # ICC v2 textDescriptionType: ASCII
                 n = struct.unpack(">I", tag[8:12])[0]
-                return tag[12:12 + n].rstrip(b"\0").decode("latin-1")
-            if tag[:4] == b"mluc":           # ICC v4: first record, UTF-16BE
+                return tag[12 : 12 + n].rstrip(b"\0").decode("latin-1")
+            if tag[:4] == b"mluc":  # ICC v4: first record, UTF-16BE
                 _, rec_size = struct.unpack(">II", tag[8:16])
                 ln, off2 = struct.unpack(">II", tag[20:28])
-                return tag[off2:off2 + ln].decode("utf-16-be").rstrip("\0")
+                return tag[off2 : off2 + ln].decode("utf-16-be").rstrip("\0")
     except (struct.error, UnicodeDecodeError):
         pass
     return ""
@@ -62,29 +64,39 @@ def resolve_profile(path: str, layout_source: str = "") -> Path:
     p = Path(path)
     if p.is_absolute():
         return p
-    if layout_source and os.path.lexists(Path(layout_source).parent / p):   # a FIFO too: refused when read
+    if layout_source and os.path.lexists(Path(layout_source).parent / p):  # a FIFO too: refused when read
         return Path(layout_source).parent / p
     from ..layout.locate import layouts_root, shipped_root
+
     own = layouts_root() / "_shared" / "icc" / p
     return own if own.is_file() else shipped_root() / "_shared" / "icc" / p
 
 
 def read_profile(path: str, layout_source: str = "") -> bytes:
     if not path:
-        raise BuildError(Problem(layout_source, None,
-                                 "版式没有指定输出意图的 CMYK 特性文件（print: icc_profile），无法生成 PDF/X。"))
+        raise BuildError(
+            Problem(layout_source, None, "版式没有指定输出意图的 CMYK 特性文件（print: icc_profile），无法生成 PDF/X。")
+        )
     p = resolve_profile(path, layout_source)
     from ..errors import InputError
     from ..safeio import read_bytes
+
     if not p.exists() and not p.is_symlink():
-        raise BuildError(Problem(layout_source, None,
-                                 f"找不到输出意图特性文件“{path}”（print: icc_profile）。"
-                                 "写文件名时先在版式文件夹里找，再在 layouts/_shared/icc/ 里找；"
-                                 "印厂给的特性文件请放进版式文件夹。"))
+        raise BuildError(
+            Problem(
+                layout_source,
+                None,
+                f"找不到输出意图特性文件“{path}”（print: icc_profile）。"
+                "写文件名时先在版式文件夹里找，再在 layouts/_shared/icc/ 里找；"
+                "印厂给的特性文件请放进版式文件夹。",
+            )
+        )
     try:
-        data = read_bytes(p, "icc")     # /dev/zero or a FIFO named as a profile must not hang the build
+        data = read_bytes(p, "icc")  # /dev/zero or a FIFO named as a profile must not hang the build
     except InputError as e:
-        raise InputError(Problem(layout_source, None, f"输出意图特性文件“{path}”（print: icc_profile）：{e.problems[0].message}")) from None
+        raise InputError(
+            Problem(layout_source, None, f"输出意图特性文件“{path}”（print: icc_profile）：{e.problems[0].message}")
+        ) from None
     if len(data) < 132 or data[36:40] != b"acsp" or data[16:20] != b"CMYK":
         raise BuildError(Problem(layout_source, None, f"“{path}”不是 CMYK 的 ICC 特性文件，不能作为印刷输出意图。"))
     return data
@@ -93,8 +105,16 @@ def read_profile(path: str, layout_source: str = "") -> bytes:
 class PdfxSpec:
     """What the renderer writes to make its PDF a PDF/X-1a file directly (no second pass)."""
 
-    def __init__(self, *, title: str, icc_profile: str, output_condition: str = "",
-                 date: dt.date | None = None, layout_source: str = "", ink_limit: float = 240):
+    def __init__(
+        self,
+        *,
+        title: str,
+        icc_profile: str,
+        output_condition: str = "",
+        date: dt.date | None = None,
+        layout_source: str = "",
+        ink_limit: float = 240,
+    ):
         self.title = title
         self.ink_limit = ink_limit
         self.stamp = pdf_date(source_date(date))
@@ -103,8 +123,15 @@ class PdfxSpec:
         self.condition = output_condition or "Custom"
 
 
-def make_pdfx(path: Path, *, title: str, icc_profile: str, output_condition: str = "",
-              date: dt.date | None = None, layout_source: str = "") -> None:
+def make_pdfx(
+    path: Path,
+    *,
+    title: str,
+    icc_profile: str,
+    output_condition: str = "",
+    date: dt.date | None = None,
+    layout_source: str = "",
+) -> None:
     """Rewrite a PDF at path in place as PDF/X-1a:2001 (for PDFs made elsewhere;
     our own renderer writes the same keys itself, see PdfxSpec).
 
@@ -118,34 +145,45 @@ def make_pdfx(path: Path, *, title: str, icc_profile: str, output_condition: str
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         info = pdf.docinfo
         info.Title = String(title)
-        info.Trapped = Name("/False")       # nothing trapped here; the RIP may trap
+        info.Trapped = Name("/False")  # nothing trapped here; the RIP may trap
         info.CreationDate = String(stamp)
         info.ModDate = String(stamp)
         if icc_profile:
             _output_intent(pdf, read_profile(icc_profile, layout_source), icc_profile, output_condition)
-        pdf.save(path, deterministic_id=True, force_version=PDF_VERSION,
-                 object_stream_mode=pikepdf.ObjectStreamMode.disable,
-                 # Streams are copied byte for byte (qpdf would otherwise re-encode
-                 # reportlab's ASCII85+Flate content streams).
-                 stream_decode_level=pikepdf.StreamDecodeLevel.none, compress_streams=False)
+        pdf.save(
+            path,
+            deterministic_id=True,
+            force_version=PDF_VERSION,
+            object_stream_mode=pikepdf.ObjectStreamMode.disable,
+            # Streams are copied byte for byte (qpdf would otherwise re-encode
+            # reportlab's ASCII85+Flate content streams).
+            stream_decode_level=pikepdf.StreamDecodeLevel.none,
+            compress_streams=False,
+        )
 
 
 def _output_intent(pdf, profile: bytes, icc_profile: str, output_condition: str) -> None:
     import pikepdf
     from pikepdf import Array, Dictionary, Name, String
+
     desc = icc_description(profile) or Path(icc_profile).stem
     icc = pikepdf.Stream(pdf, b"")
     icc.write(zlib.compress(profile, 9), filter=Name.FlateDecode)
     icc.N = 4
     icc.Alternate = Name.DeviceCMYK
-    intent = pdf.make_indirect(Dictionary(
-        Type=Name.OutputIntent, S=Name.GTS_PDFX,
-        # "Custom" unless the layout names a registered condition (e.g. FOGRA39):
-        # then the embedded profile is what the RIP must use.
-        OutputConditionIdentifier=String(output_condition or "Custom"),
-        OutputCondition=String(desc), Info=String(desc),
-        RegistryName=String("http://www.color.org"),
-        DestOutputProfile=icc))
+    intent = pdf.make_indirect(
+        Dictionary(
+            Type=Name.OutputIntent,
+            S=Name.GTS_PDFX,
+            # "Custom" unless the layout names a registered condition (e.g. FOGRA39):
+            # then the embedded profile is what the RIP must use.
+            OutputConditionIdentifier=String(output_condition or "Custom"),
+            OutputCondition=String(desc),
+            Info=String(desc),
+            RegistryName=String("http://www.color.org"),
+            DestOutputProfile=icc,
+        )
+    )
     pdf.Root.OutputIntents = Array([intent])
     pdf.docinfo.GTS_PDFXVersion = String(PDFX_VERSION)
     pdf.docinfo.GTS_PDFXConformance = String(PDFX_CONFORMANCE)

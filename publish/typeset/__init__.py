@@ -26,6 +26,7 @@ Behaviour, in order of application:
     are never squeezed.  Lines spread by more than max_stretch em per gap are
     flagged loose.  align="left"/"center" sets lines ragged.
 """
+
 from .linebreak import break_paragraph
 from .types import Glyph, Line, ParaStyle, Run, lines_text
 

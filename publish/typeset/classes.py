@@ -3,6 +3,7 @@
 These tables are static text properties, independent of any font; whether a
 mark is actually full width is decided per font from its advance.
 """
+
 from __future__ import annotations
 
 from ..han import is_han_like
@@ -19,9 +20,7 @@ CLOSING = "，。、；：？！）」』》〉】〕〗｝］”’〙〛,.;:?!
 
 # 避头 (never at line start): closing marks plus marks that must cling to the
 # preceding character: dashes, ellipses, interpunct, per-cent, wave dash.
-LINE_START_FORBIDDEN = frozenset(
-    CLOSING + "…‥—―·・％‰～〜%°℃′″"
-)
+LINE_START_FORBIDDEN = frozenset(CLOSING + "…‥—―·・％‰～〜%°℃′″")
 # 避尾 (never at line end): opening marks.
 LINE_END_FORBIDDEN = frozenset(OPENING)
 

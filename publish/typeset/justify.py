@@ -1,4 +1,5 @@
 """Turn a chosen break [s, e) into a Line of positioned glyphs."""
+
 from __future__ import annotations
 
 from .classes import CLOSE, OPEN

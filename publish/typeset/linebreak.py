@@ -7,6 +7,7 @@ next unit up by compressing the line's punctuation) and otherwise push-out
 Every candidate line is measured in O(1) from prefix sums, so the whole
 paragraph is O(n) apart from the short look-back.
 """
+
 from __future__ import annotations
 
 from typing import Sequence
@@ -93,8 +94,16 @@ def _try_push_in(p, s, e, style, offset, avail):
     if over > EPS and over > mid_capacity(p, s, k) + EPS:
         return None
     return build_line(
-        p, s, k, style, offset, avail,
-        last=(k == n), end_half=cut > 0.0, mid_needed=max(0.0, over), push="in",
+        p,
+        s,
+        k,
+        style,
+        offset,
+        avail,
+        last=(k == n),
+        end_half=cut > 0.0,
+        mid_needed=max(0.0, over),
+        push="in",
     )
 
 

@@ -3,6 +3,7 @@
 Everything the breaker needs is computed once here in O(n), with prefix sums,
 so that measuring any candidate line is O(1) and no line rescans the paragraph.
 """
+
 from __future__ import annotations
 
 from itertools import accumulate
@@ -33,29 +34,45 @@ class Para:
     """Flat per-character arrays for one paragraph (widths in pt)."""
 
     __slots__ = (
-        "n", "chars", "font", "size", "adv", "kind", "w", "wend", "ltrim",
-        "shrink", "gx", "gap_ok", "allowed", "weak_allowed", "startadj",
-        "C", "SH", "G", "half",
+        "n",
+        "chars",
+        "font",
+        "size",
+        "adv",
+        "kind",
+        "w",
+        "wend",
+        "ltrim",
+        "shrink",
+        "gx",
+        "gap_ok",
+        "allowed",
+        "weak_allowed",
+        "startadj",
+        "C",
+        "SH",
+        "G",
+        "half",
     )
     n: int
     chars: list[str]
     font: list[str]
     size: list[float]
-    adv: list[float]             # nominal advance of each character
-    kind: list[int]              # punctuation kind (classes.OPEN / CLOSE …) or 0
-    half: list[float]            # half an em at each character's size
-    w: list[float]               # width inside a line, after 标点挤压
-    wend: list[float]            # width when the character ends a line
-    ltrim: list[float]           # blank trimmed off an opening mark's left
-    shrink: list[float]          # how much more each character may give (push-in)
-    gx: list[float]              # 中西文间距 after each character
-    gap_ok: list[bool]           # justification may add space after each character
-    allowed: list[bool]          # a line may break before index k
+    adv: list[float]  # nominal advance of each character
+    kind: list[int]  # punctuation kind (classes.OPEN / CLOSE …) or 0
+    half: list[float]  # half an em at each character's size
+    w: list[float]  # width inside a line, after 标点挤压
+    wend: list[float]  # width when the character ends a line
+    ltrim: list[float]  # blank trimmed off an opening mark's left
+    shrink: list[float]  # how much more each character may give (push-in)
+    gx: list[float]  # 中西文间距 after each character
+    gap_ok: list[bool]  # justification may add space after each character
+    allowed: list[bool]  # a line may break before index k
     weak_allowed: list[bool]
     startadj: list[float]
-    C: list[float]               # prefix sums of widths
-    SH: list[float]              # prefix sums of shrink
-    G: list[int]                 # prefix counts of gaps
+    C: list[float]  # prefix sums of widths
+    SH: list[float]  # prefix sums of shrink
+    G: list[int]  # prefix counts of gaps
 
 
 def _clusters(chars: list[str]) -> tuple[list[int], list[bool]]:
@@ -161,9 +178,7 @@ def prepare(runs: Sequence[Run], style: ParaStyle) -> Para:
     # An opening mark right after a closing one is left alone: the pair then
     # gives up one half only (like 标点挤压), and the two origins stay apart.
     p.shrink = [
-        half[i]
-        if kind[i] and w[i] == adv[i] and not (kind[i] == OPEN and i and kind[i - 1] == CLOSE)
-        else 0.0
+        half[i] if kind[i] and w[i] == adv[i] and not (kind[i] == OPEN and i and kind[i - 1] == CLOSE) else 0.0
         for i in range(n)
     ]
 

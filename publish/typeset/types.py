@@ -3,6 +3,7 @@
 Nothing here knows about fonts on disk or PDF libraries: metrics arrive as a
 callable on each Run, and the output is plain glyph positions in points.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

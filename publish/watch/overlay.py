@@ -8,12 +8,13 @@ Marks:
   window     开天窗: a column ending WINDOW_LINES or more lines short of the page
   overflow   a block with lines that found no place on the page
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
 
-WINDOW_LINES = 2   # one line short is the balance tolerance of the last page; two is a hole
-KEEP_LINES = 2     # lines of text a 小标题 needs below it in its column
+WINDOW_LINES = 2  # one line short is the balance tolerance of the last page; two is a hole
+KEEP_LINES = 2  # lines of text a 小标题 needs below it in its column
 
 
 def overlay(comp) -> dict:
@@ -43,9 +44,17 @@ def _block_fit(b, cpl: int, shared: bool = True) -> dict:
     if b.unplaced:
         text += f"；{b.unplaced} 行排不下"
         state = "overflow"
-    return {"key": b.key, "name": b.label, "chars": b.chars, "lines": b.lines,
-            "share": round(b.allotment), "over": over, "unplaced": b.unplaced,
-            "verdict": text, "state": state}
+    return {
+        "key": b.key,
+        "name": b.label,
+        "chars": b.chars,
+        "lines": b.lines,
+        "share": round(b.allotment),
+        "over": over,
+        "unplaced": b.unplaced,
+        "verdict": text,
+        "state": state,
+    }
 
 
 def _page(pg, width: float, height: float, labels: dict, report) -> dict:
@@ -84,13 +93,14 @@ def _beiti(pg, box) -> list[dict]:
             if r.kind != "head":
                 continue
             follow = 0
-            for nxt in rs[i + 1:]:
+            for nxt in rs[i + 1 :]:
                 if nxt.owner != r.owner or nxt.kind != "text":
                     break
                 follow += nxt.lines
             if follow < KEEP_LINES:
-                out.append({"kind": "beiti", "key": r.owner, "box": box(r.x, r.y, r.w, r.h),
-                            "text": f"背题：下接{follow}行"})
+                out.append(
+                    {"kind": "beiti", "key": r.owner, "box": box(r.x, r.y, r.w, r.h), "text": f"背题：下接{follow}行"}
+                )
     return out
 
 
@@ -120,7 +130,13 @@ def _windows(pg, box, report) -> list[dict]:
             x = some.x + (c - some.column) * pitch
         else:
             continue
-        out.append({"kind": "window", "column": c,
-                    "box": box(x, top + used * lead, some.w, short * lead),
-                    "lines": short, "text": f"开天窗 {short}行"})
+        out.append(
+            {
+                "kind": "window",
+                "column": c,
+                "box": box(x, top + used * lead, some.w, short * lead),
+                "lines": short,
+                "text": f"开天窗 {short}行",
+            }
+        )
     return out

@@ -1,4 +1,5 @@
 """PDF pages as screen images (pypdfium2, in this process: no pdftoppm round trip)."""
+
 from __future__ import annotations
 
 import io
@@ -23,6 +24,7 @@ def render_page(pdf: Path | bytes, index: int, width: int) -> bytes:
     """One page, trimmed, `width` pixels wide, as JPEG: ~8× faster to encode than PNG
     at this size, and at quality 90 text stays sharp enough to proofread on screen."""
     import pypdfium2 as pdfium
+
     with _PDFIUM:
         doc = pdfium.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
         try:

@@ -8,6 +8,7 @@ but the page's own static files and the meeting's current outputs.
     /page/G/N.jpg?w=W       page N (1-based) of preview generation G, W pixels wide
     /download/NAME          the current PDF or DOCX (NAME must be exactly its file name)
 """
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,11 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from . import raster
 
 HOST = "127.0.0.1"
-STATIC = {"watch.js": "text/javascript; charset=utf-8", "watch.css": "text/css; charset=utf-8",
-          "index.html": "text/html; charset=utf-8"}
+STATIC = {
+    "watch.js": "text/javascript; charset=utf-8",
+    "watch.css": "text/css; charset=utf-8",
+    "index.html": "text/html; charset=utf-8",
+}
 _PAGE = re.compile(r"/page/(\d{1,9})/(\d{1,4})\.jpg")
 KEEPALIVE_S = 10.0
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -50,7 +54,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: PreviewServer
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, *args) -> None:   # the terminal shows rebuilds, not requests
+    def log_message(self, *args) -> None:  # the terminal shows rebuilds, not requests
         pass
 
     def do_HEAD(self) -> None:
@@ -74,7 +78,7 @@ class _Handler(BaseHTTPRequestHandler):
         if m:
             return self._page(int(m[1]), int(m[2]), query, head)
         if path.startswith("/download/"):
-            return self._download(path[len("/download/"):], head)
+            return self._download(path[len("/download/") :], head)
         self._send(404, "找不到。".encode(), "text/plain; charset=utf-8", head=head)
 
     def _host_ok(self) -> bool:
@@ -105,7 +109,7 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError:
             width = raster.DEFAULT_WIDTH
         img = self.server.session.image(generation, number - 1, width)
-        if img is None:   # an old generation: the browser is told to catch up
+        if img is None:  # an old generation: the browser is told to catch up
             return self._send(404, b"gone", "text/plain", head=head)
         self._send(200, img, "image/jpeg", head=head)
 
@@ -118,8 +122,13 @@ class _Handler(BaseHTTPRequestHandler):
             body = path.read_bytes()
         except OSError:
             return self._send(404, "文件暂时不可用。".encode(), "text/plain; charset=utf-8", head=head)
-        self._send(200, body, ctype, head=head,
-                   extra={"Content-Disposition": f"attachment; filename*=UTF-8''{_quote(path.name)}"})
+        self._send(
+            200,
+            body,
+            ctype,
+            head=head,
+            extra={"Content-Disposition": f"attachment; filename*=UTF-8''{_quote(path.name)}"},
+        )
 
     def _events(self) -> None:
         self.send_response(200)
@@ -153,4 +162,5 @@ class _Handler(BaseHTTPRequestHandler):
 
 def _quote(name: str) -> str:
     from urllib.parse import quote
+
     return quote(name)

@@ -5,6 +5,7 @@ at once; the DOCX is rendered after. Both replace their predecessors only when
 the page is good (it fits, its photos are fine), exactly as `publish build`
 would: a broken or overfull edit shows in the browser, never in build/.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -21,7 +22,7 @@ from ..errors import Problem, PublishError
 from . import raster
 from .overlay import overlay
 
-PRERENDER = 2   # pages imaged before the browser is told; the rest when it asks
+PRERENDER = 2  # pages imaged before the browser is told; the rest when it asks
 
 
 class _KeepOld(Exception):
@@ -31,11 +32,12 @@ class _KeepOld(Exception):
 @dataclass
 class Preview:
     """One composed page set: what the images show (kept when a later edit breaks)."""
+
     generation: int
     pdf: bytes
     sizes: list[tuple[float, float]]
     overlay: dict
-    images: dict = field(default_factory=dict)   # (page index, width) -> JPEG bytes
+    images: dict = field(default_factory=dict)  # (page index, width) -> JPEG bytes
 
 
 class Session:
@@ -51,10 +53,19 @@ class Session:
         self.changed = threading.Condition(self.lock)
         self.generation = 0
         self.preview: Preview | None = None
-        self.state: dict = {"generation": 0, "status": "building", "errors": [], "warnings": [], "fit": "",
-                            "preview": None, "outputs": {}, "seconds": None, "builds": 0}
-        self.outputs: dict[str, Path] = {}       # "pdf"/"docx" -> file served for download
-        self.widths: dict[int, int] = {}          # page index -> width the browser last asked for
+        self.state: dict = {
+            "generation": 0,
+            "status": "building",
+            "errors": [],
+            "warnings": [],
+            "fit": "",
+            "preview": None,
+            "outputs": {},
+            "seconds": None,
+            "builds": 0,
+        }
+        self.outputs: dict[str, Path] = {}  # "pdf"/"docx" -> file served for download
+        self.widths: dict[int, int] = {}  # page index -> width the browser last asked for
         self._layout_cache: tuple | None = None
         self._phases: dict[str, float] = {}
         self._noticed = 0.0
@@ -101,6 +112,7 @@ class Session:
     def _layout(self):
         from ..layout.spec import load_layout, resolve_layout
         from ..layout.templates import SHARED
+
         folder = resolve_layout(self.layout_name)
         stamp = tuple(_stamps(folder) + _stamps(SHARED))
         if self._layout_cache is None or self._layout_cache[0] != stamp:
@@ -110,6 +122,7 @@ class Session:
     def watched_folders(self) -> list[Path]:
         from ..layout.spec import resolve_layout
         from ..layout.templates import SHARED
+
         try:
             folders = [resolve_layout(self.layout_name), SHARED]
         except PublishError:
@@ -120,6 +133,7 @@ class Session:
         """Compose, show, then write the outputs; every problem ends up in the state.
         `builds` counts finished rebuilds, good or bad (what a client waits for)."""
         from ..build import _font_names, _forget_fonts
+
         t0 = time.perf_counter()
         self._noticed = noticed or time.time()
         before = _font_names()
@@ -129,14 +143,23 @@ class Session:
             errors = [str(p) for p in e.problems]
             # proof finds the same broken line again: list it once
             where = {_where(e) for e in errors}
-            final = {"status": "error", "errors": errors, "seconds": _since(t0),
-                     "warnings": [w for w in self._proof() if _where(w["text"]) not in where]}
+            final = {
+                "status": "error",
+                "errors": errors,
+                "seconds": _since(t0),
+                "warnings": [w for w in self._proof() if _where(w["text"]) not in where],
+            }
         except Exception as e:  # a bug of ours: the watcher keeps going, the editor is told
             import traceback
+
             traceback.print_exc()
-            final = {"status": "error", "seconds": _since(t0),
-                     "errors": [f"内部错误，排版未完成（不是内容的问题）：{type(e).__name__}: {e}。"
-                                "详细信息见终端，请发给开发人员。"]}
+            final = {
+                "status": "error",
+                "seconds": _since(t0),
+                "errors": [
+                    f"内部错误，排版未完成（不是内容的问题）：{type(e).__name__}: {e}。详细信息见终端，请发给开发人员。"
+                ],
+            }
         finally:
             _forget_fonts(before)
         self.builds += 1
@@ -146,6 +169,7 @@ class Session:
         from ..build import output_name
         from ..compose import compose
         from ..content import load_meeting
+
         cpu0 = time.thread_time()
         layout = self._layout()
         meeting = load_meeting(self.content_dir)
@@ -165,8 +189,9 @@ class Session:
                 self._phases["pdf"] = _since(t0)
                 self._show(pdf_tmp, comp, report, problems, t0, cpu0)
                 if not report.fits or problems[1]:
-                    raise _KeepOld    # leaving the stack this way removes the new files, keeps the old
+                    raise _KeepOld  # leaving the stack this way removes the new files, keeps the old
                 from ..render.docx import render_docx
+
                 render_docx(meeting, layout, stack.enter_context(atomic_path(base.with_suffix(".docx"))))
             written = True
             self.outputs = {"pdf": base.with_suffix(".pdf"), "docx": base.with_suffix(".docx")}
@@ -176,17 +201,25 @@ class Session:
 
     def _picture_problems(self, comp, layout) -> tuple[list[Problem], list[Problem]]:
         from ..compose.boxes import Picture
+
         if any(isinstance(it, Picture) for pg in comp.pages for it in pg.items):
             from ..preflight.placed import check_pictures
+
             return check_pictures(comp, layout.image_min_ppi, layout.image_warn_ppi)
         return [], []
 
     def _render_pdf(self, comp, meeting, layout, target: Path) -> None:
         from ..render.pdf import render_pdf
         from ..render.pdfx import PdfxSpec
-        spec = PdfxSpec(title=comp.title, icc_profile=layout.icc_profile, output_condition=layout.output_condition,
-                        date=meeting.publication.date, layout_source=str(layout.source),
-                        ink_limit=layout.ink_limit)
+
+        spec = PdfxSpec(
+            title=comp.title,
+            icc_profile=layout.icc_profile,
+            output_condition=layout.output_condition,
+            date=meeting.publication.date,
+            layout_source=str(layout.source),
+            ink_limit=layout.ink_limit,
+        )
         render_pdf(comp, target, marks=False, pdfx=spec)
 
     def _show(self, pdf: Path, comp, report, problems, t0: float, cpu0: float) -> None:
@@ -203,8 +236,10 @@ class Session:
         errors = [str(p) for p in problems[1]]
         lines = report.format().splitlines()
         if not report.fits:
-            errors.insert(0, f"{self.content_dir}: " + next((ln for ln in lines if ln.startswith("排不下")),
-                                                          "排不下：" + lines[-1]))
+            errors.insert(
+                0,
+                f"{self.content_dir}: " + next((ln for ln in lines if ln.startswith("排不下")), "排不下：" + lines[-1]),
+            )
         # A page that is built but not full (开天窗) is written, as `build` does, and said loudly.
         short = report.fits and not getattr(report, "ok", True)
         if short:
@@ -213,13 +248,18 @@ class Session:
         status = "overflow" if not report.fits else "blocked" if problems[1] else "short" if short else "ok"
         with self.lock:
             self.preview = pv
-        self._publish(status=status,
-                      errors=errors, fit=report.format(), fits=report.fits,
-                      preview={"generation": gen, "count": len(sizes), "size": [comp.width, comp.height],
-                               **pv.overlay},
-                      seconds=_since(t0), cpu_seconds=round(time.thread_time() - cpu0, 3),
-                      phases=dict(self._phases, image=_since(t0)), phase="image",
-                      clock={"noticed": self._noticed, "shown": time.time()})
+        self._publish(
+            status=status,
+            errors=errors,
+            fit=report.format(),
+            fits=report.fits,
+            preview={"generation": gen, "count": len(sizes), "size": [comp.width, comp.height], **pv.overlay},
+            seconds=_since(t0),
+            cpu_seconds=round(time.thread_time() - cpu0, 3),
+            phases=dict(self._phases, image=_since(t0)),
+            phase="image",
+            clock={"noticed": self._noticed, "shown": time.time()},
+        )
 
     def _after(self, problems, written: bool) -> dict:
         """Outputs and the proofreading findings: after the image, off its clock."""
@@ -235,11 +275,12 @@ class Session:
         """`publish proof`'s findings, also for an edit that does not build (its lines
         are often the very thing to fix)."""
         from ..proof import proof_meeting
+
         try:
             findings = proof_meeting(self.content_dir, self.layout_name)
         except PublishError as e:
             return [{"text": str(p), "severity": "error"} for p in e.problems]
-        except Exception:   # the build's own error list already tells the editor what is wrong
+        except Exception:  # the build's own error list already tells the editor what is wrong
             return []
         return [{"text": str(f), "severity": f.severity} for f in findings]
 
@@ -254,6 +295,7 @@ class Session:
 def _held(content_dir: Path, meeting) -> list[Problem]:
     """What `build` refuses to print without --draft (publication fields still 待填)."""
     from .. import build
+
     refuse = getattr(build, "refuse_placeholders", None)
     if refuse is None:
         return []
@@ -267,10 +309,12 @@ def _held(content_dir: Path, meeting) -> list[Problem]:
 def _as_draft(meeting):
     """The page marked as `build --draft` marks it (样稿, not for print)."""
     from .. import build
+
     mark = getattr(build, "DRAFT_MARK", None)
     if mark is None or not hasattr(meeting, "column"):
         return meeting
     import dataclasses
+
     return dataclasses.replace(meeting, column=mark + meeting.column)
 
 

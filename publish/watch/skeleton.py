@@ -4,6 +4,7 @@ The texts are data (skeleton/meeting.yaml, skeleton/speaker.md); placeholders
 say 待填, which `publish proof` reports until they are replaced. An existing
 folder is never touched: the skeleton is written beside it and renamed in whole.
 """
+
 from __future__ import annotations
 
 import os
@@ -28,8 +29,13 @@ def speaker_key(i: int) -> str:
 def write_skeleton(folder: Path, speakers: int = 2) -> list[Path]:
     folder = Path(folder)
     if folder.exists() or folder.is_symlink():
-        raise InputError(Problem(str(folder), None, "这个文件夹已经存在，publish new 不会覆盖它。"
-                                 "请换一个新名字，或直接编辑已有的会议文件。"))
+        raise InputError(
+            Problem(
+                str(folder),
+                None,
+                "这个文件夹已经存在，publish new 不会覆盖它。请换一个新名字，或直接编辑已有的会议文件。",
+            )
+        )
     keys = [speaker_key(i + 1) for i in range(speakers)]
     meeting = _text("meeting.yaml").replace("{speakers}", "".join(f"  - {k}\n" for k in keys))
     speaker = _text("speaker.md")

@@ -1,5 +1,6 @@
 """Column flow on the baseline grid (publish/compose/flow.py), block by block: where each
 piece lands (column, grid row, which lines), what balancing does to the column feet."""
+
 import pytest
 
 from publish.compose import flow
@@ -110,7 +111,7 @@ def test_balance_with_speaker_blocks_starts_each_at_a_column_top():
     p = balanced(blocks, 3, 30)
     assert p.rest == [] and p.depths == [9, 9, 9]
     assert [where(p, h) for h in heads] == [[(0, 2, c, 0)] for c in range(3)]
-    assert not any(q.block.space for q in p.pieces)     # each separator fell at a foot or a top
+    assert not any(q.block.space for q in p.pieces)  # each separator fell at a foot or a top
 
 
 @pytest.mark.parametrize("blocks,lines", [([text(3), space(2), headline(2)], 5), ([space()], 0)])

@@ -1,5 +1,6 @@
 """Lines of a rendered page, read back from its PDF: where a PDF (ours, or LibreOffice's
 export of our DOCX) broke the text, to compare the two and to find split numbers and names."""
+
 from __future__ import annotations
 
 import re
@@ -37,6 +38,7 @@ def _rows(chars) -> list[str]:
 def pdf_lines(pdf: Path, layout) -> list[str]:
     """Every line of text, in reading order: the zone above the columns, then column by column, page by page."""
     import pdfplumber
+
     g = layout.grid
     measure, gutter, left = column_geometry(layout)
     body = layout.styles[layout.body_style].size
@@ -47,17 +49,25 @@ def pdf_lines(pdf: Path, layout) -> list[str]:
             start = page.height
             if g.columns > 1:
                 # The column zone starts where the column rules start (both PDFs draw them) …
-                rules = [ln["top"] for ln in page.lines + page.rects
-                         if abs(ln["x1"] - ln["x0"]) < 2 and ln["bottom"] - ln["top"] > 4 * body
-                         and any(abs(ln["x0"] - (left + k * (measure + gutter) - gutter / 2)) < gutter / 2
-                                 for k in range(1, g.columns))]
+                rules = [
+                    ln["top"]
+                    for ln in page.lines + page.rects
+                    if abs(ln["x1"] - ln["x0"]) < 2
+                    and ln["bottom"] - ln["top"] > 4 * body
+                    and any(
+                        abs(ln["x0"] - (left + k * (measure + gutter) - gutter / 2)) < gutter / 2
+                        for k in range(1, g.columns)
+                    )
+                ]
                 # … or, without rules, where body-size text appears right of the first column.
                 in_cols = [c["top"] for c in chars if abs(c["size"] - body) < 0.3 and c["x0"] > left + measure + 1]
-                start = (min(rules) - 1 if rules else min(in_cols) - 1 if in_cols else page.height)
+                start = min(rules) - 1 if rules else min(in_cols) - 1 if in_cols else page.height
             out += _rows([c for c in chars if c["top"] < start])
             for k in range(g.columns if g.columns > 1 else 0):
                 x0 = left + k * (measure + gutter)
-                out += _rows([c for c in chars if c["top"] >= start and x0 - gutter / 2 <= c["x0"] < x0 + measure + gutter / 2])
+                out += _rows(
+                    [c for c in chars if c["top"] >= start and x0 - gutter / 2 <= c["x0"] < x0 + measure + gutter / 2]
+                )
     return [ln.replace(" ", "").replace("\u3000", "") for ln in out if ln.strip()]
 
 
@@ -94,8 +104,10 @@ def breaks_in(lines: list[str], text: str) -> list[tuple[int, ...]]:
 def fonts_by_ps_name(env: dict | None = None) -> dict[str, tuple[str, int]]:
     """PostScript name → (file, index) of every font fontconfig knows (under the given environment)."""
     import subprocess
-    r = subprocess.run(["fc-list", "-f", "%{postscriptname}\t%{file}\t%{index}\n"], capture_output=True,
-                       text=True, env=env, timeout=60)
+
+    r = subprocess.run(
+        ["fc-list", "-f", "%{postscriptname}\t%{file}\t%{index}\n"], capture_output=True, text=True, env=env, timeout=60
+    )
     out = {}
     for row in r.stdout.splitlines():
         ps, path, idx = (row.split("\t") + ["", "", "0"])[:3]
@@ -118,6 +130,7 @@ def box_glyphs(pdf: Path, fonts: dict[str, tuple[str, int]]) -> list[str]:
     font it asked for; the text layer then still names that font, whose cmap lacks it."""
     import pdfplumber
     from fontTools.ttLib import TTFont
+
     cmaps: dict[str, set[int] | None] = {}
     bad = []
     with pdfplumber.open(pdf) as doc:
@@ -142,5 +155,6 @@ def fitted(name: str, content=None):
     from publish.build import compose_meeting
     from publish.compose.fitted import fitted_layout
     from ..conftest import REFERENCE
+
     _, layout, comp = compose_meeting(content or REFERENCE, name)
     return fitted_layout(layout, comp)

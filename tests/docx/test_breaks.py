@@ -1,5 +1,6 @@
 """The PDF's lines handed to the DOCX: cut at the same characters, blanks at a cut dropped,
 compressed punctuation measured, and nothing consumed when the page does not spell the text."""
+
 from __future__ import annotations
 
 import types
@@ -44,7 +45,7 @@ def test_text_the_page_does_not_spell_comes_back_whole():
     pdf = PdfLines(_comp(_line("持续积聚文化力量", "headline")))
     lines, size = pdf.take("headline", "完全不同的小标题")
     assert lines == [("完全不同的小标题", [])] and size is None
-    again, _ = pdf.take("headline", "持续积聚文化力量")     # nothing was consumed by the miss
+    again, _ = pdf.take("headline", "持续积聚文化力量")  # nothing was consumed by the miss
     assert [t for t, _ in again] == ["持续积聚文化力量"]
     assert PdfLines().take("title", "标题") == ([("标题", [])], None)
 
@@ -52,7 +53,7 @@ def test_text_the_page_does_not_spell_comes_back_whole():
 def test_compressed_opening_mark_is_taken_from_the_glyph_before_it():
     ln = _line("发展“开门红”", "title", 52, narrow={"“": 21.9, "”": 26.0})
     sq = squeeze(ln.glyphs)
-    assert round(sq[1], 1) == 21.9          # 展 gives up the blank left of “
+    assert round(sq[1], 1) == 21.9  # 展 gives up the blank left of “
     assert sq[2] == 0.0
-    assert round(sq[-1], 1) == 26.0         # ” loses its own right half
+    assert round(sq[-1], 1) == 26.0  # ” loses its own right half
     assert round(sum(sq), 1) == 47.9

@@ -3,6 +3,7 @@ compared with our PDF, line by line where the PDF fixes the lines.
 
 LibreOffice is slow here: every DOCX is converted once per session, all in one run, with a
 private profile so that parallel test runs do not share one."""
+
 from __future__ import annotations
 
 import os
@@ -34,8 +35,22 @@ def convert(docs: list[Path], out: Path, env: dict | None = None) -> list[Path]:
     if not SOFFICE:
         pytest.skip("LibreOffice (soffice) is not installed: the DOCX checks need it")
     profile = out / "lo-profile"
-    r = subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(out), *map(str, docs)], capture_output=True, text=True, timeout=600, env=env)
+    r = subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *map(str, docs),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+    )
     pdfs = [out / (d.stem + ".pdf") for d in docs]
     assert all(p.exists() for p in pdfs), r.stdout + r.stderr
     return pdfs
@@ -65,7 +80,7 @@ def meeting():
 
 
 def _lines(rendered, name):
-    lay = fitted(name)   # the page's fitted leading, sizes and columns
+    lay = fitted(name)  # the page's fitted leading, sizes and columns
     ours, theirs, _ = rendered[name]
     return lay, pdf_lines(ours, lay), pdf_lines(theirs, lay)
 
@@ -112,6 +127,7 @@ def test_no_closing_mark_at_line_start_nor_opening_at_line_end(rendered, name):
 @pytest.mark.parametrize("name", LAYOUTS)
 def test_page_count_equals_the_pdfs(rendered, name):
     from pypdf import PdfReader
+
     ours, theirs, _ = rendered[name]
     assert len(PdfReader(theirs).pages) == len(PdfReader(ours).pages)
 
@@ -121,6 +137,7 @@ def test_every_character_drawn_no_boxes(rendered, meeting, name):
     _, theirs, _ = rendered[name]
     assert box_glyphs(theirs, fonts_by_ps_name()) == []
     import pdfplumber
+
     with pdfplumber.open(theirs) as doc:
         text = "".join(c["text"] for pg in doc.pages for c in pg.chars)
     assert not Counter(han("".join(meeting.all_text()))) - Counter(han(text))
@@ -128,9 +145,12 @@ def test_every_character_drawn_no_boxes(rendered, meeting, name):
 
 def _fontconfig(tmp: Path, dirs: list[Path]) -> dict:
     conf = tmp / "fonts.conf"
-    conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>'
-                    + "".join(f"<dir>{d}</dir>" for d in dirs)
-                    + f"<cachedir>{tmp / 'fc-cache'}</cachedir></fontconfig>\n", "utf-8")
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>'
+        + "".join(f"<dir>{d}</dir>" for d in dirs)
+        + f"<cachedir>{tmp / 'fc-cache'}</cachedir></fontconfig>\n",
+        "utf-8",
+    )
     return dict(os.environ, FONTCONFIG_FILE=str(conf))
 
 
@@ -148,8 +168,9 @@ def test_fallback_to_a_listed_alternate_draws_every_character(rendered, meeting,
     assert box_glyphs(pdf, fonts) == []
     r = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True)
     used = [ln.split()[0].split("+", 1)[-1] for ln in r.stdout.splitlines()[2:] if ln.strip()]
-    assert "UMingCN" in used and set(used) <= set(fonts), used   # AR PL UMing CN's PostScript name
+    assert "UMingCN" in used and set(used) <= set(fonts), used  # AR PL UMing CN's PostScript name
     import pdfplumber
+
     with pdfplumber.open(pdf) as doc:
         text = "".join(c["text"] for pg in doc.pages for c in pg.chars)
     assert not Counter(han("".join(meeting.all_text()))) - Counter(han(text))

@@ -1,4 +1,5 @@
 """Measuring a fitted page on the composition: columns, feet, 背题, headline lines."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -14,9 +15,33 @@ MEETINGS = {p.name: p for p in sorted((TESTS / "meetings").iterdir()) if (p / "m
 MEETINGS["reference"] = REFERENCE
 LAYOUTS = ("broadsheet", "tabloid", "a4-bulletin")
 # names of the test meetings and the reference: a headline or name line never breaks inside one
-NAMES = ["王建国", "欧阳明远", "李娜", "陈志强", "司马晓峰", "刘芳", "赵德明", "孙丽华", "周文斌", "吴晓燕",
-         "郑国栋", "黄海涛", "林小红", "何振宇", "罗静", "高天宇", "马晓东", "梁秀英",
-         "张小梅", "李世红", "唐智勇", "周萍", "胡绍华", "冯威", "徐一村"]
+NAMES = [
+    "王建国",
+    "欧阳明远",
+    "李娜",
+    "陈志强",
+    "司马晓峰",
+    "刘芳",
+    "赵德明",
+    "孙丽华",
+    "周文斌",
+    "吴晓燕",
+    "郑国栋",
+    "黄海涛",
+    "林小红",
+    "何振宇",
+    "罗静",
+    "高天宇",
+    "马晓东",
+    "梁秀英",
+    "张小梅",
+    "李世红",
+    "唐智勇",
+    "周萍",
+    "胡绍华",
+    "冯威",
+    "徐一村",
+]
 
 _cache: dict = {}
 
@@ -48,7 +73,7 @@ def empty_share(comp, pg, columns: int) -> float:
     cols = [feet.get(c, -1) for c in range(columns)]
     blank = sum(depth - 1 - f for f in cols)
     if pg.number < len(comp.pages) and lines(pg, "continued"):
-        blank -= 1   # the 下转 line at the foot of the last column
+        blank -= 1  # the 下转 line at the foot of the last column
     return blank / (depth * columns)
 
 

@@ -1,5 +1,6 @@
 """The A4 bulletin per GB/T 9704-2012: 22 lines × 28 characters in the 156 × 225 mm 版心,
 版记 at the foot of the last page, 期号 in the 版头, folios 7 mm below the 版心."""
+
 from __future__ import annotations
 
 import pytest
@@ -43,6 +44,7 @@ def test_22_lines_of_28_characters_on_every_page(meeting):
     # Han characters on the grid's pitch, 28 to the 156 mm line (a justified line with a
     # number or Latin in it may open its gaps, never close them)
     from collections import Counter
+
     assert Counter(pitches).most_common(1)[0][0] == pytest.approx(156 * MM / 28, abs=0.01)
     assert min(pitches) >= 156 * MM / 28 - 0.01
 
@@ -55,8 +57,13 @@ def test_banji_at_the_foot_of_the_last_page_and_folios(meeting):
     last = comp.pages[-1]
     banji = lines(last, "banji")
     assert banji and all(not lines(pg, "banji") for pg in comp.pages[:-1])
-    wide = [it for it in last.items if isinstance(it, Rule) and abs(it.y0 - it.y1) < 0.01
-            and it.x1 - it.x0 == pytest.approx(page.type_width, abs=0.5)]
+    wide = [
+        it
+        for it in last.items
+        if isinstance(it, Rule)
+        and abs(it.y0 - it.y1) < 0.01
+        and it.x1 - it.x0 == pytest.approx(page.type_width, abs=0.5)
+    ]
     lowest = max(wide, key=lambda r: r.y0)
     assert lowest.y0 == pytest.approx(foot, abs=0.5), "the 版记's last rule on the 版心's foot"
     assert lowest.width == pytest.approx(0.35 * MM, abs=0.01)

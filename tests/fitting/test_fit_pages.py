@@ -2,6 +2,7 @@
 
 A newspaper page (broadsheet, tabloid) is full to the foot of every column or
 `publish fit` says it is not and exits 1; a bulletin (A4) flows on."""
+
 from __future__ import annotations
 
 import pytest
@@ -40,8 +41,13 @@ def test_full_page_or_fit_says_so(meeting, layout_name):
 
 
 # Pages that must come out full: the mechanism, not luck, is what is tested here.
-MUST_FILL = [("reference", "broadsheet"), ("reference", "tabloid"), ("no-headlines", "tabloid"),
-             ("two-pages", "tabloid"), ("long-headlines", "tabloid")]
+MUST_FILL = [
+    ("reference", "broadsheet"),
+    ("reference", "tabloid"),
+    ("no-headlines", "tabloid"),
+    ("two-pages", "tabloid"),
+    ("long-headlines", "tabloid"),
+]
 
 
 @pytest.mark.parametrize("meeting,layout_name", MUST_FILL)
@@ -65,12 +71,12 @@ def test_too_short_and_too_long_exit_1_with_figures():
 
 def test_pages_option_asks_for_a_second_page_with_its_header():
     _, layout, one = composed("two-pages", "tabloid", 1)
-    assert not one.report.fits                      # one page was asked for: it does not fit, and says so
+    assert not one.report.fits  # one page was asked for: it does not fit, and says so
     _, layout, two = composed("two-pages", "tabloid", 2)
     assert len(two.pages) == 2 and two.report.fits
     second = two.pages[1]
     assert lines(second, "masthead"), "the continued page carries the 版头条"
-    assert lines(second, "continued") and lines(two.pages[0], "continued")   # 上接 / 下转
+    assert lines(second, "continued") and lines(two.pages[0], "continued")  # 上接 / 下转
 
 
 @pytest.mark.parametrize("meeting,layout_name", CASES)
@@ -168,12 +174,16 @@ def test_lead_across_the_page_at_a_readable_measure():
 
 def test_dash_drawn_as_one_rule():
     from publish.compose.boxes import Rule
+
     _, layout, comp = composed("reference", "broadsheet")
     sub = lines(comp.pages[0], "subtitle")[0]
     d = [g for g in sub.glyphs if g.ch == "—"]
     assert len(d) == 2
-    rules = [it for it in comp.pages[0].items if isinstance(it, Rule)
-             and abs(it.y0 - it.y1) < 0.01 and sub.baseline - d[0].size < it.y0 < sub.baseline]
+    rules = [
+        it
+        for it in comp.pages[0].items
+        if isinstance(it, Rule) and abs(it.y0 - it.y1) < 0.01 and sub.baseline - d[0].size < it.y0 < sub.baseline
+    ]
     assert len(rules) == 1
     r = rules[0]
     assert r.x1 - r.x0 == pytest.approx(2 * d[0].size, rel=0.1)

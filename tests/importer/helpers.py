@@ -1,8 +1,23 @@
 """Folding text for the nothing-lost comparisons: whitespace and the listed normalisations only."""
+
 import re
 
-_CLASSES = str.maketrans({"，": ",", "；": ";", "：": ":", "？": "?", "！": "!", "（": "(", "）": ")",
-                          "“": '"', "”": '"', "‘": "'", "’": "'", "。": "."})
+_CLASSES = str.maketrans(
+    {
+        "，": ",",
+        "；": ";",
+        "：": ":",
+        "？": "?",
+        "！": "!",
+        "（": "(",
+        "）": ")",
+        "“": '"',
+        "”": '"',
+        "‘": "'",
+        "’": "'",
+        "。": ".",
+    }
+)
 
 
 def fold(text: str) -> str:

@@ -1,6 +1,7 @@
 """Issue 12: a corpus of reporter copy in every form real 发言摘登 take, each with the
 structure it must import to (corpus/expected.yaml, written by hand), and other genres
 that must be refused (exit 2, nothing written)."""
+
 from collections import Counter
 from pathlib import Path
 
@@ -25,8 +26,10 @@ def test_corpus_is_wide_enough():
 
 
 def structure(m):
-    return [[s.name, s.suffix, s.position, s.headline, s.attribution, s.section, s.credit, len(s.paragraphs)]
-            for s in m.speakers]
+    return [
+        [s.name, s.suffix, s.position, s.headline, s.attribution, s.section, s.credit, len(s.paragraphs)]
+        for s in m.speakers
+    ]
 
 
 @pytest.mark.parametrize("name", ARTICLES)
@@ -72,18 +75,25 @@ def test_other_genres_are_refused_and_nothing_written(tmp_path, name):
     r = run_cli("import", CORPUS / name, "-o", out)
     assert r.returncode == 2, r.stdout + r.stderr
     assert EXPECTED[name]["refused"] in r.stderr
-    assert f"{name}:" in r.stderr            # FILE:LINE naming what was seen
+    assert f"{name}:" in r.stderr  # FILE:LINE naming what was seen
     assert not out.exists() and not list(tmp_path.iterdir())
 
 
 # One copy of each form and of each piece of apparatus; every layout; the independent checker.
-TYPESET = ["13-web-paste-cut.txt", "05-before-dash-kicker.txt", "07-trailing-committee-note.txt",
-           "09-inline-sections.txt", "11-column-tag-credit-note.txt", "15-speaker-first-no-headline.txt"]
+TYPESET = [
+    "13-web-paste-cut.txt",
+    "05-before-dash-kicker.txt",
+    "07-trailing-committee-note.txt",
+    "09-inline-sections.txt",
+    "11-column-tag-credit-note.txt",
+    "15-speaker-first-no-headline.txt",
+]
 
 
 @pytest.mark.parametrize("layout", ["broadsheet", "tabloid", "a4-bulletin"])
 def test_imported_copy_builds_without_typography_faults(tmp_path, layout):
     from ..conftest import pagecheck
+
     for name in TYPESET:
         folder = tmp_path / name.removesuffix(".txt")
         import_file(CORPUS / name, folder)
@@ -91,13 +101,16 @@ def test_imported_copy_builds_without_typography_faults(tmp_path, layout):
         assert r.returncode == 0, r.stderr
         stem = folder.name if layout == "broadsheet" else f"{folder.name}-{layout}"
         res = pagecheck(tmp_path / "out" / f"{stem}.pdf")
-        faults = {k: res[k] for k in ("start_violations", "end_violations", "ragged_lines", "off_grid_lines",
-                                      "halfwidth_punct")}
+        faults = {
+            k: res[k]
+            for k in ("start_violations", "end_violations", "ragged_lines", "off_grid_lines", "halfwidth_punct")
+        }
         assert not any(faults.values()), (name, faults, res["examples"])
 
 
 def test_print_build_refuses_placeholders_and_draft_marks_the_page(tmp_path):
     from ..robustness.helpers import pdf_text
+
     import_file(CORPUS / "01-nbsp-after-headline.txt", tmp_path / "m")
     r = run_cli("build", tmp_path / "m", "-f", "pdf", "-o", tmp_path / "out")
     assert r.returncode == 1

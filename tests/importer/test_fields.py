@@ -1,4 +1,5 @@
 """Issue 12: every field of the content model is printed by every layout, in PDF and DOCX."""
+
 import docx
 import pytest
 
@@ -48,8 +49,13 @@ def test_every_han_character_reaches_pdf_and_docx(all_built, layout):
     assert is_subsequence(want, han(text)), layout
     # the printed-only wording is there too: attribution after the text, inline name with its colon
     flat = pdf_text(pdf)
-    for piece in ("——诸葛文静委员（市政协委员、市第一人民医院副院长）", "巴莫曲布嫫委员：",
-                  "（本版内容以发言先后为序）", "（议政）", "尉迟浩委员（市经济信息委副主任）："):
+    for piece in (
+        "——诸葛文静委员（市政协委员、市第一人民医院副院长）",
+        "巴莫曲布嫫委员：",
+        "（本版内容以发言先后为序）",
+        "（议政）",
+        "尉迟浩委员（市经济信息委副主任）：",
+    ):
         assert piece in flat and piece in text, (layout, piece)
 
 

@@ -16,7 +16,15 @@ def test_commas_and_semicolons_next_to_chinese_become_full_width():
 
 
 def test_numbers_percentages_and_latin_are_left_alone():
-    for text in ("增速6.2%，", "AI+文明润城", "列全市A档。", "总产值1050.7亿元", "Hello, world", "比例为3:1", "共1,625个"):
+    for text in (
+        "增速6.2%，",
+        "AI+文明润城",
+        "列全市A档。",
+        "总产值1050.7亿元",
+        "Hello, world",
+        "比例为3:1",
+        "共1,625个",
+    ):
         assert normalise(text) == (text, [])
 
 

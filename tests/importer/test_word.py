@@ -1,5 +1,6 @@
 """Issue 12, Word in and out: a DOCX `publish build` made imports back to the same content
 (and the same PDF bytes); a reporter's DOCX imports like the .txt forms."""
+
 from pathlib import Path
 
 import docx
@@ -16,10 +17,35 @@ LAYOUTS = ("broadsheet", "tabloid", "a4-bulletin")
 
 def content(m):
     """Everything the content files say, as comparable data (paths aside)."""
-    return (m.publication, m.column, m.kicker, m.title, m.subtitle, m.byline, [p.spans for p in m.lead],
-            [p.spans for p in m.editor_note], m.closing_note, m.credit, m.bulletin, m.review, m.checked,
-            [(s.key, s.headline, s.position, s.name, s.suffix, s.attribution, s.credit, s.section,
-              [p.spans for p in s.paragraphs]) for s in m.speakers])
+    return (
+        m.publication,
+        m.column,
+        m.kicker,
+        m.title,
+        m.subtitle,
+        m.byline,
+        [p.spans for p in m.lead],
+        [p.spans for p in m.editor_note],
+        m.closing_note,
+        m.credit,
+        m.bulletin,
+        m.review,
+        m.checked,
+        [
+            (
+                s.key,
+                s.headline,
+                s.position,
+                s.name,
+                s.suffix,
+                s.attribution,
+                s.credit,
+                s.section,
+                [p.spans for p in s.paragraphs],
+            )
+            for s in m.speakers
+        ],
+    )
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -42,7 +68,7 @@ def test_edits_made_in_word_come_home(tmp_path):
     path = tmp_path / "a" / "yongchuan-2026-q1.docx"
     d = docx.Document(str(path))
     body = [p for p in d.paragraphs if p.text.startswith("区委宣传部坚持围绕中心")][0]
-    body.runs[0].text = "区委宣传部始终围绕中心" + body.runs[0].text[len("区委宣传部坚持围绕中心"):]
+    body.runs[0].text = "区委宣传部始终围绕中心" + body.runs[0].text[len("区委宣传部坚持围绕中心") :]
     body.add_run("新增的加粗句。").bold = True
     title = [p for p in d.paragraphs if p.style.name == "主题"][0]
     for run in title.runs[1:]:
@@ -72,14 +98,16 @@ def test_reporter_docx_headings_bold_breaks_and_name_table(tmp_path):
     d.add_heading("抓牢粮食安全 建设宜居乡村", level=2)
     two = d.add_paragraph()
     two.add_run("区农业农村委主任 陈书琴")
-    two.add_run().add_break()          # soft line break: the text starts on the next line
+    two.add_run().add_break()  # soft line break: the text starts on the next line
     two.add_run("完成春播粮食作物面积41万亩，建成高标准农田2.3万亩。")
     src = tmp_path / "copy.docx"
     d.save(str(src))
     report = import_file(src, tmp_path / "m")
     m = load_meeting(tmp_path / "m")
     assert [(s.name, s.position, s.headline) for s in m.speakers] == [
-        ("刘建平", "区发展改革委主任", "坚定信心 开创未来"), ("陈书琴", "区农业农村委主任", "抓牢粮食安全 建设宜居乡村")]
+        ("刘建平", "区发展改革委主任", "坚定信心 开创未来"),
+        ("陈书琴", "区农业农村委主任", "抓牢粮食安全 建设宜居乡村"),
+    ]
     spans = m.speakers[0].paragraphs[0].spans
     assert [s.text for s in spans if s.bold] == ["全区固定资产投资同比增长8.6%"]
     assert m.speakers[1].paragraphs[0].text == "完成春播粮食作物面积41万亩，建成高标准农田2.3万亩。"

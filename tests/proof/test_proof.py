@@ -29,14 +29,17 @@ def edit(path: Path, old: str, new: str):
 
 
 def where(findings, severity=None):
-    return [(Path(f.path).name, f.line, f.col, f.severity) for f in findings
-            if severity is None or f.severity == severity]
+    return [
+        (Path(f.path).name, f.line, f.col, f.severity) for f in findings if severity is None or f.severity == severity
+    ]
 
 
 def test_sample_has_no_errors_and_one_warning_for_the_quoted_slogan():
     findings = proof_meeting(SAMPLE)
     assert where(findings) == [("01-zhang-xiaomei.md", 10, 23, "warning")]
-    assert str(findings[0]).endswith("10:23: 提醒: 引号内的汉字之间有空格。如果是口号两个短语之间的间隔，可以保留；否则请删去。")
+    assert str(findings[0]).endswith(
+        "10:23: 提醒: 引号内的汉字之间有空格。如果是口号两个短语之间的间隔，可以保留；否则请删去。"
+    )
 
 
 def test_half_width_comma_points_at_its_column(meeting):
@@ -77,14 +80,17 @@ def test_space_between_chinese_characters_but_not_in_headline(meeting):
     edit(meeting / "speakers/07-xu-yicun.md", "宝峰镇聚力服务", "宝峰镇 聚力服务")
     f = proof_meeting(meeting)
     assert ("07-xu-yicun.md", 6, 4, "error") in where(f)
-    assert not [x for x in f if x.line == 2 and "空格" in x.message]     # headline phrases
+    assert not [x for x in f if x.line == 2 and "空格" in x.message]  # headline phrases
 
 
-@pytest.mark.parametrize("change, expected", [
-    (("二是专项攻坚", "三是专项攻坚"), "序号“三是”重复了"),
-    (("三是改革破局", "四是改革破局"), "序号跳过了“三是”"),
-    (("一是统筹聚力", "三是统筹聚力"), "序号跳过了“一是”、“二是”"),
-])
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (("二是专项攻坚", "三是专项攻坚"), "序号“三是”重复了"),
+        (("三是改革破局", "四是改革破局"), "序号跳过了“三是”"),
+        (("一是统筹聚力", "三是统筹聚力"), "序号跳过了“一是”、“二是”"),
+    ],
+)
 def test_numbering_of_points(meeting, change, expected):
     edit(meeting / "speakers/02-li-shihong.md", *change)
     f = [x for x in proof_meeting(meeting) if x.severity == "error"]
@@ -122,10 +128,11 @@ def test_coverage_uses_the_fallback_chain_of_the_style_role(meeting, monkeypatch
 
     def fake(fonts):
         asked.append(fonts)
-        return frozenset(ord(c) for c in "区委宣传部") | frozenset(range(0x20, 0x7f)), []
+        return frozenset(ord(c) for c in "区委宣传部") | frozenset(range(0x20, 0x7F)), []
+
     monkeypatch.setattr(glyphs, "role_coverage", fake)
     f = proof_meeting(meeting)
-    assert ("LXGW WenKai", "Noto Serif CJK SC") in asked      # kai: lead and speaker line
+    assert ("LXGW WenKai", "Noto Serif CJK SC") in asked  # kai: lead and speaker line
     assert any(x.severity == "error" and "没有字形" in x.message for x in f)
 
 
@@ -161,6 +168,7 @@ def test_loader_errors_become_findings_and_text_checks_still_run(meeting):
 
 def test_imported_placeholders_are_flagged(tmp_path):
     from publish.importer import import_file
+
     import_file(Path(__file__).parents[1] / "importer/data/ten-speakers.txt", tmp_path / "m")
     f = proof_meeting(tmp_path / "m")
     # date, page number and page name are not in the copy: 待填 until the editor fills them

@@ -3,6 +3,7 @@
 A probe that hangs or eats memory must fail the test, not the machine: the work
 runs in a forked child with RLIMIT_AS and is killed at its deadline.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -20,7 +21,7 @@ from ..conftest import ROOT
 
 @dataclass
 class Outcome:
-    status: int            # 0 ok, else the PublishError's exit code; -1 a crash
+    status: int  # 0 ok, else the PublishError's exit code; -1 a crash
     messages: list[str]
     value: object = None
     trace: str = ""
@@ -37,6 +38,7 @@ def _vm_bytes() -> int:
 
 def _child(conn, fn, args, mem_mb):
     from publish.errors import PublishError
+
     limit = _vm_bytes() + mem_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
@@ -82,7 +84,15 @@ def cli(*args, cwd=None, env=None, seconds: float = 120, mem_mb: int | None = No
             b = mem_mb * 1024 * 1024
             resource.setrlimit(resource.RLIMIT_AS, (b, b))
 
-    r = subprocess.run([sys.executable, "-m", "publish", *map(str, args)], capture_output=True, text=True,
-                       cwd=cwd or ROOT, env=e, timeout=seconds, preexec_fn=limit, stdin=stdin)
+    r = subprocess.run(
+        [sys.executable, "-m", "publish", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env=e,
+        timeout=seconds,
+        preexec_fn=limit,
+        stdin=stdin,
+    )
     assert "Traceback" not in r.stderr + r.stdout, r.stderr
     return r

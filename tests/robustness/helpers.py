@@ -1,5 +1,6 @@
 """Shared helpers of the robustness suite: copies of the reference meeting and
 layout in tmp, in-process builds, and the text of a built PDF."""
+
 from __future__ import annotations
 
 import shutil
@@ -26,18 +27,21 @@ def copy_layout(dst: Path) -> Path:
 def build(meeting: Path, out: Path, layout: str = "broadsheet"):
     """One in-process PDF build (the CLI path minus the process start-up)."""
     from publish.build import BuildOptions, build_one
+
     return build_one(meeting, BuildOptions(layout=layout, formats=("pdf", "docx"), out_dir=out, quiet=True))
 
 
 def docx_text(docx: Path) -> str:
     """The DOCX's paragraphs in document order, as python-docx (and Word) read them."""
     import docx as python_docx
+
     return "".join(p.text for p in python_docx.Document(str(docx)).paragraphs)
 
 
 def pdf_text(pdf: Path) -> str:
     """Every character of the PDF in content-stream order (reading order for our renderer)."""
     import pdfplumber
+
     with pdfplumber.open(pdf) as doc:
         return "".join(c["text"] for page in doc.pages for c in page.chars)
 

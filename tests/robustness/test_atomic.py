@@ -1,5 +1,6 @@
 """A build that fails while writing leaves the previous good output byte-identical
 and no temporary file behind: a print shop may be picking the old one up."""
+
 from __future__ import annotations
 
 import pytest
@@ -28,16 +29,18 @@ def _failing_renderer(exc):
     real = pdf_renderer.render_pdf
 
     def render(comp, path, **kw):
-        real(comp, path, **kw)          # the whole new file exists in the temporary path …
-        with open(path, "r+b") as f:    # … and is half overwritten when the failure comes
+        real(comp, path, **kw)  # the whole new file exists in the temporary path …
+        with open(path, "r+b") as f:  # … and is half overwritten when the failure comes
             f.seek(100)
             f.write(b"half-written")
         raise exc
+
     return render
 
 
-@pytest.mark.parametrize("exc", [RuntimeError("renderer bug"), KeyboardInterrupt(),
-                                 InputError(Problem("x.md", 1, "照片无法读取"))], ids=type)
+@pytest.mark.parametrize(
+    "exc", [RuntimeError("renderer bug"), KeyboardInterrupt(), InputError(Problem("x.md", 1, "照片无法读取"))], ids=type
+)
 def test_failed_render_keeps_previous_output(good, monkeypatch, exc):
     m, out, pdf, before = good
     # Different text, so a wrongly replaced file could not pass for the old one.
@@ -47,7 +50,7 @@ def test_failed_render_keeps_previous_output(good, monkeypatch, exc):
     with pytest.raises(type(exc)):
         build(m, out)
     assert pdf.read_bytes() == before
-    assert names(out) == sorted([pdf.name, pdf.with_suffix('.docx').name])
+    assert names(out) == sorted([pdf.name, pdf.with_suffix(".docx").name])
 
 
 def test_internal_error_in_cli_path_keeps_output(good, monkeypatch, capsys):
@@ -67,7 +70,7 @@ def test_bad_input_after_good_build_keeps_output(good):
     with pytest.raises(InputError):
         build(m, out)
     assert pdf.read_bytes() == before
-    assert names(out) == sorted([pdf.name, pdf.with_suffix('.docx').name])
+    assert names(out) == sorted([pdf.name, pdf.with_suffix(".docx").name])
 
 
 def test_output_replaced_whole_on_success(good):
@@ -76,13 +79,14 @@ def test_output_replaced_whole_on_success(good):
     f.write_text(f.read_text("utf-8").replace("张小梅", "张晓梅"), "utf-8")
     build(m, out)
     assert pdf.read_bytes() != before and pdf.read_bytes().rstrip().endswith(b"%%EOF")
-    assert names(out) == sorted([pdf.name, pdf.with_suffix('.docx').name])
+    assert names(out) == sorted([pdf.name, pdf.with_suffix(".docx").name])
 
 
 def test_docx_failure_keeps_the_old_pair(good, monkeypatch):
     """The PDF and DOCX are replaced together or not at all: a failing DOCX must not
     leave a new PDF beside the old DOCX."""
     import publish.render.docx as docx_renderer
+
     m, out, pdf, before = good
     docx = pdf.with_suffix(".docx")
     docx_before = docx.read_bytes()
@@ -91,6 +95,7 @@ def test_docx_failure_keeps_the_old_pair(good, monkeypatch):
 
     def broken(*a, **kw):
         raise RuntimeError("docx renderer bug")
+
     monkeypatch.setattr(docx_renderer, "render_docx", broken)
     with pytest.raises(RuntimeError):
         build(m, out)

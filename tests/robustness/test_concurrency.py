@@ -1,5 +1,6 @@
 """Four builds at once sharing one empty font cache: the cache is written
 atomically under a lock, so every build succeeds and prints its own text."""
+
 from __future__ import annotations
 
 import os
@@ -20,12 +21,28 @@ def test_four_builds_share_an_empty_font_cache(tmp_path):
     for i, mark in enumerate(MARKS):
         m = copy_meeting(tmp_path, f"meeting-{i}")
         # Own characters in body and title, so each build needs subsets of its own as well as shared ones.
-        edit(m / "speakers" / "01-zhang-xiaomei.md", "一是以核心价值推动凝心铸魂。", f"一是以核心价值推动凝心铸魂。{mark}。")
+        edit(
+            m / "speakers" / "01-zhang-xiaomei.md",
+            "一是以核心价值推动凝心铸魂。",
+            f"一是以核心价值推动凝心铸魂。{mark}。",
+        )
         edit(m / "meeting.yaml", "奋力夺取", f"{mark}奋力夺取")
         out = tmp_path / f"out-{i}"
-        procs.append((m, out, mark, subprocess.Popen(
-            [sys.executable, "-m", "publish", "build", str(m), "-f", "pdf,docx", "-o", str(out), "-q"],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)))
+        procs.append(
+            (
+                m,
+                out,
+                mark,
+                subprocess.Popen(
+                    [sys.executable, "-m", "publish", "build", str(m), "-f", "pdf,docx", "-o", str(out), "-q"],
+                    cwd=ROOT,
+                    env=env,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                ),
+            )
+        )
     for m, out, mark, p in procs:
         stdout, stderr = p.communicate(timeout=300)
         assert p.returncode == 0, stderr

@@ -1,5 +1,6 @@
 """Every bad input an editor or designer can make: the exact FILE:LINE message,
 the right exit status, and no output file — not even a half-written one."""
+
 from __future__ import annotations
 
 import pytest
@@ -41,8 +42,15 @@ def test_bad_input(case, tmp_path):
 
 
 # The same through the command line, for a few cases: exit status, stderr only, no traceback.
-CLI_CASES = ["yaml_unquoted_colon", "speaker_listed_twice", "gbk_speaker", "portrait_outside_meeting",
-             "ext_b_char_in_body", "template_undefined_name", "layout_columns_negative"]
+CLI_CASES = [
+    "yaml_unquoted_colon",
+    "speaker_listed_twice",
+    "gbk_speaker",
+    "portrait_outside_meeting",
+    "ext_b_char_in_body",
+    "template_undefined_name",
+    "layout_columns_negative",
+]
 
 
 @pytest.mark.parametrize("name", CLI_CASES)
@@ -59,6 +67,7 @@ def test_bad_input_cli(name, tmp_path):
 
 
 # --- not errors: a BOM and Windows line ends are how some editors save -------------------
+
 
 @pytest.fixture(scope="module")
 def reference_text(tmp_path_factory):
@@ -90,7 +99,9 @@ def test_bom_and_crlf_keep_line_numbers(tmp_path):
     f.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     with pytest.raises(PublishError) as info:
         build(m, tmp_path / "out")
-    assert str(info.value.problems[0]).endswith("01-zhang-xiaomei.md:3: 发言人文件中没有“postion”这一项。是不是要写“position”？")
+    assert str(info.value.problems[0]).endswith(
+        "01-zhang-xiaomei.md:3: 发言人文件中没有“postion”这一项。是不是要写“position”？"
+    )
 
 
 def test_all_problems_reported_at_once(tmp_path):

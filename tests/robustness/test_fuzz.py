@@ -1,6 +1,7 @@
 """Random content files: the only outcomes are a good build or a clean
 PublishError whose every problem names a file and says something — never any
 other exception (which the editor would see as 内部错误)."""
+
 from __future__ import annotations
 
 import shutil
@@ -16,9 +17,27 @@ KEYS = ["headline", "position", "name", "portrait", "postion", "名字", "", "- 
 SCALARS = st.one_of(
     st.text(max_size=20),
     st.text(alphabet="张小梅区委书记：:\"'[]{}#&*!|>-%@`\\\t ", max_size=20),
-    st.integers(), st.floats(allow_nan=True), st.booleans(), st.none(),
-    st.sampled_from(["2026-02-30", "[a", "{b: c}", "*x", "&y z", "!!python/object:os.system", "~", "---",
-                     "../../etc/passwd", "/etc/passwd", "portraits/x.png", "'", '"']),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.none(),
+    st.sampled_from(
+        [
+            "2026-02-30",
+            "[a",
+            "{b: c}",
+            "*x",
+            "&y z",
+            "!!python/object:os.system",
+            "~",
+            "---",
+            "../../etc/passwd",
+            "/etc/passwd",
+            "portraits/x.png",
+            "'",
+            '"',
+        ]
+    ),
 )
 
 
@@ -34,7 +53,7 @@ def front_matter(draw):
 
 
 BODY = st.one_of(
-    st.text(max_size=200),                                      # any Unicode at all
+    st.text(max_size=200),  # any Unicode at all
     st.text(alphabet="推动发展建设，。“”**<>&{}%一是二是\n 0123456789ABC", max_size=300),
 )
 
@@ -44,9 +63,14 @@ def speaker_file(draw):
     head = draw(front_matter())
     body = draw(BODY)
     shape = draw(st.sampled_from(["good", "good", "no-end", "no-start", "bare", "bom", "crlf"]))
-    text = {"good": f"---\n{head}\n---\n{body}\n", "no-end": f"---\n{head}\n{body}\n",
-            "no-start": f"{head}\n---\n{body}", "bare": body,
-            "bom": f"\ufeff---\n{head}\n---\n{body}\n", "crlf": f"---\r\n{head}\r\n---\r\n{body}\r\n"}[shape]
+    text = {
+        "good": f"---\n{head}\n---\n{body}\n",
+        "no-end": f"---\n{head}\n{body}\n",
+        "no-start": f"{head}\n---\n{body}",
+        "bare": body,
+        "bom": f"\ufeff---\n{head}\n---\n{body}\n",
+        "crlf": f"---\r\n{head}\r\n---\r\n{body}\r\n",
+    }[shape]
     return text
 
 
@@ -66,9 +90,14 @@ def meeting_yaml(draw):
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                   HealthCheck.too_slow])
-@given(speaker=speaker_file(), meeting=meeting_yaml(), encoding=st.sampled_from(["utf-8", "utf-8", "utf-8", "gb18030", "utf-16"]))
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+@given(
+    speaker=speaker_file(),
+    meeting=meeting_yaml(),
+    encoding=st.sampled_from(["utf-8", "utf-8", "utf-8", "gb18030", "utf-16"]),
+)
 def test_fuzzed_content_builds_or_fails_cleanly(tmp_path_factory, speaker, meeting, encoding):
     tmp = tmp_path_factory.mktemp("fuzz")
     m = tmp / "fuzz-meeting"

@@ -1,5 +1,6 @@
 """A damaged, read-only or misplaced font cache: every entry is checked when read,
 a damaged one is rebuilt with a one-line notice, and the build still succeeds."""
+
 from __future__ import annotations
 
 import errno
@@ -69,14 +70,14 @@ def test_subset_json_garbage(cache, tmp_path):
 
 def test_subset_swapped_for_another(cache, tmp_path):
     a, b = sorted((cache / "subsets").glob("*.ttf"))[:2]
-    a.write_bytes(b.read_bytes())      # whole, but not the font its .json describes
+    a.write_bytes(b.read_bytes())  # whole, but not the font its .json describes
     r, pdf = _build(tmp_path, cache)
     _ok(r, pdf)
     assert _notices(r.stderr) == [NOTICE.format(f"字体子集 {a.name}")]
 
 
 def test_truncated_cmap_is_rebuilt(cache, tmp_path):
-    shutil.rmtree(cache / "subsets")            # so the glyph store is read
+    shutil.rmtree(cache / "subsets")  # so the glyph store is read
     cmap = sorted((cache / "faces").glob("*/cmap.bin"))[0]
     cmap.write_bytes(cmap.read_bytes()[:100])
     r, pdf = _build(tmp_path, cache)
@@ -97,7 +98,7 @@ def test_damaged_glyph_record(cache, tmp_path):
     shutil.rmtree(cache / "subsets")
     glyphs = sorted((cache / "faces").glob("*/glyphs.bin"), key=lambda p: p.stat().st_size)[-1]
     data = bytearray(glyphs.read_bytes())
-    data[40:48] = b"XXXXXXXX"                   # inside the first record's outline bytes
+    data[40:48] = b"XXXXXXXX"  # inside the first record's outline bytes
     glyphs.write_bytes(bytes(data))
     r, pdf = _build(tmp_path, cache)
     _ok(r, pdf)
@@ -127,8 +128,11 @@ def test_cache_path_is_a_file(tmp_path):
     f = tmp_path / "cachefile"
     f.write_text("x", "utf-8")
     r, _ = _build(tmp_path, f)
-    assert (r.returncode, r.stderr.strip()) == (3, f"{f}: 字体缓存的位置是一个文件，不是文件夹。请删去或改名这个文件，"
-                                                "或设置环境变量 PUBLISH_FONT_CACHE 指向一个文件夹。")
+    assert (r.returncode, r.stderr.strip()) == (
+        3,
+        f"{f}: 字体缓存的位置是一个文件，不是文件夹。请删去或改名这个文件，"
+        "或设置环境变量 PUBLISH_FONT_CACHE 指向一个文件夹。",
+    )
     assert f.read_text("utf-8") == "x"
 
 
@@ -139,6 +143,7 @@ def test_read_only_cache_serves(cache, tmp_path, monkeypatch):
     from publish.fonts import glyphs, resolve, subset
 
     from .helpers import build
+
     victim = sorted((cache / "subsets").glob("*.ttf"))[0]
     victim.unlink()
     victim.with_suffix(".json").unlink()
@@ -146,6 +151,7 @@ def test_read_only_cache_serves(cache, tmp_path, monkeypatch):
 
     def refuse(*a, **kw):
         raise OSError(errno.EROFS, "Read-only file system")
+
     real_open = open
     real_write = cache_mod.write_atomic
 
@@ -158,6 +164,7 @@ def test_read_only_cache_serves(cache, tmp_path, monkeypatch):
         if any(c in mode for c in "wa+") and str(cache) in str(path):
             refuse()
         return real_open(path, mode, *a, **kw)
+
     monkeypatch.setenv("PUBLISH_FONT_CACHE", str(cache))
     for mod in (subset, glyphs, resolve):
         monkeypatch.setattr(mod, "write_atomic", ro_write)
@@ -177,16 +184,23 @@ def test_font_path_that_is_not_a_font(tmp_path):
     y = lay / "layout.yaml"
     y.write_text(y.read_text("utf-8").replace('song: ["Noto Serif CJK SC"]', f'song: ["{fake}"]'), "utf-8")
     r = cli("build", m, "--layout", lay, "-o", tmp_path / "out")
-    assert (r.returncode, r.stderr.strip()) == (2, f"{fake}: 这不是字体文件（TrueType .ttf、OpenType .otf 或字体集 .ttc）。"
-                                                "请在版式的 fonts 中改成字体文件的路径或字体名称。")
+    assert (r.returncode, r.stderr.strip()) == (
+        2,
+        f"{fake}: 这不是字体文件（TrueType .ttf、OpenType .otf 或字体集 .ttc）。"
+        "请在版式的 fonts 中改成字体文件的路径或字体名称。",
+    )
 
 
 def test_font_path_that_is_a_fifo(tmp_path):
     import os
+
     m, lay = copy_meeting(tmp_path), copy_layout(tmp_path)
     fifo = tmp_path / "font.ttf"
     os.mkfifo(fifo)
     y = lay / "layout.yaml"
     y.write_text(y.read_text("utf-8").replace('song: ["Noto Serif CJK SC"]', f'song: ["{fifo}"]'), "utf-8")
     r = cli("build", m, "--layout", lay, "-o", tmp_path / "out", seconds=60)
-    assert (r.returncode, r.stderr.strip()) == (2, f"{fifo}: 这不是普通文件，而是命名管道（FIFO），不能作为字体文件读取。请换成真正的文件。")
+    assert (r.returncode, r.stderr.strip()) == (
+        2,
+        f"{fifo}: 这不是普通文件，而是命名管道（FIFO），不能作为字体文件读取。请换成真正的文件。",
+    )

@@ -1,6 +1,7 @@
 """Output folders, packages and faults of the machine: nothing the user owns is
 deleted or overwritten by surprise, environment faults exit 3 with their own
 message, and the print-shop package holds only what the build read."""
+
 from __future__ import annotations
 
 import errno
@@ -24,12 +25,16 @@ def _snapshot(folder):
 
 # --- the output folder -----------------------------------------------------------------------
 
+
 def test_output_is_a_file(tmp_path):
     m = copy_meeting(tmp_path)
     f = tmp_path / "out"
     f.write_text("my notes", "utf-8")
     r = cli("build", m, "-o", f)
-    assert (r.returncode, r.stderr.strip()) == (3, f"{f}: 输出位置是一个文件，不是文件夹。请用 -o 指定一个文件夹（不存在时会自动创建）。")
+    assert (r.returncode, r.stderr.strip()) == (
+        3,
+        f"{f}: 输出位置是一个文件，不是文件夹。请用 -o 指定一个文件夹（不存在时会自动创建）。",
+    )
     assert f.read_text("utf-8") == "my notes"
 
 
@@ -38,7 +43,9 @@ def test_output_under_a_file(tmp_path):
     (tmp_path / "afile").write_text("x", "utf-8")
     r = cli("build", m, "-o", tmp_path / "afile" / "out")
     assert r.returncode == 3
-    assert r.stderr.strip().endswith("这里应是文件夹，路径中却有一个同名的文件。请用 -o 换一个输出文件夹，或把那个文件移走。")
+    assert r.stderr.strip().endswith(
+        "这里应是文件夹，路径中却有一个同名的文件。请用 -o 换一个输出文件夹，或把那个文件移走。"
+    )
     assert not (tmp_path / "publish-error.log").exists()
 
 
@@ -56,16 +63,20 @@ def test_output_read_only_folder(tmp_path):
     assert list(out.iterdir()) == []
 
 
-@pytest.mark.parametrize("code,expect", [
-    (errno.ENOSPC, "磁盘已满，文件没有写成（原来的输出保持不变）。请清理磁盘空间后再运行。"),
-    (errno.EROFS, "这个位置是只读的，不能写入。请用 -o 换一个可写的输出文件夹。"),
-    (errno.EACCES, "没有写入这个位置的权限。请检查文件夹权限，或用 -o 换一个输出文件夹。"),
-    (errno.EDQUOT, "磁盘配额已用完，文件没有写成（原来的输出保持不变）。请清理空间后再运行。"),
-])
+@pytest.mark.parametrize(
+    "code,expect",
+    [
+        (errno.ENOSPC, "磁盘已满，文件没有写成（原来的输出保持不变）。请清理磁盘空间后再运行。"),
+        (errno.EROFS, "这个位置是只读的，不能写入。请用 -o 换一个可写的输出文件夹。"),
+        (errno.EACCES, "没有写入这个位置的权限。请检查文件夹权限，或用 -o 换一个输出文件夹。"),
+        (errno.EDQUOT, "磁盘配额已用完，文件没有写成（原来的输出保持不变）。请清理空间后再运行。"),
+    ],
+)
 def test_environment_fault_while_writing(tmp_path, monkeypatch, capsys, code, expect):
     """The fault arrives in the middle of writing the PDF: exit 3, its own message, the last good output kept."""
     from publish.build import BuildOptions, build_many
     from publish.render import pdf as pdf_mod
+
     m = copy_meeting(tmp_path)
     out = tmp_path / "out"
     out.mkdir()
@@ -75,6 +86,7 @@ def test_environment_fault_while_writing(tmp_path, monkeypatch, capsys, code, ex
         with open(path, "wb") as f:
             f.write(b"%PDF-1.3 half")
         raise OSError(code, os.strerror(code), str(path))
+
     monkeypatch.setattr(pdf_mod, "render_pdf", full)
     status = build_many([m], BuildOptions(out_dir=out, quiet=True), jobs=1)
     err = capsys.readouterr().err
@@ -87,14 +99,22 @@ def test_environment_fault_while_writing(tmp_path, monkeypatch, capsys, code, ex
 def test_file_size_limit_of_the_system(tmp_path):
     """A real write failure (RLIMIT_FSIZE, as a full disk is met): exit 3, no log, no traceback, no .part."""
     import resource
+
     m = copy_meeting(tmp_path)
     out = tmp_path / "out"
 
     def small():
         resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
-    r = subprocess.run([sys.executable, "-m", "publish", "build", str(m), "-o", str(out), "-q"],
-                       capture_output=True, text=True, cwd=ROOT, timeout=300, preexec_fn=small,
-                       env=dict(os.environ, PYTHONPATH=str(ROOT), PUBLISH_FONT_CACHE=str(tmp_path / "cache")))
+
+    r = subprocess.run(
+        [sys.executable, "-m", "publish", "build", str(m), "-o", str(out), "-q"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        preexec_fn=small,
+        env=dict(os.environ, PYTHONPATH=str(ROOT), PUBLISH_FONT_CACHE=str(tmp_path / "cache")),
+    )
     assert r.returncode == 3, r.stderr
     assert "Traceback" not in r.stderr and "内部错误" not in r.stderr
     assert "文件太大，超过了系统允许的大小或磁盘配额" in r.stderr
@@ -111,6 +131,7 @@ def test_no_error_log_when_nothing_went_wrong(tmp_path):
 
 def test_stale_part_files_are_removed(tmp_path):
     from .helpers import build
+
     m = copy_meeting(tmp_path)
     out = tmp_path / "out"
     out.mkdir()
@@ -118,9 +139,9 @@ def test_stale_part_files_are_removed(tmp_path):
     dead.wait()
     stale = out / f".yongchuan-2026-q1.pdf.{dead.pid}.k3j4h5.part"
     stale.write_bytes(b"half a pdf")
-    live = out / f".yongchuan-2026-q1.docx.{os.getppid()}.a1b2c3.part"    # a process that is running
+    live = out / f".yongchuan-2026-q1.docx.{os.getppid()}.a1b2c3.part"  # a process that is running
     live.write_bytes(b"being written")
-    mine = out / "notes.part"                                              # not ours: left alone
+    mine = out / "notes.part"  # not ours: left alone
     mine.write_text("x", "utf-8")
     build(m, out)
     assert not stale.exists()
@@ -132,8 +153,10 @@ def test_same_folder_name_twice_in_one_build(tmp_path):
     b = copy_meeting(tmp_path / "b", "ref")
     r = cli("build", a, b, "-o", tmp_path / "out")
     assert r.returncode == 2
-    assert r.stderr.strip() == (f"{b}: 与 {a} 的文件夹同名“ref”，输出文件会互相覆盖，所以都没有排。"
-                                "请给其中一个会议文件夹改名，或分两次用不同的 -o 输出。")
+    assert r.stderr.strip() == (
+        f"{b}: 与 {a} 的文件夹同名“ref”，输出文件会互相覆盖，所以都没有排。"
+        "请给其中一个会议文件夹改名，或分两次用不同的 -o 输出。"
+    )
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
@@ -155,10 +178,21 @@ def test_concurrent_builds_keep_pairs_together(tmp_path):
     procs = []
     for mark in ("甲子春风", "乙丑夏雨"):
         m = copy_meeting(tmp_path / mark, "same")
-        edit(m / "speakers" / "01-zhang-xiaomei.md", "一是以核心价值推动凝心铸魂。", f"一是以核心价值推动凝心铸魂。{mark}。")
-        procs.append(subprocess.Popen([sys.executable, "-m", "publish", "build", str(m), "-o", str(out), "-q"],
-                                      cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
-                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+        edit(
+            m / "speakers" / "01-zhang-xiaomei.md",
+            "一是以核心价值推动凝心铸魂。",
+            f"一是以核心价值推动凝心铸魂。{mark}。",
+        )
+        procs.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "publish", "build", str(m), "-o", str(out), "-q"],
+                cwd=ROOT,
+                env=dict(os.environ, PYTHONPATH=str(ROOT)),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        )
     for p in procs:
         _, err = p.communicate(timeout=600)
         assert p.returncode == 0, err
@@ -172,15 +206,21 @@ def test_ctrl_c_during_start_up(tmp_path):
     """Ctrl-C at several moments while the program starts: no traceback, status 130 (or done)."""
     m = copy_meeting(tmp_path)
     for delay in (0.1, 0.2, 0.4, 0.8):
-        p = subprocess.Popen([sys.executable, "-m", "publish", "build", str(m), "-o", str(tmp_path / "out"), "-q"],
-                             cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        p = subprocess.Popen(
+            [sys.executable, "-m", "publish", "build", str(m), "-o", str(tmp_path / "out"), "-q"],
+            cwd=ROOT,
+            env=dict(os.environ, PYTHONPATH=str(ROOT)),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         time.sleep(delay)
         p.send_signal(signal.SIGINT)
         _, err = p.communicate(timeout=300)
         if "Fatal Python error: init_import_site" in err or (
-                "Traceback" in err and "publish" not in err.split("Traceback", 1)[1]):
-            continue      # the interpreter's own start-up (site, runpy), before any line of the program runs
+            "Traceback" in err and "publish" not in err.split("Traceback", 1)[1]
+        ):
+            continue  # the interpreter's own start-up (site, runpy), before any line of the program runs
         assert "Traceback" not in err, (delay, err)
         # -2: killed by the signal before Python itself was up (nothing printed, nothing written)
         assert p.returncode in (130, 0, -signal.SIGINT), (delay, p.returncode, err)
@@ -192,8 +232,10 @@ def test_ctrl_c_during_start_up(tmp_path):
 
 # --- import -o / --force -----------------------------------------------------------------------
 
+
 def _article(tmp_path):
     from ..importer.test_import import ARTICLE as TEXT
+
     src = tmp_path / "src.txt"
     src.write_text(TEXT, encoding="utf-8")
     return src
@@ -206,8 +248,10 @@ def test_import_force_onto_content_folder_refuses(tmp_path):
     before = _snapshot(content)
     r = cli("import", _article(tmp_path), "-o", content, "--force")
     assert r.returncode == 2
-    assert r.stderr.strip() == (f"{content}: 这个文件夹不是会议文件夹（里面没有 meeting.yaml），--force 不会替换它，"
-                                "以免删掉里面的其他文件。请用 -o 指定一个会议文件夹，例如 content/新会议。")
+    assert r.stderr.strip() == (
+        f"{content}: 这个文件夹不是会议文件夹（里面没有 meeting.yaml），--force 不会替换它，"
+        "以免删掉里面的其他文件。请用 -o 指定一个会议文件夹，例如 content/新会议。"
+    )
     assert _snapshot(content) == before
 
 
@@ -229,7 +273,10 @@ def test_import_onto_existing_meeting_without_force(tmp_path):
     m = copy_meeting(tmp_path, "m")
     before = _snapshot(m)
     r = cli("import", _article(tmp_path), "-o", m)
-    assert (r.returncode, r.stderr.strip()) == (2, f"{m}: 输出文件夹已存在，没有覆盖。请换一个输出文件夹（-o），或加 --force 覆盖它。")
+    assert (r.returncode, r.stderr.strip()) == (
+        2,
+        f"{m}: 输出文件夹已存在，没有覆盖。请换一个输出文件夹（-o），或加 --force 覆盖它。",
+    )
     assert _snapshot(m) == before
 
 
@@ -237,11 +284,15 @@ def test_import_onto_a_file_even_with_force(tmp_path):
     f = tmp_path / "notes.txt"
     f.write_text("mine", "utf-8")
     r = cli("import", _article(tmp_path), "-o", f, "--force")
-    assert (r.returncode, r.stderr.strip()) == (2, f"{f}: 这里已有一个同名的文件（不是会议文件夹），没有覆盖。请用 -o 换一个输出文件夹。")
+    assert (r.returncode, r.stderr.strip()) == (
+        2,
+        f"{f}: 这里已有一个同名的文件（不是会议文件夹），没有覆盖。请用 -o 换一个输出文件夹。",
+    )
     assert f.read_text("utf-8") == "mine"
 
 
 # --- the print-shop package ----------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def leaky_package(tmp_path_factory):
@@ -252,9 +303,10 @@ def leaky_package(tmp_path_factory):
     (m / "notes.txt").symlink_to(secret)
     (m / "a\\..\\..\\..\\Windows\\evil.bat").write_text("echo evil", "utf-8")
     with open(m / "stray-video.mp4", "wb") as f:
-        f.truncate(3 * 1024 ** 3)      # sparse 3 GB: must not be read
+        f.truncate(3 * 1024**3)  # sparse 3 GB: must not be read
     (m / "portraits").mkdir()
     from PIL import Image
+
     Image.new("RGB", (600, 800), (200, 180, 160)).save(m / "portraits" / "zh\\ang.png", dpi=(300, 300))
     edit(m / "speakers" / "01-zhang-xiaomei.md", "name: 张小梅\n", "name: 张小梅\nportrait: portraits/zh\\ang.png\n")
     out = t / "out"
@@ -276,8 +328,10 @@ def test_package_ships_only_what_the_build_read(leaky_package):
     z = zipfile.ZipFile(out / "yongchuan-2026-q1-print.zip")
     src = sorted(n for n in z.namelist() if n.startswith("source/"))
     speakers = sorted(p.name for p in (ROOT / "content" / "yongchuan-2026-q1" / "speakers").glob("*.md"))
-    assert src == sorted(["source/yongchuan-2026-q1/meeting.yaml", "source/yongchuan-2026-q1/portraits/zh_ang.png"]
-                         + [f"source/yongchuan-2026-q1/speakers/{s}" for s in speakers])
+    assert src == sorted(
+        ["source/yongchuan-2026-q1/meeting.yaml", "source/yongchuan-2026-q1/portraits/zh_ang.png"]
+        + [f"source/yongchuan-2026-q1/speakers/{s}" for s in speakers]
+    )
     assert "layout/broadsheet/layout.yaml" in z.namelist()
     assert any(n.startswith("layout/") and n.endswith("/templates/title.j2") for n in z.namelist())
     assert any(n.startswith("fonts/") and n.endswith(".licence.txt") for n in z.namelist())

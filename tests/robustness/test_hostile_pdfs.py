@@ -1,5 +1,6 @@
 """Malformed, encrypted and explosive PDFs given to `publish preflight`: never a
 crash or a hang, never "可以付印"; what could not be read is named (无法读取对象 N)."""
+
 from __future__ import annotations
 
 import os
@@ -12,8 +13,14 @@ from .bounded import bounded, cli
 
 def _page(pdf, content: bytes, **extra):
     import pikepdf
-    page = pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, 200, 200],
-                              Contents=pdf.make_stream(content), Resources=pikepdf.Dictionary(), **extra)
+
+    page = pikepdf.Dictionary(
+        Type=pikepdf.Name.Page,
+        MediaBox=[0, 0, 200, 200],
+        Contents=pdf.make_stream(content),
+        Resources=pikepdf.Dictionary(),
+        **extra,
+    )
     pdf.pages.append(pikepdf.Page(page))
     return pdf.pages[-1]
 
@@ -26,6 +33,7 @@ def _save(pdf, path, **kw):
 def _structure(path):
     """The structure check of preflight, run bounded in a child: (status, summary, details)."""
     from publish.preflight import preflight
+
     rep = preflight(path)
     c = next(c for c in rep.checks if c.id == "structure")
     return c.status, c.summary, list(c.details), rep.errors
@@ -39,6 +47,7 @@ def _probe(path, seconds=60, mem_mb=1024):
 
 def test_encrypted_pdf_is_not_printable(tmp_path):
     import pikepdf
+
     pdf = pikepdf.new()
     _page(pdf, b"0 0 1 rg 0 0 10 10 re f")
     path = _save(pdf, tmp_path / "enc.pdf", encryption=pikepdf.Encryption(owner="secret", user="", R=4))
@@ -51,11 +60,15 @@ def test_encrypted_pdf_is_not_printable(tmp_path):
 
 def test_pdf_needing_a_password(tmp_path):
     import pikepdf
+
     pdf = pikepdf.new()
     _page(pdf, b"")
     path = _save(pdf, tmp_path / "pw.pdf", encryption=pikepdf.Encryption(owner="o", user="u", R=6))
     r = cli("preflight", path)
-    assert (r.returncode, r.stderr.strip()) == (2, f"{path}: 无法打开：文件已加密，需要密码。PDF/X 不允许加密，请向对方要未加密的文件。")
+    assert (r.returncode, r.stderr.strip()) == (
+        2,
+        f"{path}: 无法打开：文件已加密，需要密码。PDF/X 不允许加密，请向对方要未加密的文件。",
+    )
 
 
 def test_not_a_pdf(tmp_path):
@@ -69,25 +82,37 @@ def test_pdf_is_a_fifo(tmp_path):
     path = tmp_path / "x.pdf"
     os.mkfifo(path)
     r = cli("preflight", path, seconds=30)
-    assert (r.returncode, r.stderr.strip()) == (2, f"{path}: 这不是普通文件，而是命名管道（FIFO），不能作为PDF 文件读取。请换成真正的文件。")
+    assert (r.returncode, r.stderr.strip()) == (
+        2,
+        f"{path}: 这不是普通文件，而是命名管道（FIFO），不能作为PDF 文件读取。请换成真正的文件。",
+    )
 
 
 def _malformed(kind, tmp_path):
     import pikepdf
+
     pdf = pikepdf.new()
     if kind == "name_as_number":
         _page(pdf, b"/A /B /C /D /E /F cm 0 0 10 10 re f")
     elif kind == "empty_descendant_fonts":
         page = _page(pdf, b"BT /F1 12 Tf (a) Tj ET")
-        font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type0,
-                                                    BaseFont=pikepdf.Name("/ABCDEF+X"), DescendantFonts=pikepdf.Array()))
+        font = pdf.make_indirect(
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.Font,
+                Subtype=pikepdf.Name.Type0,
+                BaseFont=pikepdf.Name("/ABCDEF+X"),
+                DescendantFonts=pikepdf.Array(),
+            )
+        )
         page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
     elif kind == "output_intents_dict":
         _page(pdf, b"")
         pdf.Root.OutputIntents = pdf.make_indirect(pikepdf.Dictionary(S=pikepdf.Name.GTS_PDFX))
     elif kind == "font_is_a_number":
         page = _page(pdf, b"BT /F1 12 Tf (a) Tj ET")
-        page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=pdf.make_indirect(pikepdf.Object.parse(b"42"))))
+        page.obj.Resources = pikepdf.Dictionary(
+            Font=pikepdf.Dictionary(F1=pdf.make_indirect(pikepdf.Object.parse(b"42")))
+        )
     elif kind == "xobject_is_a_string":
         page = _page(pdf, b"/X1 Do")
         page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(X1=pikepdf.String("no")))
@@ -96,21 +121,38 @@ def _malformed(kind, tmp_path):
         page.obj.Contents = pdf.make_indirect(pikepdf.Object.parse(b"7"))
     elif kind == "image_width_is_a_name":
         page = _page(pdf, b"q 10 0 0 10 0 0 cm /I1 Do Q")
-        img = pdf.make_stream(b"\0" * 3, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image,
-                              Width=pikepdf.Name.Wide, Height=1, ColorSpace=pikepdf.Name.DeviceRGB, BitsPerComponent=8)
+        img = pdf.make_stream(
+            b"\0" * 3,
+            Type=pikepdf.Name.XObject,
+            Subtype=pikepdf.Name.Image,
+            Width=pikepdf.Name.Wide,
+            Height=1,
+            ColorSpace=pikepdf.Name.DeviceRGB,
+            BitsPerComponent=8,
+        )
         page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(I1=img))
     elif kind == "annots_not_array":
         page = _page(pdf, b"")
         page.obj.Annots = pikepdf.Array([5, pikepdf.Dictionary(AP=5)])
     elif kind == "ext_gstate_ca_is_a_name":
         page = _page(pdf, b"/G1 gs")
-        page.obj.Resources = pikepdf.Dictionary(ExtGState=pikepdf.Dictionary(G1=pikepdf.Dictionary(ca=pikepdf.Name.Half)))
+        page.obj.Resources = pikepdf.Dictionary(
+            ExtGState=pikepdf.Dictionary(G1=pikepdf.Dictionary(ca=pikepdf.Name.Half))
+        )
     return _save(pdf, tmp_path / f"{kind}.pdf")
 
 
-MALFORMED = ["name_as_number", "empty_descendant_fonts", "output_intents_dict", "font_is_a_number",
-             "xobject_is_a_string", "contents_is_a_number", "image_width_is_a_name", "annots_not_array",
-             "ext_gstate_ca_is_a_name"]
+MALFORMED = [
+    "name_as_number",
+    "empty_descendant_fonts",
+    "output_intents_dict",
+    "font_is_a_number",
+    "xobject_is_a_string",
+    "contents_is_a_number",
+    "image_width_is_a_name",
+    "annots_not_array",
+    "ext_gstate_ca_is_a_name",
+]
 
 
 @pytest.mark.parametrize("kind", MALFORMED)
@@ -132,6 +174,7 @@ def test_output_intents_dict_names_the_object(tmp_path):
 
 def test_four_million_operators(tmp_path):
     import pikepdf
+
     pdf = pikepdf.new()
     _page(pdf, b"")
     pdf.pages[0].obj.Contents = pdf.make_stream(zlib.compress(b"q Q\n" * 4_000_000, 9), Filter=pikepdf.Name.FlateDecode)
@@ -144,10 +187,11 @@ def test_four_million_operators(tmp_path):
 
 def test_flate_bomb_content_stream(tmp_path):
     import pikepdf
+
     pdf = pikepdf.new()
     _page(pdf, b"")
     z = zlib.compressobj(9)
-    raw = b"".join(z.compress(b" " * (1 << 20)) for _ in range(1024)) + z.flush()   # 1 GB of spaces
+    raw = b"".join(z.compress(b" " * (1 << 20)) for _ in range(1024)) + z.flush()  # 1 GB of spaces
     pdf.pages[0].obj.Contents = pdf.make_stream(raw, Filter=pikepdf.Name.FlateDecode)
     path = _save(pdf, tmp_path / "bomb.pdf", compress_streams=False)
     status, summary, det, _ = _probe(path, seconds=60, mem_mb=700)
@@ -157,15 +201,21 @@ def test_flate_bomb_content_stream(tmp_path):
 def test_nested_forms_fan_out(tmp_path):
     """A few KB: each form draws the next one 10 times with a different matrix, 12 deep (10^12 walks)."""
     import pikepdf
+
     pdf = pikepdf.new()
     page = _page(pdf, b"/F0 Do")
     prev = None
     for level in reversed(range(12)):
         # Offsets of a different magnitude per level: every path through the forms has its own matrix.
-        body = b"0 0 1 1 re f" if prev is None else b"".join(b"q 1 0 0 1 %d 0 cm /N Do Q\n" % (i * 10 ** level)
-                                                              for i in range(10))
+        body = (
+            b"0 0 1 1 re f"
+            if prev is None
+            else b"".join(b"q 1 0 0 1 %d 0 cm /N Do Q\n" % (i * 10**level) for i in range(10))
+        )
         res = pikepdf.Dictionary() if prev is None else pikepdf.Dictionary(XObject=pikepdf.Dictionary(N=prev))
-        prev = pdf.make_stream(body, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=[0, 0, 10, 10], Resources=res)
+        prev = pdf.make_stream(
+            body, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=[0, 0, 10, 10], Resources=res
+        )
     page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(F0=prev))
     path = _save(pdf, tmp_path / "forms.pdf")
     assert path.stat().st_size < 8000
@@ -176,10 +226,12 @@ def test_nested_forms_fan_out(tmp_path):
 
 def test_form_that_draws_itself(tmp_path):
     import pikepdf
+
     pdf = pikepdf.new()
     page = _page(pdf, b"/F0 Do")
-    form = pdf.make_stream(b"q 0.5 0 0 0.5 0 0 cm /Me Do Q", Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
-                           BBox=[0, 0, 10, 10])
+    form = pdf.make_stream(
+        b"q 0.5 0 0 0.5 0 0 cm /Me Do Q", Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=[0, 0, 10, 10]
+    )
     form.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Me=form))
     page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(F0=form))
     path = _save(pdf, tmp_path / "self.pdf")
@@ -189,6 +241,7 @@ def test_form_that_draws_itself(tmp_path):
 
 def test_good_pdf_passes_structure(tmp_path):
     import pikepdf
+
     pdf = pikepdf.new()
     _page(pdf, b"0 0 0 1 k 0 0 10 10 re f")
     path = _save(pdf, tmp_path / "ok.pdf")

@@ -2,6 +2,7 @@
 
 pdfplumber gives characters in content-stream order, which is reading order in
 our renderer (header, then speaker blocks column by column)."""
+
 from __future__ import annotations
 
 import shutil
@@ -61,7 +62,9 @@ def test_generated_meetings_nothing_lost(tmp_path_factory, speakers):
         key = f"{i:02d}-speaker"
         keys.append(key)
         (m / "speakers" / f"{key}.md").write_text(
-            "---\nheadline: 推动发展 建设新区\nposition: 区委书记\nname: 张小梅\n---\n" + "\n\n".join(paras) + "\n", "utf-8")
+            "---\nheadline: 推动发展 建设新区\nposition: 区委书记\nname: 张小梅\n---\n" + "\n\n".join(paras) + "\n",
+            "utf-8",
+        )
     meeting = (m / "meeting.yaml").read_text("utf-8").split("speakers:")[0]
     (m / "meeting.yaml").write_text(meeting + "speakers:\n" + "".join(f"  - {k}\n" for k in keys), "utf-8")
     _check(m, tmp / "out")

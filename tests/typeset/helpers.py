@@ -1,5 +1,6 @@
 """Simple metrics for tests: Han and full-width punctuation 1 em, digits 0.55,
 Latin 0.6, —/… 1 em, ASCII punctuation 0.3, space 0.25."""
+
 from __future__ import annotations
 
 from publish.typeset import ParaStyle, Run, break_paragraph, lines_text

@@ -1,4 +1,5 @@
 """Rule 2: never split ——, ……, or Latin/digit clusters (with 万/亿)."""
+
 import pytest
 
 from .helpers import brk, texts

@@ -1,4 +1,5 @@
 """Rule 3: 标点挤压 (punctuation compression) and punctuation width."""
+
 import pytest
 
 from publish.typeset import ParaStyle, break_paragraph

@@ -1,4 +1,5 @@
 """Rules 4-6: justification, mixed scripts, paragraph shape and runs."""
+
 import pytest
 
 from publish.typeset import ParaStyle, break_paragraph, lines_text

@@ -1,4 +1,5 @@
 """Rule 1: 避头尾 (line-start / line-end prohibitions), push-in and push-out."""
+
 import pytest
 
 from .helpers import brk, texts, widths

@@ -2,6 +2,7 @@
 numbers and Latin words: the invariants the PDF checker counts.
 
 Set TYPESET_HYPOTHESIS_SCALE=20 for a deep run."""
+
 import dataclasses
 import os
 
@@ -18,10 +19,29 @@ SCALE = int(os.environ.get("TYPESET_HYPOTHESIS_SCALE", "1"))
 EPS = 0.01
 HAN = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研"
 OPEN_GROUPS = ["“", "（", "《", "（“", "「", "【"]
-CLOSE_GROUPS = ["，", "。", "、", "；", "：", "？", "！", "——", "……", "。”", "”，", "）。",
-                "》、", "！”", "……”", "”", "）", "》", "％", "·"]
-TOKENS = ["6.2%", "1050.7亿", "2025", "1.46万", "AI", "AI+", "GDP", "5G", "10:30",
-          "3.5", "2.78万亿", "x86", "-3", "A"]
+CLOSE_GROUPS = [
+    "，",
+    "。",
+    "、",
+    "；",
+    "：",
+    "？",
+    "！",
+    "——",
+    "……",
+    "。”",
+    "”，",
+    "）。",
+    "》、",
+    "！”",
+    "……”",
+    "”",
+    "）",
+    "》",
+    "％",
+    "·",
+]
+TOKENS = ["6.2%", "1050.7亿", "2025", "1.46万", "AI", "AI+", "GDP", "5G", "10:30", "3.5", "2.78万亿", "x86", "-3", "A"]
 
 
 @st.composite
@@ -45,8 +65,12 @@ paragraphs = st.lists(segment(), min_size=1, max_size=25).map("".join)
 
 styles = st.builds(
     lambda m, kinsoku, cp, hw, hls, ind: ParaStyle(
-        measure=m * SIZE, indent=ind * SIZE, kinsoku=kinsoku, compress_punct=cp,
-        halfwidth_opening_at_line_start=hw, han_latin_space=hls,
+        measure=m * SIZE,
+        indent=ind * SIZE,
+        kinsoku=kinsoku,
+        compress_punct=cp,
+        halfwidth_opening_at_line_start=hw,
+        han_latin_space=hls,
     ),
     st.floats(8, 20),
     st.sampled_from(["push-in", "push-out"]),

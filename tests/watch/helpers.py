@@ -1,4 +1,5 @@
 """A `publish watch` process on a copy of the reference meeting, with bounded waits."""
+
 from __future__ import annotations
 
 import http.client
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from tests.conftest import REFERENCE, ROOT
 
-START_S = 120      # first build in a cold process on a busy machine
+START_S = 120  # first build in a cold process on a busy machine
 REBUILD_S = 60
 
 
@@ -27,9 +28,25 @@ class WatchProcess:
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         self._log = open(self.log, "w+", encoding="utf-8")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "publish", "watch", str(self.meeting), "-o", str(self.out), "--port", "0",
-             "--layout", layout], stdout=self._log, stderr=subprocess.STDOUT, cwd=ROOT, env=env,
-            start_new_session=True)
+            [
+                sys.executable,
+                "-m",
+                "publish",
+                "watch",
+                str(self.meeting),
+                "-o",
+                str(self.out),
+                "--port",
+                "0",
+                "--layout",
+                layout,
+            ],
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+        )
         self.url = self._wait_url()
         self.port = int(self.url.rsplit(":", 1)[1].strip("/"))
 
@@ -72,8 +89,10 @@ class WatchProcess:
             if pred(st):
                 return st
             time.sleep(0.1)
-        raise AssertionError(f"timed out waiting for {what}; last state: {json.dumps(st, ensure_ascii=False)[:2000]}"
-                             f"\nlog:\n{self.output()}")
+        raise AssertionError(
+            f"timed out waiting for {what}; last state: {json.dumps(st, ensure_ascii=False)[:2000]}"
+            f"\nlog:\n{self.output()}"
+        )
 
     def wait_built(self, after: int, timeout: float = REBUILD_S) -> dict:
         """The state once more than `after` rebuilds have finished (good or bad)."""
@@ -83,8 +102,11 @@ class WatchProcess:
         """A finished rebuild in this status (and meeting pred, if given). "good" is a page
         written to build/: fitting (ok) or, where the content cannot fill it, flagged 排不满 (short)."""
         wanted = ("ok", "short") if status == "good" else (status,)
-        return self.wait(lambda s: s.get("phase") == "done" and s["status"] in wanted and
-                         (pred is None or pred(s)), timeout, f"status {status}")
+        return self.wait(
+            lambda s: s.get("phase") == "done" and s["status"] in wanted and (pred is None or pred(s)),
+            timeout,
+            f"status {status}",
+        )
 
     def interrupt(self, timeout: float = 20) -> int:
         self.proc.send_signal(signal.SIGINT)

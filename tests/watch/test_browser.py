@@ -2,6 +2,7 @@
 
 Set PUBLISH_SCREENSHOTS=docs/proofs to keep the screenshots of each state
 (`make proofs` does); otherwise they go to the test's temporary folder."""
+
 from __future__ import annotations
 
 import os
@@ -27,10 +28,18 @@ def browser():
         pytest.fail(msg) if os.environ.get("CI") else pytest.skip(msg)
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
+
     opts = webdriver.ChromeOptions()
     opts.binary_location = CHROMIUM
-    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-              "--window-size=1400,1000", "--force-device-scale-factor=1", "--lang=zh-CN"):
+    for a in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,1000",
+        "--force-device-scale-factor=1",
+        "--lang=zh-CN",
+    ):
         opts.add_argument(a)
     driver = webdriver.Chrome(options=opts, service=Service(DRIVER))
     driver.set_page_load_timeout(60)
@@ -49,8 +58,10 @@ def shots(tmp_path):
 def until(driver, cond, what):
     from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
-    return WebDriverWait(driver, WAIT_S, poll_frequency=0.1, ignored_exceptions=(StaleElementReferenceException,)
-                         ).until(lambda d: cond(d), message=what)
+
+    return WebDriverWait(
+        driver, WAIT_S, poll_frequency=0.1, ignored_exceptions=(StaleElementReferenceException,)
+    ).until(lambda d: cond(d), message=what)
 
 
 def shown_generation(driver):
@@ -60,10 +71,12 @@ def shown_generation(driver):
 # The page replaces its elements on every state: read them in one script, never
 # through element handles that a state arriving meanwhile would make stale.
 
+
 def yaml_errors(driver) -> list[str]:
     return driver.execute_script(
         "return [...document.querySelectorAll('#error-list li')].map(li => li.textContent)"
-        ".filter(t => t.includes('meeting.yaml'))")
+        ".filter(t => t.includes('meeting.yaml'))"
+    )
 
 
 def errors_shown(driver) -> bool:
@@ -72,11 +85,13 @@ def errors_shown(driver) -> bool:
 
 def label(driver, key):
     return driver.execute_script(
-        "const e = document.querySelector(`.label[data-key='${arguments[0]}']`); return e ? e.textContent : null", key)
+        "const e = document.querySelector(`.label[data-key='${arguments[0]}']`); return e ? e.textContent : null", key
+    )
 
 
 def test_edit_break_fix_in_the_browser(tmp_path, browser, shots):
     from selenium.webdriver.common.by import By
+
     w = WatchProcess(tmp_path / "w")
     try:
         w.wait_status("good", timeout=180)
@@ -112,7 +127,7 @@ def test_edit_break_fix_in_the_browser(tmp_path, browser, shots):
         until(browser, lambda d: errors_shown(d) and yaml_errors(d), "the error list")
         assert all(re.search(r"meeting\.yaml:\d+: ", t) for t in yaml_errors(browser))
         assert "failed" in browser.find_element(By.TAG_NAME, "body").get_attribute("class")
-        assert browser.find_element(By.ID, "page-1").is_displayed()       # the last good page, dimmed behind
+        assert browser.find_element(By.ID, "page-1").is_displayed()  # the last good page, dimmed behind
         broken_gen = shown_generation(browser)
         browser.save_screenshot(str(shots / "watch-3-error.png"))
 
@@ -128,6 +143,7 @@ def test_edit_break_fix_in_the_browser(tmp_path, browser, shots):
 
 def test_zoom_asks_for_a_sharper_image(tmp_path, browser):
     from selenium.webdriver.common.by import By
+
     w = WatchProcess(tmp_path / "z")
     try:
         w.wait_status("good", timeout=180)
@@ -146,7 +162,8 @@ def test_zoom_asks_for_a_sharper_image(tmp_path, browser):
         assert browser.find_element(By.ID, "zoom-level").text == "195%"
         # the overlay scales with the page: a label still sits on its block
         width = browser.execute_script(
-            "return document.querySelector('.mark.block[data-key=\"01-zhang-xiaomei\"]').getBoundingClientRect().width")
+            "return document.querySelector('.mark.block[data-key=\"01-zhang-xiaomei\"]').getBoundingClientRect().width"
+        )
         assert width > 0.1 * img.size["width"]
     finally:
         w.close()

@@ -1,4 +1,5 @@
 """`publish new`: a commented skeleton that loads, every field explained, nothing overwritten."""
+
 from __future__ import annotations
 
 import re
@@ -56,7 +57,7 @@ def test_refuses_an_existing_folder(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     assert run_cli("new", empty).returncode == 2 and list(empty.iterdir()) == []
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]    # no temporary left behind
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left behind
 
 
 def uncomment_examples(text: str) -> str:
@@ -79,6 +80,7 @@ def uncomment_examples(text: str) -> str:
 def test_every_commented_example_is_valid(tmp_path):
     """An editor who takes out the “#” of an optional field gets a meeting that loads."""
     from PIL import Image
+
     target = tmp_path / "m"
     assert run_cli("new", target).returncode == 0
     for f in [target / "meeting.yaml", *(target / "speakers").glob("*.md")]:
@@ -87,7 +89,12 @@ def test_every_commented_example_is_valid(tmp_path):
     for k in ("01-fayanren", "02-fayanren"):
         Image.new("RGB", (600, 800), (200, 200, 200)).save(target / "portraits" / f"{k}.jpg")
     m = load_meeting(target)
-    assert (m.column, m.credit, m.closing_note, m.byline.note) == ("（议政）", "本报记者待填整理", "本版内容以发言先后为序", "整理")
+    assert (m.column, m.credit, m.closing_note, m.byline.note) == (
+        "（议政）",
+        "本报记者待填整理",
+        "本版内容以发言先后为序",
+        "整理",
+    )
     assert m.editor_note and m.bulletin.name == "待填简报名称" and len(m.bulletin.distribution) == 2
     s = m.speakers[0]
     assert (s.suffix, s.attribution, s.credit) == ("委员", "line", "本报记者待填整理") and s.portrait is not None

@@ -1,4 +1,5 @@
 """The copyfit overlay: geometry from compose's own result, marks where the trouble is."""
+
 from __future__ import annotations
 
 import pytest
@@ -25,7 +26,9 @@ def test_every_speaker_labelled_once_with_its_figures(composed):
         lab = next(lab for lab in labels if lab["key"] == b.key)
         assert (lab["lines"], lab["share"], lab["over"]) == (b.lines, round(b.allotment), b.over)
         n = abs(b.over)
-        want = "正好" if b.over == 0 else f"{'超出' if b.over > 0 else '不足'} {n} 行（约 {n * report.chars_per_line} 字）"
+        want = (
+            "正好" if b.over == 0 else f"{'超出' if b.over > 0 else '不足'} {n} 行（约 {n * report.chars_per_line} 字）"
+        )
         assert lab["verdict"] == want
 
 
@@ -39,12 +42,26 @@ def test_block_boxes_hold_their_lines(composed):
         assert body
         for ln in body:
             x, y = ln.x / W + 0.001, ln.baseline / H
-            assert any(b[0] <= x <= b[0] + b[2] and b[1] <= y <= b[1] + b[3] for b in boxes), (ln.role, ln.x, ln.baseline)
+            assert any(b[0] <= x <= b[0] + b[2] and b[1] <= y <= b[1] + b[3] for b in boxes), (
+                ln.role,
+                ln.x,
+                ln.baseline,
+            )
 
 
 def _report(blocks, columns=2, depth=10):
-    return Report(layout="t", meeting="m", columns=columns, lines_per_column=depth, capacity=columns * depth,
-                  used=sum(b.lines for b in blocks), chars_per_line=10, pages=1, unplaced=0, blocks=blocks)
+    return Report(
+        layout="t",
+        meeting="m",
+        columns=columns,
+        lines_per_column=depth,
+        capacity=columns * depth,
+        used=sum(b.lines for b in blocks),
+        chars_per_line=10,
+        pages=1,
+        unplaced=0,
+        blocks=blocks,
+    )
 
 
 class _Comp:
@@ -55,10 +72,17 @@ class _Comp:
 def test_beiti_and_window_marked():
     # column 0: A's text then B's 小标题 at the foot with one line of its text; column 1: B's text, 4 lines short
     lead = 10.0
-    pg = PageBox(1, regions=[
-        Region("a", "head", 0, 0, 2, 0, 0, 50, 20), Region("a", "text", 0, 2, 5, 0, 20, 50, 50),
-        Region("b", "head", 0, 7, 2, 0, 70, 50, 20), Region("b", "text", 0, 9, 1, 0, 90, 50, 10),
-        Region("b", "text", 1, 0, 6, 60, 0, 50, 60)], body=(0.0, 10, lead))
+    pg = PageBox(
+        1,
+        regions=[
+            Region("a", "head", 0, 0, 2, 0, 0, 50, 20),
+            Region("a", "text", 0, 2, 5, 0, 20, 50, 50),
+            Region("b", "head", 0, 7, 2, 0, 70, 50, 20),
+            Region("b", "text", 0, 9, 1, 0, 90, 50, 10),
+            Region("b", "text", 1, 0, 6, 60, 0, 50, 60),
+        ],
+        body=(0.0, 10, lead),
+    )
     blocks = [BlockFit("a", "甲（职务）", 70, 7, 7, 8.0), BlockFit("b", "乙（职务）", 90, 9, 9, 8.0)]
     ov = overlay(_Comp([pg], _report(blocks)))
     marks = ov["pages"][0]["marks"]
@@ -72,8 +96,11 @@ def test_beiti_and_window_marked():
 
 
 def test_one_line_short_is_no_window():
-    pg = PageBox(1, regions=[Region("a", "text", 0, 0, 10, 0, 0, 50, 100), Region("a", "text", 1, 0, 9, 60, 0, 50, 90)],
-                 body=(0.0, 10, 10.0))
+    pg = PageBox(
+        1,
+        regions=[Region("a", "text", 0, 0, 10, 0, 0, 50, 100), Region("a", "text", 1, 0, 9, 60, 0, 50, 90)],
+        body=(0.0, 10, 10.0),
+    )
     ov = overlay(_Comp([pg], _report([BlockFit("a", "甲", 190, 19, 19, 19.0)])))
     assert not [m for m in ov["pages"][0]["marks"] if m["kind"] == "window"]
 
@@ -95,6 +122,7 @@ def test_image_and_overlay_share_the_trim(composed, tmp_path):
     from publish.compose.boxes import Fill
     from publish.render.pdf import render_pdf
     from publish.watch import raster
+
     pdf = tmp_path / "p.pdf"
     render_pdf(composed, pdf)
     width = 2000
@@ -122,8 +150,11 @@ def test_running_text_has_lines_not_shares():
 
 def test_empty_column_is_a_window_where_it_stands():
     """Columns 0 and 2 hold text, column 1 nothing: the hole is drawn at column 1's place."""
-    pg = PageBox(1, regions=[Region("a", "text", 0, 0, 10, 10, 0, 40, 100), Region("a", "text", 2, 0, 10, 110, 0, 40, 100)],
-                 body=(0.0, 10, 10.0))
+    pg = PageBox(
+        1,
+        regions=[Region("a", "text", 0, 0, 10, 10, 0, 40, 100), Region("a", "text", 2, 0, 10, 110, 0, 40, 100)],
+        body=(0.0, 10, 10.0),
+    )
     ov = overlay(_Comp([pg], _report([BlockFit("a", "甲", 200, 20, 20, 20.0)], columns=3)))
     windows = [m for m in ov["pages"][0]["marks"] if m["kind"] == "window"]
     assert [(m["column"], m["box"], m["lines"]) for m in windows] == [(1, [0.3, 0.0, 0.2, 0.5], 10)]

@@ -1,4 +1,5 @@
 """One warm rebuild, in process: what the browser is told and what reaches build/."""
+
 from __future__ import annotations
 
 import re
@@ -15,6 +16,7 @@ def test_new_meeting_previews_but_prints_only_as_draft(tmp_path):
     """A fresh `publish new` meeting: the page is shown at once; its 待填 publication fields
     keep it out of build/ (as `build` would) until --draft, which marks the page 样稿."""
     import pypdfium2 as pdfium
+
     meeting, out = tmp_path / "m", tmp_path / "out"
     write_skeleton(meeting)
     s = Session(meeting, "broadsheet", out)
@@ -22,7 +24,7 @@ def test_new_meeting_previews_but_prints_only_as_draft(tmp_path):
     st = s.snapshot()
     assert st["status"] == "blocked" and st["preview"]["count"] >= 1 and st["written"] is False
     found = [re.match(r".*meeting\.yaml:(\d+): 出版信息 (\w+)", e) for e in st["errors"]]
-    held = sorted(int(m.group(1)) for m in found if m)      # (a skeleton's page is not full either)
+    held = sorted(int(m.group(1)) for m in found if m)  # (a skeleton's page is not full either)
     lines = (meeting / "meeting.yaml").read_text("utf-8").splitlines()
     assert [lines[n - 1].split(":")[0].strip() for n in held] == ["paper", "date", "page_number", "page_name"]
     assert not list(out.glob("*.pdf")) and not list(out.glob("*.docx"))

@@ -1,4 +1,5 @@
 """What a warm process keeps between rebuilds must follow every edit."""
+
 from __future__ import annotations
 
 import shutil
@@ -26,6 +27,7 @@ def test_compiled_templates_follow_edits(tmp_path):
 def test_layout_edits_reach_a_warm_session(tmp_path):
     """The session keeps the parsed layout until a file of the layout changes."""
     from publish.watch.session import Session
+
     lay = tmp_path / "mylayout"
     shutil.copytree(ROOT / "layouts" / "tabloid", lay)
     s = Session(tmp_path / "unused", str(lay), tmp_path / "out")

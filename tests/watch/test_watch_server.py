@@ -1,4 +1,5 @@
 """`publish watch` as a process: what it serves, to whom, what it writes, how it stops."""
+
 from __future__ import annotations
 
 import hashlib
@@ -41,7 +42,7 @@ def listening_addresses(port: int) -> set[str]:
         for row in rows:
             local, state = row.split()[1], row.split()[3]
             addr, p = local.split(":")
-            if state == "0A" and int(p, 16) == port:    # 0A = LISTEN
+            if state == "0A" and int(p, 16) == port:  # 0A = LISTEN
                 if len(addr) == 8:
                     found.add(socket.inet_ntop(socket.AF_INET, bytes.fromhex(addr)[::-1]))
                 else:
@@ -126,7 +127,7 @@ def test_broken_edit_keeps_last_good_outputs(watch):
     meeting.write_text(good.replace("title: ", "title: [未闭合\n  x: ", 1), "utf-8")
     st = watch.wait_status("error")
     assert any("meeting.yaml:" in e for e in st["errors"]), st["errors"]
-    assert st["preview"]["generation"] == gen        # the last good page stays
+    assert st["preview"]["generation"] == gen  # the last good page stays
     # proof finds the broken line too: it is listed once, as the error
     broken = {re.match(r".+?:\d+", e).group(0) + ":" for e in st["errors"]}
     assert not any(w["text"].startswith(tuple(broken)) for w in st["warnings"]), (broken, st["warnings"])
@@ -142,7 +143,9 @@ def test_overflow_shows_the_page_but_keeps_outputs(watch):
     before = digest(pdf)
     path = speaker(watch, 2)
     good = path.read_text("utf-8")
-    path.write_text(good + ("\n\n" + "会议要求，各部门要坚定信心、真抓实干，全力以赴推动经济社会高质量发展。" * 12) * 12, "utf-8")
+    path.write_text(
+        good + ("\n\n" + "会议要求，各部门要坚定信心、真抓实干，全力以赴推动经济社会高质量发展。" * 12) * 12, "utf-8"
+    )
     st = watch.wait_status("overflow")
     blocks = {b["key"]: b for b in st["preview"]["blocks"]}
     assert blocks[path.stem]["unplaced"] > 0 or blocks[path.stem]["state"] in ("over", "overflow")
@@ -182,8 +185,13 @@ def test_swap_files_do_not_rebuild(watch):
     watch.wait_status("good")
     builds = watch.state()["builds"]
     sp = watch.meeting / "speakers"
-    junk = [sp / ".01-zhang-xiaomei.md.swp", sp / "01-zhang-xiaomei.md~", sp / "4913", sp / "#01.md#",
-            watch.meeting / ".meeting.yaml.swx"]
+    junk = [
+        sp / ".01-zhang-xiaomei.md.swp",
+        sp / "01-zhang-xiaomei.md~",
+        sp / "4913",
+        sp / "#01.md#",
+        watch.meeting / ".meeting.yaml.swx",
+    ]
     for j in junk:
         j.write_text("垃圾 ---\n: [", "utf-8")
     time.sleep(1.5)
@@ -211,6 +219,7 @@ def test_blurry_photo_shows_the_page_but_keeps_outputs(watch):
     """What stops `build` (here a photo far below the layout's minimum ppi) stops the outputs,
     not the preview: the page with the photo is shown, the problem listed at its line."""
     from PIL import Image
+
     pdf = watch.out / "yongchuan-2026-q1.pdf"
     before = digest(pdf)
     (watch.meeting / "portraits").mkdir(exist_ok=True)

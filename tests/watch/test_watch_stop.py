@@ -1,4 +1,5 @@
 """Ctrl-C stops `publish watch` cleanly: exit 0, the port closed, no half-written output."""
+
 from __future__ import annotations
 
 import socket
@@ -36,12 +37,18 @@ def test_port_in_use_is_an_input_error(tmp_path):
     import sys
 
     from tests.conftest import REFERENCE, ROOT
+
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         s.listen()
         port = s.getsockname()[1]
-        r = subprocess.run([sys.executable, "-m", "publish", "watch", str(REFERENCE), "-o", str(tmp_path),
-                            "--port", str(port)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+        r = subprocess.run(
+            [sys.executable, "-m", "publish", "watch", str(REFERENCE), "-o", str(tmp_path), "--port", str(port)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=120,
+        )
     assert r.returncode == 2
     assert f"端口 {port} 已被占用" in r.stderr and "Traceback" not in r.stderr
 
@@ -51,6 +58,12 @@ def test_missing_folder_is_an_input_error(tmp_path):
     import sys
 
     from tests.conftest import ROOT
-    r = subprocess.run([sys.executable, "-m", "publish", "watch", str(tmp_path / "nope"), "--port", "0"],
-                       capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+    r = subprocess.run(
+        [sys.executable, "-m", "publish", "watch", str(tmp_path / "nope"), "--port", "0"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert r.returncode == 2 and "找不到这个会议文件夹" in r.stderr
