@@ -449,21 +449,31 @@ class _Builder(StyleTable, PackageParts):
                 refs += f'<w:footerReference w:type="even" r:id="{self._hdr_part("footer", 2, self._folio_paras("left"))}"/>'
         return refs, outside
 
-    def _sect(self, refs: str, columns: int, continuous: bool) -> str:
+    def _sect(self, refs: str, columns: int, continuous: bool, slack: bool = False) -> str:
         p, g = self.page, self.lay.grid
         header = max(9.0, p.top * 0.3)
         footer = max(9.0, p.bottom * 0.4)
         cols = f'<w:cols w:num="{columns}" w:space="{self.space_tw}"'
         cols += ' w:sep="1"/>' if columns > 1 and g.column_rule else "/>"
+        bottom = p.bottom - (self._foot_slack(footer) if slack else 0.0)
         return (
             f"<w:sectPr>{refs}"
             + ('<w:type w:val="continuous"/>' if continuous else "")
             + f'<w:pgSz w:w="{_twips(p.width)}" w:h="{_twips(p.height)}"/>'
-            f'<w:pgMar w:top="{_twips(p.top)}" w:right="{_twips(p.right)}" w:bottom="{_twips(p.bottom)}" '
+            f'<w:pgMar w:top="{_twips(p.top)}" w:right="{_twips(p.right)}" w:bottom="{_twips(bottom)}" '
             f'w:left="{_twips(p.left)}" w:header="{_twips(header)}" w:footer="{_twips(footer)}" w:gutter="0"/>'
             + cols
             + f'<w:docGrid w:linePitch="{_twips(g.leading)}"/></w:sectPr>'
         )
+
+    def _foot_slack(self, footer: float) -> float:
+        """One grid line of the bottom margin lent to the body where the columns are balanced
+        above a 版记 or hairline: the PDF fills them to the foot, and LibreOffice or Word,
+        breaking the body's lines themselves (their punctuation compression is weaker: a
+        line of ours ending 总结” keeps 结” on the next), set a line more here and there and
+        would run the last one onto a page of its own. Balanced columns stay where the text
+        ends, so the slack shows only when needed; the folio keeps its place (footer distance)."""
+        return max(0.0, min(self.lay.grid.leading, self.page.bottom - footer - 12.0))
 
     # ---- package
 
@@ -480,6 +490,7 @@ class _Builder(StyleTable, PackageParts):
         # Each zone's last paragraph carries the sectPr that closes it (OOXML puts a
         # section's properties at its end); the next zone starts on the same page.
         zones = [(head, 1)]
+        balanced = False
         if cols == 1:
             zones = [(head + body + end, 1)]
         elif end or not lay.grid.fill_page:
@@ -489,12 +500,13 @@ class _Builder(StyleTable, PackageParts):
             # the columns simply run on (LibreOffice 7.4 cannot balance its six columns:
             # it leaves them unbalanced and puts the hairline on a page of its own).
             zones += [(body, cols), (end or [_HAIRLINE], 1)]
+            balanced = True
         else:
             zones += [(body, cols)]
         zones = [(z, c) for z, c in zones if z]
         xml = []
         for i, (paras, c) in enumerate(zones):
-            sect = self._sect(refs, c, i > 0)
+            sect = self._sect(refs, c, i > 0, balanced)
             if i == len(zones) - 1:
                 xml += paras
                 xml.append(sect)

@@ -124,22 +124,7 @@ def test_no_closing_mark_at_line_start_nor_opening_at_line_end(rendered, name):
     assert (res["start_violations"], res["end_violations"]) == (0, 0), res["examples"]
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            n,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known (issue 16): the fitted, full tabloid page runs one line onto a second page "
-                "in LibreOffice's rendering of the DOCX",
-            ),
-        )
-        if n == "tabloid"
-        else n
-        for n in LAYOUTS
-    ],
-)
+@pytest.mark.parametrize("name", LAYOUTS)
 def test_page_count_equals_the_pdfs(rendered, name):
     from pypdf import PdfReader
 
