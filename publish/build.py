@@ -140,14 +140,7 @@ def write_outputs(base: Path, opts: BuildOptions, comp, meeting, layout, warning
             from .render.pdf import render_pdf
             from .render.pdfx import PdfxSpec
 
-            spec = PdfxSpec(
-                title=comp.title,
-                icc_profile=layout.icc_profile,
-                output_condition=layout.output_condition,
-                date=meeting.publication.date,
-                layout_source=str(layout.source),
-                ink_limit=layout.ink_limit,
-            )
+            spec = PdfxSpec.for_page(comp, meeting, layout)
             target = _target(base, ".pdf")
             parts[target] = new_part(target)
             marks = layout.marks if opts.marks is None else opts.marks

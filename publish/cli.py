@@ -45,6 +45,21 @@ def _formats(value: str) -> tuple[str, ...]:
     return fmts
 
 
+# Options several commands share, declared once so their wording and defaults stay the same.
+layout_option = click.option(
+    "--layout", "-l", default="broadsheet", show_default=True, help="版式名称（见 publish layouts）或版式文件夹。"
+)
+output_option = click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    default="build",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="输出文件夹。",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="publish")
 def main():
@@ -63,19 +78,9 @@ def main():
 
 @main.command()
 @click.argument("content_dirs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--layout", "-l", default="broadsheet", show_default=True, help="版式名称（见 publish layouts）或版式文件夹。"
-)
+@layout_option
 @click.option("--format", "-f", "fmt", default="pdf,docx", show_default=True, help="输出格式，逗号分隔：pdf,docx")
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    default="build",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="输出文件夹。",
-)
+@output_option
 @click.option(
     "--marks/--no-marks", default=None, help="加裁切线、套准线、色标和文件名（印厂用）；不写则按版式 print: marks。"
 )
@@ -112,7 +117,7 @@ def build(content_dirs, layout, fmt, out_dir, marks, embed_fonts, jobs, quiet, d
 
 @main.command()
 @click.argument("content_dir", type=click.Path(path_type=Path))
-@click.option("--layout", "-l", default="broadsheet", show_default=True)
+@layout_option
 @click.option("--pages", type=click.IntRange(1, 99), default=None, help="排成几页/几版（默认按版式的 fit.pages）。")
 def fit(content_dir, layout, pages):
     """核算版面：撑版/缩版改了什么，每位发言人的字数、占行；排不满或排不下时退出码为 1。"""
@@ -159,7 +164,7 @@ def import_(source, out_dir, force):
 
 @main.command()
 @click.argument("content_dir", type=click.Path(path_type=Path))
-@click.option("--layout", "-l", default="broadsheet", show_default=True)
+@layout_option
 def proof(content_dir, layout):
     """校对检查：标点、序号、字形、篇幅、发言人名单。"""
     from .proof import proof_meeting, speaker_lengths
@@ -212,7 +217,7 @@ def preflight(pdf, as_json, layout, ink_limit):
 
 @main.command()
 @click.argument("content_dir", type=click.Path(path_type=Path))
-@click.option("--layout", "-l", default="broadsheet", show_default=True)
+@layout_option
 @click.option("-o", "--output", "out_dir", default="build", show_default=True, type=click.Path(path_type=Path))
 @click.option(
     "--marks/--no-marks", default=None, help="PDF 加裁切线、套准线、色标和文件名；不写则按版式 print: marks。"
@@ -230,18 +235,8 @@ def package(content_dir, layout, out_dir, marks):
 
 @main.command()
 @click.argument("content_dir", type=click.Path(path_type=Path))
-@click.option(
-    "--layout", "-l", default="broadsheet", show_default=True, help="版式名称（见 publish layouts）或版式文件夹。"
-)
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    default="build",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="输出文件夹。",
-)
+@layout_option
+@output_option
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),

@@ -105,6 +105,18 @@ def read_profile(path: str, layout_source: str = "") -> bytes:
 class PdfxSpec:
     """What the renderer writes to make its PDF a PDF/X-1a file directly (no second pass)."""
 
+    @classmethod
+    def for_page(cls, comp, meeting, layout) -> "PdfxSpec":
+        """The spec of one composed page: its title, the layout's output condition, the issue date."""
+        return cls(
+            title=comp.title,
+            icc_profile=layout.icc_profile,
+            output_condition=layout.output_condition,
+            date=meeting.publication.date,
+            layout_source=str(layout.source),
+            ink_limit=layout.ink_limit,
+        )
+
     def __init__(
         self,
         *,

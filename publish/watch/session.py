@@ -212,14 +212,7 @@ class Session:
         from ..render.pdf import render_pdf
         from ..render.pdfx import PdfxSpec
 
-        spec = PdfxSpec(
-            title=comp.title,
-            icc_profile=layout.icc_profile,
-            output_condition=layout.output_condition,
-            date=meeting.publication.date,
-            layout_source=str(layout.source),
-            ink_limit=layout.ink_limit,
-        )
+        spec = PdfxSpec.for_page(comp, meeting, layout)
         render_pdf(comp, target, marks=False, pdfx=spec)
 
     def _show(self, pdf: Path, comp, report, problems, t0: float, cpu0: float) -> None:
