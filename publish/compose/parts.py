@@ -291,14 +291,8 @@ class Parts:
             self.cache[key] = sum(len(lines) for _, _, lines in self.paragraphs(st.body_size))
         need = self.cache[key]
         names = self.name_parts(st.line_size, st.body_size)
-        lay = self.layout
-        hs, ls = lay.style(lay.speaker.headline_style), lay.style(lay.speaker.line_style)
-        grid_lead = lay.grid.leading
         lead = st.leading
-
-        def follow(leading, size, base):
-            return lead if abs(leading - grid_lead) < 0.01 else leading * size / base
-
+        measure = self.measure(st.body_size)
         nsep = groups = 0
         has_lead = any(o == "lead" for o, _, _ in self.paragraphs(st.body_size))
         for i, s in enumerate(self.meeting.speakers):
@@ -306,19 +300,7 @@ class Parts:
                 continue
             nsep += 1 if (i or has_lead) else 0
             groups += 1
-            sec = self.cache.setdefault(
-                ("sec", s.key, self.measure(st.body_size), lead),
-                self.section_parts(s, self.measure(st.body_size), lead),
-            )
-            gp = GroupParts(
-                heads[s.key],
-                st.headline_size,
-                follow(hs.leading, st.headline_size, hs.size),
-                names[s.key] if self.name_lines[s.key] else [],
-                st.line_size,
-                follow(ls.leading, st.line_size, ls.size),
-                sec,
-            )
+            gp = self.group_parts(s, st, heads, names, measure)
             need += group_lines(gp, st, lead, bool(s.portrait))
         return need, nsep, groups
 
@@ -331,12 +313,6 @@ class Parts:
         names = self.name_parts(st.line_size, st.body_size)
         g = self.geometry(st.body_size)
         lead = st.leading
-        hs, ls = lay.style(sp.headline_style), lay.style(sp.line_style)
-        grid_lead = lay.grid.leading
-
-        def follow(leading, size, base):
-            return lead if abs(leading - grid_lead) < 0.01 else leading * size / base
-
         blocks: list[Block] = []
         paras = self.paragraphs(st.body_size)
         by_owner: dict[str, list] = {}
@@ -351,15 +327,7 @@ class Parts:
             if (i or by_owner.get("lead")) and not bare:
                 blocks.append(separator_block(st, sp.separator, s.key, lead, g.measure))
             if not bare:
-                gp = GroupParts(
-                    heads[s.key],
-                    st.headline_size,
-                    follow(hs.leading, st.headline_size, hs.size),
-                    names[s.key] if self.name_lines[s.key] else [],
-                    st.line_size,
-                    follow(ls.leading, st.line_size, ls.size),
-                    self.section_parts(s, g.measure, lead),
-                )
+                gp = self.group_parts(s, st, heads, names, g.measure)
                 blocks.append(group_block(self.book, lay, s, gp, st, lead, g.measure, lay.fit.min_body_lines))
             for style, lines in by_owner.get(s.key, []):
                 blocks.append(para_block(lines, style, s.key, lead, g.measure))
@@ -367,6 +335,29 @@ class Parts:
             if any(texts.values()):
                 blocks.append(end_block(self.end_lines(texts, it, g.measure), lay.style(it.style), it, lead, g.measure))
         return blocks
+
+    def group_parts(self, s, st: Setting, heads: dict, names: dict, measure: float) -> GroupParts:
+        """One speaker's 小标题 group at a setting: the same parts for the estimate and the blocks."""
+        lay = self.layout
+        hs, ls = lay.style(lay.speaker.headline_style), lay.style(lay.speaker.line_style)
+        lead = st.leading
+
+        def follow(leading, size, base):
+            # A style on the body grid keeps the trial's leading; others scale with their size.
+            return lead if abs(leading - lay.grid.leading) < 0.01 else leading * size / base
+
+        key = ("sec", s.key, measure, lead)
+        if key not in self.cache:  # the topic heading is set once per measure and leading
+            self.cache[key] = self.section_parts(s, measure, lead)
+        return GroupParts(
+            heads[s.key],
+            st.headline_size,
+            follow(hs.leading, st.headline_size, hs.size),
+            names[s.key] if self.name_lines[s.key] else [],
+            st.line_size,
+            follow(ls.leading, st.line_size, ls.size),
+            self.cache[key],
+        )
 
     def section_parts(self, s, measure: float, lead: float):
         """A topic heading over this and the next speakers, kept in the speaker's group (no 背题)."""
