@@ -37,6 +37,26 @@ def _kind_of_special(mode: int) -> str | None:
     return None
 
 
+def _check_stat(path: Path, st: os.stat_result, what: str, limit: int) -> None:
+    """A regular file under the size limit; read_bytes checks the open descriptor's
+    stat, check_file the path's (for files a library opens itself)."""
+    special = _kind_of_special(st.st_mode)
+    if special == "文件夹":
+        raise InputError(Problem(str(path), None, "这是一个文件夹，不是文件。"))
+    if special:
+        raise InputError(
+            Problem(str(path), None, f"这不是普通文件，而是{special}，不能作为{what}读取。请换成真正的文件。")
+        )
+    if st.st_size > limit:
+        raise InputError(
+            Problem(
+                str(path),
+                None,
+                f"文件有 {_mb(st.st_size)}，超过{what}的上限 {_mb(limit)}。请检查是不是选错了文件。",
+            )
+        )
+
+
 def inside(path: Path, root: Path) -> bool:
     """Whether path, with every link followed, stays inside root."""
     try:
@@ -83,22 +103,7 @@ def read_bytes(path: Path, kind: str, root: Path | None = None, limit: int | Non
             raise InputError(Problem(str(path), None, "这是一个循环链接，指向它自己。请换成真正的文件。")) from None
         raise InputError(Problem(str(path), None, f"无法读取文件：{e.strerror}。")) from None
     try:
-        st = os.fstat(fd)
-        special = _kind_of_special(st.st_mode)
-        if special == "文件夹":
-            raise InputError(Problem(str(path), None, "这是一个文件夹，不是文件。"))
-        if special:
-            raise InputError(
-                Problem(str(path), None, f"这不是普通文件，而是{special}，不能作为{what}读取。请换成真正的文件。")
-            )
-        if st.st_size > limit:
-            raise InputError(
-                Problem(
-                    str(path),
-                    None,
-                    f"文件有 {_mb(st.st_size)}，超过{what}的上限 {_mb(limit)}。请检查是不是选错了文件。",
-                )
-            )
+        _check_stat(path, os.fstat(fd), what, limit)
         os.set_blocking(fd, True)
         chunks, n = [], 0
         while True:
@@ -131,21 +136,7 @@ def check_file(path: Path, kind: str, root: Path | None = None) -> int:
         raise EnvironmentFault(Problem(str(path), None, "没有读取这个文件的权限。请检查文件权限。")) from None
     except OSError as e:
         raise InputError(Problem(str(path), None, f"无法读取文件：{e.strerror}。")) from None
-    special = _kind_of_special(st.st_mode)
-    if special == "文件夹":
-        raise InputError(Problem(str(path), None, "这是一个文件夹，不是文件。"))
-    if special:
-        raise InputError(
-            Problem(str(path), None, f"这不是普通文件，而是{special}，不能作为{what}读取。请换成真正的文件。")
-        )
-    if st.st_size > limits.FILE_SIZE[kind]:
-        raise InputError(
-            Problem(
-                str(path),
-                None,
-                f"文件有 {_mb(st.st_size)}，超过{what}的上限 {_mb(limits.FILE_SIZE[kind])}。请检查是不是选错了文件。",
-            )
-        )
+    _check_stat(path, st, what, limits.FILE_SIZE[kind])
     return st.st_size
 
 

@@ -161,13 +161,19 @@ def _construct_str(loader, node):
     return value
 
 
-def _construct_int(loader, node):
-    # A 5000-digit number is beyond Python's int-from-text limit; keep it as text
-    # so the reader of the value can say it is out of range.
-    try:
-        return yaml.SafeLoader.construct_yaml_int(loader, node)
-    except ValueError:
-        return loader.construct_scalar(node)
+def _or_text(construct):
+    """YAML's constructor, but a value it cannot make is kept as the text written, so
+    the reader of the value can say what is wrong at its line instead of crashing:
+    a 5000-digit number is beyond Python's int-from-text limit, 2026-02-30 looks like
+    a date to YAML but is none."""
+
+    def construct_or_text(loader, node):
+        try:
+            return construct(loader, node)
+        except ValueError:
+            return loader.construct_scalar(node)
+
+    return construct_or_text
 
 
 def _construct_mapping(loader, node):
@@ -197,19 +203,10 @@ def _construct_sequence(loader, node):
     return lst
 
 
-def _construct_timestamp(loader, node):
-    # 2026-02-30 looks like a date to YAML but is none; keep it as text so the
-    # loader can say which date is wrong instead of crashing.
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return loader.construct_scalar(node)
-
-
 _Loader.compose_node = _compose_node  # type: ignore[method-assign]
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _or_text(yaml.SafeLoader.construct_yaml_timestamp))
 _Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
-_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_Loader.add_constructor("tag:yaml.org,2002:int", _or_text(yaml.SafeLoader.construct_yaml_int))
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 

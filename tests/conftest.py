@@ -61,6 +61,36 @@ def pagecheck(pdf: Path) -> dict:
     return json.loads(r.stdout)
 
 
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def libreoffice_pdfs(docs: list[Path], out: Path, env: dict | None = None) -> list[Path]:
+    """LibreOffice's PDFs of DOCX files (what an editor's Word-like program makes of them),
+    converted in one run with a profile of its own in out/ (no user's settings, and tests
+    running at once do not share one). Skips where LibreOffice is not installed."""
+    if not SOFFICE:
+        pytest.skip("LibreOffice (soffice) is not installed: the DOCX → PDF checks need it")
+    r = subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{out / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *map(str, docs),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+    )
+    pdfs = [out / (d.stem + ".pdf") for d in docs]
+    assert all(p.exists() for p in pdfs), r.stdout + r.stderr
+    return pdfs
+
+
 def han(text: str) -> str:
     """The Chinese characters of a text, in order (what 'nothing lost' compares)."""
     return "".join(ch for ch in text if "\u3400" <= ch <= "\u9fff")

@@ -26,7 +26,7 @@ from publish.model import Bulletin  # noqa: E402
 from publish.render.docx import render_docx  # noqa: E402
 from publish.render.docx_fonts import obfuscate  # noqa: E402
 
-from .conftest import REFERENCE, han, is_subsequence, pagecheck  # noqa: E402
+from .conftest import REFERENCE, han, is_subsequence, libreoffice_pdfs, pagecheck  # noqa: E402
 
 BULLETIN = Path(__file__).resolve().parent / "docx" / "bulletin"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -415,36 +415,11 @@ def test_embedded_fonts_deobfuscate_to_fonts_covering_the_text(tmp_path, meeting
 
 # ---------------------------------------------------------------- LibreOffice
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def to_pdf(docx_path: Path, tmp: Path) -> Path:
-    if not SOFFICE:
-        pytest.skip("LibreOffice (soffice) is not installed: the DOCX → PDF checks need it")
-    profile = tmp / "lo-profile"
-    r = subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp),
-            str(docx_path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    pdf = tmp / (docx_path.stem + ".pdf")
-    assert pdf.exists(), r.stdout + r.stderr
-    return pdf
-
 
 @pytest.fixture(scope="module")
 def lo_pdf(built, tmp_path_factory):
-    return to_pdf(built, tmp_path_factory.mktemp("lo"))
+    [pdf] = libreoffice_pdfs([built], tmp_path_factory.mktemp("lo"))
+    return pdf
 
 
 def reading_order(pdf: Path, layout) -> str:
@@ -522,7 +497,7 @@ def test_libreoffice_page_has_no_line_start_violations(lo_pdf):
 def test_libreoffice_bulletin_numbers_its_pages(built_bulletin, tmp_path, bulletin_meeting, bulletin_layout):
     import pdfplumber
 
-    pdf = to_pdf(built_bulletin, tmp_path)
+    [pdf] = libreoffice_pdfs([built_bulletin], tmp_path)
     with pdfplumber.open(pdf) as doc:
         texts = [pg.extract_text() or "" for pg in doc.pages]
     assert len(texts) > 1

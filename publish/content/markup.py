@@ -6,6 +6,8 @@ in a speaker's text print as typed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..model import Span
 
 BOLD = "**"
@@ -16,15 +18,24 @@ def parse_spans(text: str) -> tuple[tuple[Span, ...], int | None]:
     parts = text.split(BOLD)
     if len(parts) % 2 == 0:
         return (), text.rfind(BOLD) + 1
-    spans = [Span(t, bold=bool(i % 2)) for i, t in enumerate(parts) if t]
-    return tuple(_merge(spans)), None
+    return tuple(Span(t, bold=b) for t, b in merge_runs((t, bool(i % 2)) for i, t in enumerate(parts))), None
 
 
-def _merge(spans):
-    out: list[Span] = []
-    for s in spans:
-        if out and out[-1].bold == s.bold:
-            out[-1] = Span(out[-1].text + s.text, s.bold)
+def merge_runs(pieces: Iterable[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """(text, bold) pieces with neighbours of the same weight joined and empty ones
+    dropped: "a****b" is one plain span, and a Word paragraph's many runs (split by
+    spell-check marks, revisions) become as few as the text has weights."""
+    merged: list[tuple[str, bool]] = []
+    for t, bold in pieces:
+        if not t:
+            continue
+        if merged and merged[-1][1] == bold:
+            merged[-1] = (merged[-1][0] + t, bold)
         else:
-            out.append(s)
-    return out
+            merged.append((t, bold))
+    return merged
+
+
+def to_markup(pieces: Iterable[tuple[str, bool]]) -> str:
+    """The inverse of parse_spans: (text, bold) pieces written with **…**."""
+    return "".join(f"{BOLD}{t}{BOLD}" if b else t for t, b in merge_runs(pieces))

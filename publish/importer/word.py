@@ -14,6 +14,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from ..build import DRAFT_MARK
+from ..content.markup import to_markup
 from ..model import PLACEHOLDER
 from .shapes import who_line
 from .write import MeetingOut, SpeakerOut
@@ -67,15 +68,7 @@ def _spans(para, point_pattern: str | None) -> str:
             res.append((t[cut:], True))
         else:
             res.append((t, False))
-    merged: list[list] = []
-    for t, b in res:
-        if not t:
-            continue
-        if merged and merged[-1][1] == b:
-            merged[-1][0] += t
-        else:
-            merged.append([t, b])
-    return "".join(f"**{t}**" if b else t for t, b in merged)
+    return to_markup(res)
 
 
 def read_publish_docx(path: Path, rec: dict, point_pattern: str) -> tuple[MeetingOut, list[tuple[int, str]]]:

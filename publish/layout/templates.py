@@ -208,30 +208,43 @@ def _strip(msg: str) -> str:
     return msg.strip().rstrip("。.")
 
 
-def _syntax_hint(msg: str) -> str:
-    # Jinja's messages are English; the common ones are said in Chinese, the rest kept verbatim.
-    m = re.search(
-        r"looking for the following tags: (.*?)\. The innermost block that needs to be closed is '(\w+)'", msg
-    )
-    if msg.startswith("Unexpected end of template") and m:
-        return f"“{{% {m.group(2)} %}}”没有结束标记（应有 {m.group(1).replace(' or ', ' 或 ')}）"
-    m = re.match(r"unexpected '([^']*)'", msg)
-    if m:
-        return f"这里不应出现“{m.group(1)}”（检查 {{{{ }}}} 和 {{% %}} 是否成对）"
-    m = re.match(r"Encountered unknown tag '(\w+)'", msg)
-    if m:
-        return f"不认识的标记“{m.group(1)}”（可能缺少开头的 {{% if %}} / {{% for %}}，或拼错了）"
+# Jinja's messages are English; the common ones are said in Chinese (pattern → wording),
+# the rest kept verbatim.
+_SYNTAX_HINTS = (
+    (
+        r"Unexpected end of template(?s:.*?)looking for the following tags: (.*?)\. "
+        r"The innermost block that needs to be closed is '(\w+)'",
+        lambda m: f"“{{% {m.group(2)} %}}”没有结束标记（应有 {m.group(1).replace(' or ', ' 或 ')}）",
+    ),
+    (r"unexpected '([^']*)'", lambda m: f"这里不应出现“{m.group(1)}”（检查 {{{{ }}}} 和 {{% %}} 是否成对）"),
+    (
+        r"Encountered unknown tag '(\w+)'",
+        lambda m: f"不认识的标记“{m.group(1)}”（可能缺少开头的 {{% if %}} / {{% for %}}，或拼错了）",
+    ),
+)
+_UNDEFINED_HINTS = (
+    (r"'([^']*)' is undefined", lambda m: f"“{m.group(1)}”"),
+    (
+        r"'(.*)' has no attribute '([^']*)'",
+        lambda m: f"“{m.group(1).rsplit('.', 1)[-1].replace(' object', '')}”没有“{m.group(2)}”这一项",
+    ),
+)
+
+
+def _say(msg: str, hints) -> str:
+    for pattern, say in hints:
+        m = re.match(pattern, msg)
+        if m:
+            return say(m)
     return _strip(msg)
+
+
+def _syntax_hint(msg: str) -> str:
+    return _say(msg, _SYNTAX_HINTS)
 
 
 def _undefined(msg: str) -> str:
-    m = re.match(r"'([^']*)' is undefined", msg)
-    if m:
-        return f"“{m.group(1)}”"
-    m = re.match(r"'(.*)' has no attribute '([^']*)'", msg)
-    if m:
-        return f"“{m.group(1).rsplit('.', 1)[-1].replace(' object', '')}”没有“{m.group(2)}”这一项"
-    return _strip(msg)
+    return _say(msg, _UNDEFINED_HINTS)
 
 
 def _attr(msg: str | None) -> str:

@@ -14,17 +14,20 @@ SLUG = 15 * MM  # room around the bleed for the marks
 CROP_LEN = 7 * MM
 CROP_GAP = 1 * MM  # crop marks start this far outside the bleed
 PATCH = 5 * MM
-# The colour bar: solids, tints, overprints and a grey balance patch (CMYK 0–1).
+
+
+def _ink(plate: int, tint: float) -> tuple[float, ...]:
+    """One process ink (0 C, 1 M, 2 Y, 3 K) at a tint, the others at none."""
+    return tuple(tint if i == plate else 0 for i in range(4))
+
+
+# The colour bar (CMYK 0–1): solids and 50% tints of each ink (the press checks density
+# and dot gain on these), a 25% K, the two-ink overprints, and a grey balance
+# patch that prints neutral only when the inks are in balance.
 BAR = [
-    (1, 0, 0, 0),
-    (0, 1, 0, 0),
-    (0, 0, 1, 0),
-    (0, 0, 0, 1),
-    (0.5, 0, 0, 0),
-    (0, 0.5, 0, 0),
-    (0, 0, 0.5, 0),
-    (0, 0, 0, 0.5),
-    (0, 0, 0, 0.25),
+    *(_ink(plate, 1) for plate in range(4)),
+    *(_ink(plate, 0.5) for plate in range(4)),
+    _ink(3, 0.25),
     (0, 1, 1, 0),
     (1, 0, 1, 0),
     (1, 1, 0, 0),

@@ -7,7 +7,6 @@ private profile so that parallel test runs do not share one."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from collections import Counter
 from pathlib import Path
@@ -18,42 +17,16 @@ from publish.content.loader import load_meeting
 from publish.layout.spec import load_layout
 from publish.layout.templates import Templates, context
 
-from ..conftest import REFERENCE, han, pagecheck, run_cli
+from ..conftest import REFERENCE, SOFFICE, han, libreoffice_pdfs, pagecheck, run_cli
 from .lines import box_glyphs, breaks_in, fitted, fonts_by_ps_name, latin_splits, pdf_lines
 
 pytestmark = pytest.mark.libreoffice
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 LAYOUTS = ("broadsheet", "tabloid", "a4-bulletin")
 # A Debian font that is one of the layouts' listed alternates (word.fonts), and none of the
 # fonts the PDF uses: tools/sysdeps.sh installs it (fonts-arphic-uming).
 ALTERNATE_DIR = Path("/usr/share/fonts/truetype/arphic")
 ALTERNATE = "AR PL UMing CN"
-
-
-def convert(docs: list[Path], out: Path, env: dict | None = None) -> list[Path]:
-    if not SOFFICE:
-        pytest.skip("LibreOffice (soffice) is not installed: the DOCX checks need it")
-    profile = out / "lo-profile"
-    r = subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            *map(str, docs),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env=env,
-    )
-    pdfs = [out / (d.stem + ".pdf") for d in docs]
-    assert all(p.exists() for p in pdfs), r.stdout + r.stderr
-    return pdfs
 
 
 @pytest.fixture(scope="session")
@@ -70,7 +43,7 @@ def rendered(tmp_path_factory):
         res[name] = (out / f"{stem}.pdf", out / f"{stem}.docx")
     lo = out / "lo"
     lo.mkdir()
-    pdfs = convert([d for _, d in res.values()], lo)
+    pdfs = libreoffice_pdfs([d for _, d in res.values()], lo)
     return {name: (ours, theirs, docx) for (name, (ours, docx)), theirs in zip(res.items(), pdfs)}
 
 
@@ -164,7 +137,7 @@ def test_fallback_to_a_listed_alternate_draws_every_character(rendered, meeting,
     env = _fontconfig(tmp_path, [ALTERNATE_DIR])
     fonts = fonts_by_ps_name(env)
     assert fonts and all("Noto" not in ps and "WenKai" not in ps for ps in fonts), fonts
-    [pdf] = convert([rendered["broadsheet"][2]], tmp_path, env)
+    [pdf] = libreoffice_pdfs([rendered["broadsheet"][2]], tmp_path, env)
     assert box_glyphs(pdf, fonts) == []
     r = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True)
     used = [ln.split()[0].split("+", 1)[-1] for ln in r.stdout.splitlines()[2:] if ln.strip()]
@@ -182,5 +155,5 @@ def test_without_any_chinese_font_the_boxes_are_seen(rendered, tmp_path):
     if not latin.is_dir():
         pytest.skip("fonts-dejavu-core is not installed")
     env = _fontconfig(tmp_path, [latin])
-    [pdf] = convert([rendered["tabloid"][2]], tmp_path, env)
+    [pdf] = libreoffice_pdfs([rendered["tabloid"][2]], tmp_path, env)
     assert len(box_glyphs(pdf, fonts_by_ps_name(env))) > 1000
