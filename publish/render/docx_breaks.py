@@ -28,7 +28,7 @@ class PdfLines:
             for item in page.items:
                 if isinstance(item, TextLine) and item.glyphs:
                     self._queues[item.role].append(item.glyphs)
-            for r in getattr(page, "regions", ()):
+            for r in page.regions:
                 if r.kind == "head":
                     self.head_h[r.owner] = self.head_h.get(r.owner, 0.0) + r.h
                 elif r.kind == "space":
