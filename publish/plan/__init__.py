@@ -6,7 +6,8 @@
               └─ render/docx*.py  Word styles and paragraphs
 
 Modules: nodes.py (the node types), fields.py (page-number fields), spans.py (span roles),
-chars.py (characters per font role), make.py (plan()), page.py (Plan).
+chars.py (characters per font role), record.py (the content as its files say it, for a round
+trip through an editable output), make.py (plan()), page.py (Plan).
 """
 
 from .fields import Field, FieldRef, FieldText, Numerals, PageNumbers

@@ -29,6 +29,7 @@ from .nodes import (
     SpeakerGroup,
 )
 from .page import Plan
+from .record import content_record
 from .spans import spans
 
 # Page variables a template sees, and the field each stands for.
@@ -61,10 +62,11 @@ def plan(meeting: Meeting, layout: Layout) -> Plan:
         footer=footer,
         continued_to=continued_to,
         continued_from=continued_from,
-        meta=Metadata(m.title, "、".join(m.byline.reporters), m.subtitle),
+        meta=Metadata(m.title, "、".join(m.byline.reporters), m.subtitle, m.publication.paper, m.publication.date),
         uses=uses,
         names=tuple(sorted({s.name for s in m.speakers if s.name}, key=len, reverse=True)),
         lead_in_header=lead_in_header,
+        content_record=content_record(meeting),
     )
 
 

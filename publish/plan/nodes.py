@@ -8,6 +8,7 @@ breaks) is not here: that is compose's work, and Word's for the DOCX.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -164,6 +165,9 @@ class Metadata:
     title: str
     author: str
     subject: str
+    paper: str = ""  # 报名: Word's keywords
+    date: dt.date | None = None  # 出版日期: Word's creation date, and the outputs' timestamps
+    #                              unless SOURCE_DATE_EPOCH says otherwise
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,9 @@ class Plan:
     uses: tuple[Use, ...]  # every character each font role sets
     names: tuple[str, ...]  # speakers' names, longest first: a heading never breaks inside one
     lead_in_header: bool  # the 导语 is a header item (content: lead), not in the columns
+    # The content as its files say it (record.py, JSON): an editable output carries it so
+    # that it imports back to the same files.
+    content_record: str = ""
 
     @property
     def groups(self) -> tuple[SpeakerGroup, ...]:

@@ -20,6 +20,7 @@ from ..layout.printed import printed
 from ..layout.spec import Layout
 from ..layout.templates import Templates, context
 from ..model import Meeting
+from ..plan.record import content_record
 from . import docx_props
 from .docx_breaks import PdfLines
 from .docx_doc import Doc
@@ -83,7 +84,7 @@ def _package(
     package.add("docProps/core.xml", core_part(m))
     package.add("docProps/app.xml", app_part())
     # what Word cannot show (publication, keys, name splits) comes home on import
-    package.add("docProps/custom.xml", docx_props.custom_part(meeting), docx_props.CONTENT_TYPE)
+    package.add("docProps/custom.xml", docx_props.custom_part(content_record(meeting)), docx_props.CONTENT_TYPE)
     package.add(
         "_rels/.rels",
         rels_part(
