@@ -12,12 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, Problem, _display_path
 from ..sourcefile import LocDict, LocList, did_you_mean
 from . import rules
 from .glyphs import coverage_check
 from .units import MEETING_FILE, SPEAKER_DIR, Unit, meeting_units, speaker_units
+
+if TYPE_CHECKING:
+    from ..layout.spec import Layout
 
 __all__ = ["Finding", "proof_meeting", "speaker_lengths"]
 
@@ -37,17 +41,18 @@ class Finding:
         return f"{_display_path(self.path)}:{self.line}:{self.col}: {SEVERITY_LABEL[self.severity]}: {self.message}"
 
 
-def proof_meeting(folder: Path, layout: str = "broadsheet") -> list[Finding]:
+def proof_meeting(folder: Path, layout: "str | Layout" = "broadsheet", *, loads: bool = True) -> list[Finding]:
+    """Every finding on the meeting, in file order.
+
+    layout: a layout name, or the Layout itself when the caller has it loaded (the
+    watch session: no second reading of the layout on every save).
+    loads: False when the caller has just loaded this meeting without error, so
+    the loader's own objections need not be looked for again."""
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(Problem(str(folder), None, "找不到这个会议文件夹。请检查路径。"))
     findings: list[Finding] = []
     problems: list[Problem] = []
-
-    def emit(u: Unit, i: int, severity: str, message: str) -> None:
-        line, col = u.at(i)
-        findings.append(Finding(u.path, line, col, severity, message))
-
     data, units = meeting_units(folder, problems)
     meeting_path = folder / MEETING_FILE
     if not meeting_path.exists():
@@ -67,6 +72,25 @@ def proof_meeting(folder: Path, layout: str = "broadsheet") -> list[Finding]:
         if spath.exists():
             blocks[key] = speaker_units(spath, key, problems)
             units += blocks[key]
+    _check_text(folder, units, blocks, layout, findings)
+    if isinstance(data, LocDict):
+        findings += _placeholders(data, meeting_path)
+        findings += _review(data, meeting_path)
+    if loads:
+        problems += _loader_problems(folder)
+    _add_problems(findings, problems)
+    files = [str(meeting_path)] + [str(folder / SPEAKER_DIR / f"{k}.md") for k in order]
+    rank = {p: i for i, p in enumerate(files)}
+    findings.sort(key=lambda f: (rank.get(f.path, len(rank)), f.path, f.line, f.col))
+    return findings
+
+
+def _check_text(folder: Path, units: list[Unit], blocks: dict[str, list[Unit]], layout, findings: list) -> None:
+    """The rules on every text unit, the speakers' numbering and lengths, and the glyphs."""
+
+    def emit(u: Unit, i: int, severity: str, message: str) -> None:
+        line, col = u.at(i)
+        findings.append(Finding(u.path, line, col, severity, message))
 
     for u in units:
         rules.half_width(u, emit)
@@ -82,17 +106,21 @@ def proof_meeting(folder: Path, layout: str = "broadsheet") -> list[Finding]:
 
     rules.lengths(blocks, emit_at)
     coverage_check(units, layout, emit, lambda path, line, sev, msg: findings.append(Finding(path, line, 1, sev, msg)))
-    if isinstance(data, LocDict):
-        findings += _placeholders(data, meeting_path)
-        findings += _review(data, meeting_path)
 
-    # What the loader objects to (bad YAML, missing fields …) is an error too, once.
+
+def _loader_problems(folder: Path) -> list[Problem]:
+    """What the loader objects to (bad YAML, missing fields …): an error too, once."""
+    from ..content import load_meeting
+
     try:
-        from ..content import load_meeting
-
         load_meeting(folder)
     except InputError as e:
-        problems += e.problems
+        return list(e.problems)
+    return []
+
+
+def _add_problems(findings: list[Finding], problems: list[Problem]) -> None:
+    """Problems as error findings, except where an error finding already stands."""
     known = {(f.path, f.line) for f in findings if f.severity == "error"}
     seen = set()
     for p in problems:
@@ -101,11 +129,6 @@ def proof_meeting(folder: Path, layout: str = "broadsheet") -> list[Finding]:
             continue
         seen.add((where, p.message))
         findings.append(Finding(p.path, p.line or 1, p.col or 1, "error", p.message))
-
-    files = [str(meeting_path)] + [str(folder / SPEAKER_DIR / f"{k}.md") for k in order]
-    rank = {p: i for i, p in enumerate(files)}
-    findings.sort(key=lambda f: (rank.get(f.path, len(rank)), f.path, f.line, f.col))
-    return findings
 
 
 def speaker_lengths(folder: Path) -> dict[str, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from os import PathLike
 from typing import Callable
 
 from ..errors import InputError
@@ -41,16 +42,20 @@ def role_coverage(fonts: tuple[str, ...]) -> tuple[frozenset[int] | None, list[s
 
 
 def coverage_check(
-    units: list[Unit], layout_name: str, emit: Callable, emit_file: EmitFile, coverage_of: Callable | None = None
+    units: list[Unit], layout_name, emit: Callable, emit_file: EmitFile, coverage_of: Callable | None = None
 ) -> None:
+    """layout_name: a layout's name, or the Layout itself when the caller has it loaded."""
     from ..layout.spec import load_layout
 
-    try:
-        layout = load_layout(layout_name)
-    except InputError as e:
-        for p in e.problems:
-            emit_file(p.path, p.line or 1, "error", f"版式无法读取，没有检查缺字：{p.message}")
-        return
+    if isinstance(layout_name, (str, PathLike)):
+        try:
+            layout = load_layout(str(layout_name))
+        except InputError as e:
+            for p in e.problems:
+                emit_file(p.path, p.line or 1, "error", f"版式无法读取，没有检查缺字：{p.message}")
+            return
+    else:
+        layout = layout_name
     coverage_of = coverage_of or role_coverage
     cache: dict[str, frozenset[int] | None] = {}
     for u in units:
