@@ -112,6 +112,7 @@ class _Handler(BaseHTTPRequestHandler):
         if img is None:  # an old generation: the browser is told to catch up
             return self._send(404, b"gone", "text/plain", head=head)
         self._send(200, img, "image/jpeg", head=head)
+        self.server.session.served(generation)
 
     def _download(self, name: str, head: bool) -> None:
         path = self.server.session.download(name)
@@ -139,6 +140,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         session, stop = self.server.session, self.server.stop
         state = session.snapshot()
+        session.watching(+1)
         try:
             self._event(state)
             while not stop.is_set():
@@ -153,6 +155,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._event(state)
         except (BrokenPipeError, ConnectionResetError, TimeoutError):
             pass
+        finally:
+            session.watching(-1)
 
     def _event(self, state: dict) -> None:
         data = json.dumps(state, ensure_ascii=False)

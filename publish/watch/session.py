@@ -13,7 +13,6 @@ import os
 import re
 import threading
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,23 +20,15 @@ from ..atomic import atomic_path
 from ..errors import Problem, PublishError
 from . import raster
 from .overlay import overlay
+from .preview import Preview
 
 PRERENDER = 2  # pages imaged before the browser is told; the rest when it asks
+FETCH_WAIT_S = 0.5  # how long the outputs wait for a watching browser to fetch the page
+WRITE_WAIT_S = 30.0  # how long a download waits for the outputs being written
 
 
 class _KeepOld(Exception):
     """The page was composed but must not replace the last good outputs."""
-
-
-@dataclass
-class Preview:
-    """One composed page set: what the images show (kept when a later edit breaks)."""
-
-    generation: int
-    pdf: bytes
-    sizes: list[tuple[float, float]]
-    overlay: dict
-    images: dict = field(default_factory=dict)  # (page index, width) -> JPEG bytes
 
 
 class Session:
@@ -68,9 +59,13 @@ class Session:
         self.widths: dict[int, int] = {}  # page index -> width the browser last asked for
         self._layout_cache: tuple | None = None
         self._phases: dict[str, float] = {}
+        self._shown_at = 0.0  # seconds from the rebuild's start to the page shown
         self._noticed = 0.0
         self.builds = 0
         self.closing = threading.Event()
+        self.viewers = 0  # event streams open (the server counts them)
+        self._fetched = threading.Event()  # the newest page image was asked for
+        self._writing = False  # outputs being replaced: downloads wait
 
     # --- state shared with the server ------------------------------------------
 
@@ -97,15 +92,21 @@ class Session:
     def image(self, generation: int, index: int, width: int) -> bytes | None:
         with self.lock:
             pv = self.preview
-            if pv is None or pv.generation != generation or not 0 <= index < len(pv.sizes):
+            if pv is None or pv.generation != generation or not 0 <= index < pv.count:
                 return None
             self.widths[index] = width
-            got = pv.images.get((index, width))
-        if got is None:
-            got = raster.render_page(pv.pdf, index, width)
-            with self.lock:
-                pv.images[(index, width)] = got
-        return got
+        return pv.image(index, width)
+
+    def watching(self, delta: int) -> None:
+        """An event stream opened (+1) or closed (-1)."""
+        with self.lock:
+            self.viewers += delta
+
+    def served(self, generation: int) -> None:
+        """The server has sent a page image of this generation."""
+        with self.lock:
+            if self.preview is not None and self.preview.generation == generation:
+                self._fetched.set()
 
     # --- the rebuild -------------------------------------------------------------
 
@@ -182,22 +183,31 @@ class Session:
         base = self.out_dir / output_name(meeting.key, layout.name)
         warned, blocking = self._picture_problems(comp, layout)
         problems = (warned, held + blocking)
+        good = report.fits and not problems[1]
+        gen = self._show(comp, report, problems, t0, cpu0, writing=good)
         try:
-            with contextlib.ExitStack() as stack:
-                pdf_tmp = stack.enter_context(atomic_path(base.with_suffix(".pdf")))
-                self._render_pdf(comp, meeting, layout, pdf_tmp)
-                self._phases["pdf"] = _since(t0)
-                self._show(pdf_tmp, comp, report, problems, t0, cpu0)
-                if not report.fits or problems[1]:
-                    raise _KeepOld  # leaving the stack this way removes the new files, keeps the old
-                from ..render.docx import render_docx
+            if good:
+                self._let_viewers_fetch(gen)
+                self._write(base, comp, meeting, layout, gen)
+        finally:
+            self._done_writing()
+        self._phases["outputs"] = _since(t0)
+        return self._after(problems, good, layout)
 
-                render_docx(meeting, layout, stack.enter_context(atomic_path(base.with_suffix(".docx"))))
-            written = True
-            self.outputs = {"pdf": base.with_suffix(".pdf"), "docx": base.with_suffix(".docx")}
-        except _KeepOld:
-            written = False
-        return self._after(problems, written)
+    def _write(self, base: Path, comp, meeting, layout, generation: int) -> None:
+        """The PDF and DOCX of the page on screen, from its one composition; the old
+        pair stays if either cannot be written."""
+        from ..render.docx import render_docx
+
+        with contextlib.ExitStack() as stack:
+            pdf_tmp = stack.enter_context(atomic_path(base.with_suffix(".pdf")))
+            self._render_pdf(comp, meeting, layout, pdf_tmp)
+            render_docx(meeting, layout, stack.enter_context(atomic_path(base.with_suffix(".docx"))), composition=comp)
+            pdf = pdf_tmp.read_bytes()
+        self.outputs = {"pdf": base.with_suffix(".pdf"), "docx": base.with_suffix(".docx")}
+        with self.lock:
+            if self.preview is not None and self.preview.generation == generation:
+                self.preview.pdf = pdf  # zoomed images come from it
 
     def _picture_problems(self, comp, layout) -> tuple[list[Problem], list[Problem]]:
         from ..compose.boxes import Picture
@@ -215,17 +225,16 @@ class Session:
         spec = PdfxSpec.for_page(comp, meeting, layout)
         render_pdf(comp, target, marks=False, pdfx=spec)
 
-    def _show(self, pdf: Path, comp, report, problems, t0: float, cpu0: float) -> None:
-        """Make the images the browser will ask for, then tell it."""
-        data = pdf.read_bytes()
-        sizes = [(comp.width, comp.height)] * len(comp.pages)
+    def _show(self, comp, report, problems, t0: float, cpu0: float, writing: bool) -> int:
+        """Make the images the browser will ask for, then tell it. writing: the outputs
+        are about to be replaced, so none is offered until they are (never a stale DOCX
+        as this page's); otherwise the last good ones stay on offer, as before."""
         with self.lock:
             gen = self.state["generation"] + 1
             widths = dict(self.widths)
-        pv = Preview(gen, data, sizes, overlay(comp))
-        for i in range(min(len(sizes), PRERENDER)):
-            w = widths.get(i, raster.DEFAULT_WIDTH)
-            pv.images[(i, w)] = raster.render_page(data, i, w)
+        pv = Preview(gen, comp, overlay(comp))
+        for i in range(min(pv.count, PRERENDER)):
+            pv.paint(i, widths.get(i, raster.DEFAULT_WIDTH))
         errors = [str(p) for p in problems[1]]
         lines = report.format().splitlines()
         if not report.fits:
@@ -241,36 +250,64 @@ class Session:
         status = "overflow" if not report.fits else "blocked" if problems[1] else "short" if short else "ok"
         with self.lock:
             self.preview = pv
+            self._writing = writing
+            self._fetched.clear()
+        more = {"outputs": {}, "writing": True} if writing else {}
+        self._shown_at = _since(t0)
         self._publish(
             status=status,
             errors=errors,
             fit=report.format(),
             fits=report.fits,
-            preview={"generation": gen, "count": len(sizes), "size": [comp.width, comp.height], **pv.overlay},
-            seconds=_since(t0),
+            preview={"generation": gen, "count": pv.count, "size": [comp.width, comp.height], **pv.overlay},
+            seconds=self._shown_at,
             cpu_seconds=round(time.thread_time() - cpu0, 3),
-            phases=dict(self._phases, image=_since(t0)),
+            phases=dict(self._phases, image=self._shown_at),
             phase="image",
             clock={"noticed": self._noticed, "shown": time.time()},
+            **more,
         )
+        return gen
 
-    def _after(self, problems, written: bool) -> dict:
+    def _let_viewers_fetch(self, generation: int) -> None:
+        """With a browser watching, wait (briefly) until it has fetched the new page:
+        the DOCX and the proofreading would otherwise hold the interpreter while the
+        server thread answers the event stream and the image request."""
+        if self.viewers > 0:
+            self._fetched.wait(FETCH_WAIT_S)
+
+    def _done_writing(self) -> None:
+        with self.changed:
+            self._writing = False
+            self.changed.notify_all()
+
+    def _after(self, problems, written: bool, layout=None) -> dict:
         """Outputs and the proofreading findings: after the image, off its clock."""
-        warnings = self._proof() + [{"text": str(p), "severity": "warning"} for p in problems[0]]
+        warnings = self._proof(layout) + [{"text": str(p), "severity": "warning"} for p in problems[0]]
         outputs = {}
         for kind, path in self.outputs.items():
             with contextlib.suppress(OSError):
                 st = path.stat()
                 outputs[kind] = {"name": path.name, "version": st.st_mtime_ns}
-        return {"warnings": warnings, "outputs": outputs, "written": written}
+        return {
+            "warnings": warnings,
+            "outputs": outputs,
+            "written": written,
+            "writing": False,
+            "phases": dict(self._phases, image=self._shown_at),
+        }
 
-    def _proof(self) -> list[dict]:
+    def _proof(self, layout=None) -> list[dict]:
         """`publish proof`'s findings, also for an edit that does not build (its lines
-        are often the very thing to fix)."""
+        are often the very thing to fix). layout: the one this build used, when it
+        loaded the meeting without error (nothing read twice)."""
         from ..proof import proof_meeting
 
         try:
-            findings = proof_meeting(self.content_dir, self.layout_name)
+            if layout is None:
+                findings = proof_meeting(self.content_dir, self.layout_name)
+            else:
+                findings = proof_meeting(self.content_dir, layout, loads=False)
         except PublishError as e:
             return [{"text": str(p), "severity": "error"} for p in e.problems]
         except Exception:  # the build's own error list already tells the editor what is wrong
@@ -278,7 +315,11 @@ class Session:
         return [{"text": str(f), "severity": f.severity} for f in findings]
 
     def download(self, name: str) -> Path | None:
-        """The current output with exactly this file name, nothing else."""
+        """The current output with exactly this file name, nothing else. While a
+        rebuild is writing its outputs, the request waits for them: what is
+        downloaded is always the page on screen."""
+        with self.changed:
+            self.changed.wait_for(lambda: not self._writing or self.closing.is_set(), WRITE_WAIT_S)
         for path in self.outputs.values():
             if path.name == name and path.is_file():
                 return path

@@ -37,3 +37,42 @@ def test_new_meeting_previews_but_prints_only_as_draft(tmp_path):
     assert pdf.is_file() and (out / "m.docx").is_file()
     text = pdfium.PdfDocument(str(pdf))[0].get_textpage().get_text_range()
     assert "样稿" in text
+
+
+def test_no_stale_download_while_the_outputs_are_written(tmp_path):
+    """The page is shown before its PDF and DOCX are written: meanwhile the state offers
+    no download, and a download asked for waits for the new files (never the old pair)."""
+    import shutil
+    import threading
+
+    from tests.conftest import REFERENCE
+
+    meeting, out = tmp_path / "yongchuan-2026-q1", tmp_path / "out"
+    shutil.copytree(REFERENCE, meeting)
+    s = Session(meeting, "broadsheet", out)
+    s.rebuild()
+    assert s.snapshot()["outputs"]["docx"]
+    old = (out / "yongchuan-2026-q1.docx").read_bytes()
+    first = sorted((meeting / "speakers").glob("*.md"))[0]
+    first.write_text(first.read_text("utf-8").replace("全覆盖开展党的二十届四中全会精神宣讲，", "", 1), "utf-8")
+
+    shown: dict = {}
+    got: dict = {}
+    asking = threading.Thread(target=lambda: got.update(body=s.download("yongchuan-2026-q1.docx").read_bytes()))
+    write = s._write
+
+    def held_write(*args):
+        shown.update(s.snapshot())
+        asking.start()
+        asking.join(0.3)
+        shown["waited"] = asking.is_alive()  # the download did not return the old file meanwhile
+        write(*args)
+
+    s._write = held_write
+    s.rebuild()
+    asking.join(10)
+    assert shown["phase"] == "image" and shown["writing"] is True and shown["outputs"] == {}
+    assert shown["waited"] is True
+    assert got["body"] == (out / "yongchuan-2026-q1.docx").read_bytes() != old
+    st = s.snapshot()
+    assert st["writing"] is False and st["outputs"]["docx"]["name"] == "yongchuan-2026-q1.docx"

@@ -128,6 +128,8 @@ function apply(st) {
   $("#warn-count").textContent = warns.length ? `（${warns.length}）` : "";
   const dl = $("#downloads");
   dl.replaceChildren();
+  // this page's PDF and DOCX are being written: no link to the previous ones meanwhile
+  if (st.writing) dl.append(el("span", "writing", "正在写出 PDF 和 DOCX…"));
   for (const [kind, o] of Object.entries(st.outputs || {})) {
     const a = el("a", "", `下载 ${kind.toUpperCase()}`);
     a.href = `/download/${encodeURIComponent(o.name)}?v=${o.version}`;
