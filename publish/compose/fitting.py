@@ -7,7 +7,7 @@ are the trial's settings. A page is full when every column ends on its last
 line (the last column of the last page may stop one line short)."""
 
 from __future__ import annotations
-from typing import Any
+from typing import Any, Iterator
 
 import itertools
 from dataclasses import dataclass, replace
@@ -39,7 +39,7 @@ def _values(adj, nominal: float) -> list[float]:
     return vals
 
 
-def candidates(parts) -> list[tuple[tuple, Setting]]:
+def candidates(parts) -> Iterator[tuple[tuple, Setting]]:
     """Every setting the layout allows, cheapest change first."""
     fs = parts.layout.fit
     nom = parts.nominal
@@ -70,13 +70,31 @@ def candidates(parts) -> list[tuple[tuple, Setting]]:
         elif adj.what == "body":
             sizes = sorted(set(adj.sizes) | {nom.body_size}, key=lambda x: (abs(x - nom.body_size), x))
             axes.append((i, "body_size", sizes, nom.body_size, 1))
-    out = []
-    for combo in itertools.product(*[a[2] for a in axes]):
-        changed = [(a[0], abs(v - a[3]) / a[4]) for a, v in zip(axes, combo) if abs(v - a[3]) > 1e-6]
-        cost = (max((c[0] for c in changed), default=-1), len(changed), sum(c[1] for c in changed))
-        out.append((cost, replace(base, **{a[1]: v for a, v in zip(axes, combo)})))
-    out.sort(key=lambda x: x[0])
-    return out
+    names = [a[1] for a in axes]
+    key = tuple((i, name, tuple(vals), nominal, span) for i, name, vals, nominal, span in axes)
+    # A setting is made only when the search reaches it (most stop within a few dozen).
+    return ((cost, replace(base, **dict(zip(names, combo)))) for cost, combo in _ranked(key))
+
+
+_RANKED: dict[tuple, list] = {}
+
+
+def _ranked(axes: tuple) -> list[tuple[tuple, tuple]]:
+    """Every combination of the axes' values with its cost, cheapest first. Kept per
+    process: the same layout and nominal setting rank the same (every save in
+    `publish watch`, every meeting of a layout in a build of many)."""
+    got = _RANKED.get(axes)
+    if got is None:
+        got = []
+        for combo in itertools.product(*[a[2] for a in axes]):
+            changed = [(a[0], abs(v - a[3]) / a[4]) for a, v in zip(axes, combo) if abs(v - a[3]) > 1e-6]
+            cost = (max((c[0] for c in changed), default=-1), len(changed), sum(c[1] for c in changed))
+            got.append((cost, combo))
+        got.sort(key=lambda x: x[0])
+        if len(_RANKED) >= 64:
+            _RANKED.clear()
+        _RANKED[axes] = got
+    return got
 
 
 def _distribute(blocks: list[Block], extra: int) -> None:

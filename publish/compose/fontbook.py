@@ -30,8 +30,9 @@ class FontBook:
         self, roles: dict[str, tuple[str, ...]], layout_path: str, fallbacks: dict[str, tuple[str, ...]] | None = None
     ):
         self.roles = roles
-        self.widths: dict[tuple, float] = {}  # headline widths measured (headings.measure_text)
-        self.headings: dict[tuple, list | None] = {}  # headlines broken (headings.heading_lines)
+        # headline widths measured (headings.measure_text) and headlines broken
+        # (headings.heading_lines): shared by every book of the same fonts
+        self.widths, self.headings = _measured(roles, fallbacks or {})
         self.layout_path = layout_path
         self.fallbacks = fallbacks or {}
         # role -> (the font named, the face standing in): reported by build and preflight
@@ -145,6 +146,27 @@ class FontBook:
 
     def fonts_used(self) -> dict[str, Subset]:
         return {s.name: s for s in self.subsets.values()}
+
+
+_MEASURED: dict[tuple, tuple[dict, dict]] = {}
+MAX_MEASURED = 100_000  # entries of one font setup kept (a page adds a few thousand)
+
+
+def _measured(roles: dict, fallbacks: dict) -> tuple[dict[tuple, float], dict[tuple, list | None]]:
+    """The widths and breaks of headlines for one set of font roles. They depend on the
+    text, size and measure and on the faces the roles name, never on one page, so a
+    process that composes again (every save in `publish watch`, the meetings of a
+    build of many) measures and breaks an unchanged headline once."""
+    key = (
+        tuple(sorted((k, tuple(v)) for k, v in roles.items())),
+        tuple(sorted((k, tuple(v)) for k, v in fallbacks.items())),
+    )
+    got = _MEASURED.get(key)
+    if got is None or len(got[0]) + len(got[1]) > MAX_MEASURED:
+        if len(_MEASURED) >= 16:
+            _MEASURED.clear()
+        got = _MEASURED[key] = ({}, {})
+    return got
 
 
 def _locate(path: str, needle: str, start: int = 1) -> int | None:
