@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 
 from ..layout.spec import Item, Style
-from ..model import Speaker
+from ..plan import SpeakerGroup
 from ..typeset.types import Line
 from . import portrait as portraits
 from .boxes import Fill, Picture, Rule, TextLine
@@ -100,7 +100,7 @@ def group_lines(parts: GroupParts, st: Setting, lead: float, portrait: bool) -> 
 
 
 def group_block(
-    book, lay, s: Speaker, parts: GroupParts, st: Setting, lead: float, measure: float, min_body: int
+    book, lay, s: SpeakerGroup, parts: GroupParts, st: Setting, lead: float, measure: float, min_body: int
 ) -> Block:
     """小标题 + 照片 + 职务姓名: one unsplittable block a whole number of grid lines tall."""
     sp = lay.speaker
@@ -116,7 +116,11 @@ def group_block(
     sec_h = len(parts.section[3]) * parts.section[2] if parts.section else 0.0
     total = sec_h + head_h + pic_h + name_h
     n = max(1, math.ceil(total / lead - 1e-6))
-    image = portraits.prepare(s, sp.portrait_width * measure, pic_h - 0.3 * lead) if s.portrait else None
+    image = (
+        portraits.prepare(s.portrait, s.portrait_where, sp.portrait_width * measure, pic_h - 0.3 * lead)
+        if s.portrait
+        else None
+    )
 
     def draw(pg, x, top, start, end, blk):
         # the fitting may have given the block more lines than it needs: centre it in them
@@ -156,7 +160,7 @@ def group_block(
                     w,
                     h,
                     crop,
-                    source=(s.portrait_source.path, s.portrait_source.line),
+                    source=s.portrait_where,
                 )
             )
             yy += pic_h

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..copyfit import Report
 from ..typeset.types import Glyph
+
+if TYPE_CHECKING:
+    from ..plan import Plan
 
 
 @dataclass
@@ -83,6 +87,7 @@ class Composition:
     fonts: dict  # registered font name -> Subset
     colors: dict  # colour name -> Color
     report: Report  # the copyfit figures of this composition
+    plan: Plan  # what was composed: the DOCX writer reads the same plan
     title: str = ""
     author: str = ""
     subject: str = ""

@@ -229,7 +229,7 @@ def changes(parts, res: Result) -> list[str]:
         out.append(f"正文字号 {nom.body_size:g}→{st.body_size:g} pt")
     if abs(st.headline_size - nom.headline_size) > 1e-6:
         out.append(f"小标题字号 {nom.headline_size:g}→{st.headline_size:g} pt")
-    if st.portrait_lines != nom.portrait_lines and any(s.portrait for s in parts.meeting.speakers):
+    if st.portrait_lines != nom.portrait_lines and any(s.portrait for s in parts.groups):
         out.append(f"照片高 {nom.portrait_lines}→{st.portrait_lines} 行")
     seps = [b.lines for b in res.blocks if b.space]
     if seps and (min(seps) != nom.space or max(seps) != nom.space):
@@ -250,7 +250,7 @@ def report(parts, res: Result) -> Report:
     blocks = res.blocks
     rep = Report(
         layout=lay.name,
-        meeting=parts.meeting.key,
+        meeting=parts.plan.key,
         columns=fr.columns,
         lines_per_column=fr.caps[0] if fr.caps else 0,
         capacity=sum(fr.caps),
@@ -274,18 +274,17 @@ def report(parts, res: Result) -> Report:
     for b in blocks:
         if not b.space:
             lines[b.owner] = lines.get(b.owner, 0) + b.natural
-    n = len(parts.meeting.speakers) or 1
+    n = len(parts.groups) or 1
     fixed = sum(v for k, v in lines.items() if k in ("lead", "end"))
     share = (rep.capacity - fixed - sum(b.lines for b in blocks if b.space)) / n
     labels = {"lead": "导语", "end": "版记"}
-    for s in parts.meeting.speakers:
+    printed: dict[str, int] = {}  # characters of each block's paragraphs
+    for s in parts.groups:
         labels[s.key] = f"{s.name}（{s.position}）"
+    for p in parts.plan.paragraphs:
+        printed[p.owner] = printed.get(p.owner, 0) + len(p.text)
     for key in [k for k in labels if k in lines]:
         alloc = share if key not in ("lead", "end") and lay.fit.fill else lines[key]
-        chars_n = (
-            sum(len(p.text) for p in parts.meeting.lead)
-            if key == "lead"
-            else next((sum(len(p.text) for p in s.paragraphs) for s in parts.meeting.speakers if s.key == key), 0)
-        )
+        chars_n = printed.get(key, 0)
         rep.blocks.append(BlockFit(key, labels[key], chars_n, lines[key], min(lines[key], placed.get(key, 0)), alloc))
     return rep

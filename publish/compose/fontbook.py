@@ -8,21 +8,12 @@ the characters it sets. A character no face has is an error naming where it is.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from ..errors import InputError, Problem
 from ..fonts.resolve import Face, debian_package, find_face
 from ..fonts.subset import Subset, coverage, prefill, subset
+from ..plan.nodes import Use
 from ..typeset.types import Run
-
-
-@dataclass
-class Use:
-    """One piece of text the page will print, with its role and where it came from."""
-
-    role: str
-    text: str
-    where: tuple[str, int | None]
 
 
 class FontBook:
@@ -77,7 +68,7 @@ class FontBook:
             self._cov[face] = coverage(face)
         return self._cov[face]
 
-    def prepare(self, uses: list[Use]) -> None:
+    def prepare(self, uses: tuple[Use, ...] | list[Use]) -> None:
         """Pick a face for every character of every use, then build the subsets."""
         self._prefill(uses)
         need: dict[Face, set[str]] = defaultdict(set)
@@ -115,7 +106,7 @@ class FontBook:
             prev = self.subsets.get(face)
             self.subsets[face] = subset(face, chars | prev.advances.keys() if prev else chars)
 
-    def _prefill(self, uses: list[Use]) -> None:
+    def _prefill(self, uses: tuple[Use, ...] | list[Use]) -> None:
         """Hand each role's first face the text it will most likely set, for prefill()."""
         texts: dict[Face, set[str]] = defaultdict(set)
         for use in uses:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..layout.spec import Item, Layout, Style
-from ..layout.templates import Templates
+from ..plan import FooterItem, HeaderItem, ItemKind, PageNumbers
 from ..typeset.types import Line
 from .blocks import baseline_in
 from .boxes import Fill, PageBox, Rule, TextLine
@@ -21,19 +21,11 @@ class Zone:
     width: float
 
 
-def item_texts(tpl: Templates, item: Item, ctx: dict) -> dict[str, str]:
-    names = {"template": item.template, "left": item.left, "center": item.center, "right": item.right}
-    out = {k: tpl.render(v, **ctx) for k, v in names.items() if v}
-    if item.content == "lead":
-        out["content"] = "\n".join(p.text for p in ctx["meeting"].lead)
-    return out
-
-
 def header(
     lay: Layout,
     book: FontBook,
     pg: PageBox,
-    header_texts,
+    items: tuple[HeaderItem, ...],
     zone: Zone,
     top: float,
     lead_lines=None,
@@ -44,23 +36,24 @@ def header(
     grid: (leading, body size): a line in the body's size sits on the body's grid (GB/T 9704's
     期号 in 三号 is on the page's 22-line grid)."""
     y = top
-    for texts, it in header_texts:
-        if not any(texts.values()):
+    for h in items:
+        if h.empty:
             continue
-        st = lay.style(it.style)
+        it = h.item
+        st = lay.style(h.style)
         y += it.space_before
         if it.rule_above:
             rule(pg, zone.x, y, zone.width, it.rule_above)
             y += it.rule_above.width + it.rule_above.gap
         start = y
-        if "content" in texts:
+        if h.kind is ItemKind.LEAD:
             y = _lead(pg, st, it, zone, y, lead_lines)
         else:
-            if "template" in texts:
+            if h.kind is ItemKind.LINE:
                 size, lines = fit_heading(
                     book,
                     st.font,
-                    texts["template"],
+                    h.text,
                     st.size,
                     st.min_size,
                     st.max_lines,
@@ -71,7 +64,7 @@ def header(
                 leading = st.leading * size / st.size
             else:
                 size, leading = st.size, max(st.leading, st.size * 1.3)
-                lines = [strip(book, st, texts, zone.width)]
+                lines = [strip(book, st, (h.left, h.center, h.right), zone.width)]
             if grid and abs(size - grid[1]) < 0.01:
                 leading = grid[0]
                 y = top + -(-(y - top - 1e-6) // leading) * leading
@@ -92,7 +85,7 @@ def header(
 
 def _lead(pg: PageBox, st: Style, it: Item, zone: Zone, y: float, lead_lines) -> float:
     """导语 across the page: in `columns` columns so that a line stays readable (≤ ~40 字)."""
-    cols = max(1, getattr(it, "columns", 1) or 1)
+    cols = max(1, it.columns)
     gap = 2 * st.size
     width = (zone.width - (cols - 1) * gap) / cols
     measure = int(width / st.size + 1e-6) * st.size
@@ -116,9 +109,13 @@ def _lead(pg: PageBox, st: Style, it: Item, zone: Zone, y: float, lead_lines) ->
     return y + per * st.leading
 
 
-def strip(book: FontBook, st: Style, texts: dict, width: float) -> Line:
+def strip(book: FontBook, st: Style, texts: tuple[str, str, str], width: float) -> Line:
     """A strip (版头, folio line): left, centre and right parts on one baseline."""
-    parts = [set_line(book, st.font, texts[k], st.size, width, k) for k in ("left", "center", "right") if texts.get(k)]
+    parts = [
+        set_line(book, st.font, text, st.size, width, align)
+        for align, text in zip(("left", "center", "right"), texts)
+        if text
+    ]
     return Line([g for ln in parts for g in ln.glyphs], max((ln.width for ln in parts), default=0), True, False)
 
 
@@ -144,23 +141,30 @@ def text_line(
     pg.items.append(TextLine(x, baseline_in(top, lead, st.size), ln.glyphs, st.color, role=role))
 
 
-def footer(lay: Layout, book: FontBook, tpl: Templates, pg: PageBox, ctx: dict, zone: Zone, y: float) -> None:
+def footer(
+    lay: Layout,
+    book: FontBook,
+    items: tuple[FooterItem, ...],
+    pg: PageBox,
+    numbers: PageNumbers,
+    zone: Zone,
+    y: float,
+) -> None:
     """Folios below the type area; y is the top of the first footer line."""
-    for it in lay.footer:
-        texts = item_texts(tpl, it, ctx)
-        if not any(texts.values()):
+    for f in items:
+        if f.empty:
             continue
-        st = lay.style(it.style)
-        if "template" in texts:
+        st = lay.style(f.style)
+        if f.kind is ItemKind.LINE:
             align = st.align if st.align != "justify" else "left"
+            text = f.text.text(numbers)
             if align == "outside":
                 # GB/T 9704: odd pages right, even pages left, one character in from the edge
                 align = "right" if pg.number % 2 else "left"
-                text = texts["template"]
-                texts["template"] = text + "\u3000" if align == "right" else "\u3000" + text
-            ln = set_line(book, st.font, texts["template"], st.size, zone.width, align)
+                text = text + "\u3000" if align == "right" else "\u3000" + text
+            ln = set_line(book, st.font, text, st.size, zone.width, align)
         else:
-            ln = strip(book, st, texts, zone.width)
+            ln = strip(book, st, (f.left.text(numbers), f.center.text(numbers), f.right.text(numbers)), zone.width)
         # the line's top edge (the em box's) at y
-        pg.items.append(TextLine(zone.x, y + 0.88 * st.size, ln.glyphs, st.color, role=it.style))
+        pg.items.append(TextLine(zone.x, y + 0.88 * st.size, ln.glyphs, st.color, role=f.style))
         y += st.leading

@@ -1,27 +1,26 @@
-"""Compose a meeting in a layout: header zone, speaker blocks on the column grid, furniture.
+"""Compose a page plan in a layout: header zone, speaker blocks on the column grid, furniture.
 
-Model and layout in, positioned boxes out (boxes.py); no PDF or DOCX here.
-The page is fitted (fitting.py) before anything is drawn.
+Plan and layout in, positioned boxes out (boxes.py); no PDF or DOCX here, no content
+model or template either (plan/ rendered them). The page is fitted (fitting.py) before
+anything is drawn.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
 from ..errors import InputError, Problem
-from ..layout.printed import printed
 from ..layout.spec import Layout
-from ..layout.templates import Templates, context
 from ..model import Meeting
+from ..plan import Plan, plan
 from . import fitting, segment
 from .blocks import Setting
 from .boxes import Composition, PageBox, Region, Rule
 from .flow import Piece
 from .fontbook import FontBook
-from .header import Zone, footer, header, item_texts, text_line
-from .parts import Parts, uses
+from .header import Zone, footer, header, text_line
+from .parts import Parts
 
 
 @dataclass
@@ -36,23 +35,19 @@ class Frame:
 
 
 def compose(meeting: Meeting, layout: Layout, pages: int | None = None) -> Composition:
-    tpl = Templates(layout.folder)
-    meeting = printed(meeting, tpl, context(meeting))
-    ctx = context(meeting)
-    header_texts = [(item_texts(tpl, it, ctx), it) for it in layout.header]
-    end_texts = [(item_texts(tpl, it, ctx), it) for it in layout.end]
-    sample = dict(ctx, page=88, pages=88)
-    cont = (tpl.render(layout.continued_to, **sample), tpl.render(layout.continued_from, **sample))
+    """Plan the meeting in the layout, then compose the plan (for callers that have only the meeting)."""
+    return compose_plan(plan(meeting, layout), layout, pages)
+
+
+def compose_plan(p: Plan, layout: Layout, pages: int | None = None) -> Composition:
     book = FontBook(layout.fonts, str(layout.source), layout.font_fallbacks)
-    point_re = re.compile(layout.point_pattern)
-    footer_sample = [(item_texts(tpl, it, sample), it) for it in layout.footer]
-    book.prepare(uses(meeting, layout, tpl, ctx, header_texts, end_texts, footer_sample, cont, point_re))
-    parts = Parts(meeting, layout, book, tpl, ctx, point_re, end_texts)
+    book.prepare(p.uses)
+    parts = Parts(p, layout, book)
     _check_headlines(parts, layout)
 
-    result = fitting.search(parts, lambda st, n: frame(parts, header_texts, st, n, cont), pages)
+    result = fitting.search(parts, lambda st, n: frame(parts, st, n), pages)
     segment.save()
-    comp_pages = draw(parts, header_texts, result, cont, tpl, ctx)
+    comp_pages = draw(parts, result)
     report = fitting.report(parts, result)
     return Composition(
         width=layout.page.width,
@@ -61,10 +56,11 @@ def compose(meeting: Meeting, layout: Layout, pages: int | None = None) -> Compo
         pages=comp_pages,
         fonts=book.fonts_used(),
         colors=layout.colors,
-        title=meeting.title,
-        author="、".join(meeting.byline.reporters),
-        subject=meeting.subtitle,
+        title=p.meta.title,
+        author=p.meta.author,
+        subject=p.meta.subject,
         report=report,
+        plan=p,
         setting=result.setting,
         font_substitutions=dict(book.substituted),
     )
@@ -94,9 +90,10 @@ def zone(parts: Parts, body_size: float) -> Zone:
     return Zone(g.x0, g.width)
 
 
-def frame(parts: Parts, header_texts, st: Setting, npages: int, cont) -> Frame:
+def frame(parts: Parts, st: Setting, npages: int) -> Frame:
     """Column depths on npages pages at this setting."""
     lay = parts.layout
+    header_texts = parts.plan.header
     page = lay.page
     lead = st.leading
     key = ("frame", st.leading, st.body_size, npages)
@@ -117,12 +114,12 @@ def frame(parts: Parts, header_texts, st: Setting, npages: int, cont) -> Frame:
             rep = lay.fit.repeat_header
             yy = parts.header_height(header_texts[:rep], z, lead, st.body_size) if rep else page.top
             top = page.top + math.ceil((yy - page.top) / lead - 1e-6) * lead
-            if cont[1]:
+            if parts.plan.continued_from:
                 top += lead
         depth = int((bottom - top) / lead + 1e-6)
         for c in range(cols):
             cap = depth
-            if p < npages - 1 and c == cols - 1 and cont[0]:
+            if p < npages - 1 and c == cols - 1 and parts.plan.continued_to:
                 cap -= 1
                 reserve.append(len(caps))
             caps.append(cap)
@@ -132,8 +129,10 @@ def frame(parts: Parts, header_texts, st: Setting, npages: int, cont) -> Frame:
     return f
 
 
-def draw(parts: Parts, header_texts, result, cont, tpl: Templates, ctx: dict) -> list[PageBox]:
+def draw(parts: Parts, result) -> list[PageBox]:
     lay = parts.layout
+    plan = parts.plan
+    header_texts = plan.header
     page = lay.page
     st = result.setting
     fr = result.frame
@@ -164,25 +163,18 @@ def draw(parts: Parts, header_texts, result, cont, tpl: Templates, ctx: dict) ->
             for k in range(1, cols):
                 gx = g.x0 + k * (g.measure + g.gutter) - g.gutter / 2
                 pg.items.append(Rule(gx, fr.tops[p], gx, fr.tops[p] + deepest * lead, rule.width, rule.color))
-        number = parts.meeting.publication.page_number + p
-        if p < len(pages) - 1 and cont[0]:
-            label = tpl.render(lay.continued_to, **dict(ctx, page=number + 1))
+        numbers = plan.numbers(p, len(pages))
+        if p < len(pages) - 1 and plan.continued_to:
+            label = plan.continued_to.text(numbers)
             x = g.x0 + (cols - 1) * (g.measure + g.gutter)
             y = fr.tops[p] + fr.caps[p * cols + cols - 1] * lead
             text_line(parts.book, pg, label, cont_style, x, y, lead, g.measure, "right", "continued")
-        if p > 0 and cont[1]:
-            label = tpl.render(lay.continued_from, **dict(ctx, page=number - 1))
+        if p > 0 and plan.continued_from:
+            label = plan.continued_from.text(numbers)
             text_line(parts.book, pg, label, cont_style, g.x0, fr.tops[p] - lead, lead, g.measure, "left", "continued")
-    for pg in pages:
-        footer(
-            lay,
-            parts.book,
-            tpl,
-            pg,
-            dict(ctx, page=pg.number, pages=len(pages)),
-            z,
-            page.height - page.bottom + lay.page.folio_gap,
-        )
+    for i, pg in enumerate(pages):
+        y = page.height - page.bottom + lay.page.folio_gap
+        footer(lay, parts.book, plan.footer, pg, plan.numbers(i, len(pages)), z, y)
     return pages
 
 

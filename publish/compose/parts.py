@@ -8,18 +8,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from ..layout.printed import SECTION_STYLE, role_style, speaker_line
 from ..layout.spec import Layout, Style
-from ..model import Meeting, Paragraph
+from ..plan import EndMatter, HeaderItem, Para, Plan, Separator, SpanRole, SpeakerGroup
 from ..typeset.linebreak import break_paragraph
 from ..typeset.types import Line, ParaStyle, Run
 from .blocks import GroupParts, Setting, end_block, group_block, group_lines, para_block, separator_block
 from .boxes import PageBox
 from .flow import Block
-from .fontbook import FontBook, Use
+from .fontbook import FontBook
 from .headings import common_size, fit_heading, heading_lines
-
-DIGITS = "0123456789"
 
 
 @dataclass(frozen=True)
@@ -32,48 +29,38 @@ class Geometry:
     pitch: float  # advance of a full-width character in the body
 
 
-def char_roles(para: Paragraph, style: Style, point: Style | None, point_re):
-    """Runs of (text, role, size, bold) for a paragraph: **bold** spans and the 一是… lead."""
-    text = para.text
-    bold_role = style.bold_font or style.font
-    roles = []
+def char_roles(para: Para, style: Style, point: Style | None) -> list[tuple[str, str, float, bool]]:
+    """Runs of (text, font role, size, bold) for a paragraph: its spans in the fonts their
+    roles take in this style, neighbours that set alike joined."""
+    fonts = {
+        SpanRole.BODY: (style.font, style.size, False),
+        SpanRole.BOLD: (style.bold_font or style.font, style.size, True),
+        SpanRole.POINT: (point.font, point.size, True) if point else (style.font, style.size, False),
+    }
+    runs: list[tuple[str, str, float, bool]] = []
     for span in para.spans:
-        for _ in span.text:
-            roles.append((bold_role, style.size, True) if span.bold else (style.font, style.size, False))
-    if point is not None:
-        m = point_re.match(text)
-        if m:
-            for i in range(m.end()):
-                roles[i] = (point.font, point.size, True)
-    runs: list = []
-    for ch, r in zip(text, roles):
+        r = fonts[span.role]
         if runs and runs[-1][1:] == r:
-            runs[-1] = (runs[-1][0] + ch, *r)
+            runs[-1] = (runs[-1][0] + span.text, *r)
         else:
-            runs.append((ch, *r))
+            runs.append((span.text, *r))
     return runs
 
 
-def lead_in_header(layout: Layout) -> bool:
-    return any(it.content == "lead" for it in layout.header)
-
-
 class Parts:
-    def __init__(self, meeting: Meeting, layout: Layout, book: FontBook, tpl, ctx, point_re, end_texts):
-        self.meeting, self.layout, self.book, self.point_re = meeting, layout, book, point_re
+    def __init__(self, plan: Plan, layout: Layout, book: FontBook):
+        self.plan, self.layout, self.book = plan, layout, book
         self.cache: dict = {}
-        self.end_texts = end_texts
         sp = layout.speaker
-        self.name_lines = {
-            s.key: speaker_line(tpl, sp.line_template, s, ctx).replace("\n", " ").strip() for s in meeting.speakers
-        }
-        self.names = tuple(sorted({s.name for s in meeting.speakers if s.name}, key=len, reverse=True))
+        self.groups = plan.groups
+        self.name_lines = {g.key: g.name_line for g in self.groups}
+        self.names = plan.names
         body = layout.style(layout.body_style)
         fs = layout.fit
         page = layout.page
         lead = page.type_height / fs.body_lines if fs.body_lines else layout.grid.leading
         hs, ls = layout.style(sp.headline_style), layout.style(sp.line_style)
-        texts = [s.headline for s in meeting.speakers]
+        texts = [g.headline for g in self.groups]
         hsize, _ = common_size(
             book, hs.font, texts, hs.size, hs.min_size, hs.max_lines, self.measure(body.size), protect=self.names
         )
@@ -129,8 +116,8 @@ class Parts:
     def measure(self, size: float) -> float:
         return self.geometry(size).measure
 
-    def header_height(self, header_texts, zone, lead: float, body_size: float) -> float:
-        key = ("head", len(header_texts), zone.x, zone.width, lead, body_size)
+    def header_height(self, items: tuple[HeaderItem, ...], zone, lead: float, body_size: float) -> float:
+        key = ("head", len(items), zone.x, zone.width, lead, body_size)
         if key not in self.cache:
             from .header import header
 
@@ -138,7 +125,7 @@ class Parts:
                 self.layout,
                 self.book,
                 PageBox(0),
-                header_texts,
+                items,
                 zone,
                 self.layout.page.top,
                 self.lead_lines,
@@ -148,15 +135,13 @@ class Parts:
 
     # --- text -------------------------------------------------------------------
 
-    def typeset(
-        self, para: Paragraph, style: Style, measure: float, pitch: float | None = None, points: bool = True
-    ) -> list[Line]:
+    def typeset(self, para: Para, style: Style, measure: float, pitch: float | None = None) -> list[Line]:
         lay = self.layout
-        point = lay.styles.get(lay.point_style) if points else None
+        point = lay.styles.get(lay.point_style)
         if point is not None and abs(point.size - lay.style(lay.body_style).size) < 0.01:
             point = replace(point, size=style.size)
         runs: list[Run] = []
-        for text, role, size, bold in char_roles(para, style, point, self.point_re):
+        for text, role, size, bold in char_roles(para, style, point):
             runs.extend(self.book.runs(text, role, size, bold))
         if pitch and abs(pitch - style.size) > 1e-6:
             # a character grid (GB/T 9704: 28 a line): every advance scaled to the pitch
@@ -180,9 +165,11 @@ class Parts:
         return lines
 
     def lead_lines(self, style: Style, measure: float) -> list[Line]:
+        """The 导语 across the header, every paragraph in the item's style (no point leads: plan)."""
         key = ("leadlines", style.name, measure)
         if key not in self.cache:
-            self.cache[key] = [ln for p in self.meeting.lead for ln in self.typeset(p, style, measure, points=False)]
+            lead = [p for h in self.plan.header for p in h.lead]
+            self.cache[key] = [ln for p in lead for ln in self.typeset(p, style, measure)]
         return self.cache[key]
 
     def body_style(self, size: float) -> Style:
@@ -200,29 +187,16 @@ class Parts:
             if abs(lead.size - lay.style(lay.body_style).size) < 0.01:
                 lead = replace(lead, size=size)
             out = []
-            if not lead_in_header(lay):
-                out += [
-                    ("lead", st, self.typeset(p, st, g.measure, g.pitch))
-                    for p in self.meeting.lead
-                    for st in [self.role(p, lead)]
-                ]
-            for s in self.meeting.speakers:
-                out += [
-                    (s.key, st, self.typeset(p, st, g.measure, g.pitch))
-                    for p in s.paragraphs
-                    for st in [self.role(p, body)]
-                ]
+            for p in self.plan.paragraphs:
+                st = self.role(p, lead if p.owner == "lead" else body)
+                out.append((p.owner, st, self.typeset(p, st, g.measure, g.pitch)))
             self.cache[key] = out
         return self.cache[key]
 
-    def role(self, p: Paragraph, default: Style) -> Style:
-        """The style of a printed-only paragraph (credit, attribution, 编者按) when the layout has one."""
-        name = role_style(self.layout.styles, p.role, default.name)
-        return default if name == default.name else self.layout.style(name)
-
-    def section_style(self) -> Style:
-        lay = self.layout
-        return lay.style(SECTION_STYLE if SECTION_STYLE in lay.styles else lay.speaker.headline_style)
+    def role(self, p: Para, default: Style) -> Style:
+        """The zone's style at the trial's size, or the style of a printed-only paragraph's
+        role (credit, attribution, 编者按) as the layout gives it."""
+        return default if p.style == default.name else self.layout.style(p.style)
 
     # --- headlines ----------------------------------------------------------------
 
@@ -234,7 +208,7 @@ class Parts:
             m = self.measure(body_size)
             heads: dict[str, list[str]] = {}
             out: dict[str, list[str]] | None = heads
-            for s in self.meeting.speakers:
+            for s in self.groups:
                 lines = (
                     heading_lines(
                         self.book, hs.font, s.headline, size, m, hs.max_lines, hs.tracking, protect=self.names
@@ -269,7 +243,7 @@ class Parts:
         m = self.measure(self.nominal.body_size)
         low = hs.min_size or hs.size
         out = []
-        for s in self.meeting.speakers:
+        for s in self.groups:
             if (
                 s.headline.strip()
                 and heading_lines(self.book, hs.font, s.headline, low, m, hs.max_lines, hs.tracking, protect=self.names)
@@ -293,12 +267,11 @@ class Parts:
         names = self.name_parts(st.line_size, st.body_size)
         lead = st.leading
         measure = self.measure(st.body_size)
-        nsep = groups = 0
-        has_lead = any(o == "lead" for o, _, _ in self.paragraphs(st.body_size))
-        for i, s in enumerate(self.meeting.speakers):
-            if not (s.headline or self.name_lines[s.key] or s.section or s.portrait):
+        nsep = sum(1 for n in self.plan.body if isinstance(n, Separator))
+        groups = 0
+        for s in self.groups:
+            if s.empty:
                 continue
-            nsep += 1 if (i or has_lead) else 0
             groups += 1
             gp = self.group_parts(s, st, heads, names, measure)
             need += group_lines(gp, st, lead, bool(s.portrait))
@@ -314,29 +287,24 @@ class Parts:
         g = self.geometry(st.body_size)
         lead = st.leading
         blocks: list[Block] = []
-        paras = self.paragraphs(st.body_size)
-        by_owner: dict[str, list] = {}
-        for owner, style, lines in paras:
-            by_owner.setdefault(owner, []).append((style, lines))
-        for style, lines in by_owner.get("lead", []):
-            blocks.append(para_block(lines, style, "lead", lead, g.measure))
-        for i, s in enumerate(self.meeting.speakers):
-            # A speaker named inside the text ("姓名委员：……") under no new heading runs on
-            # like the next paragraph: no group, no separator.
-            bare = not (s.headline or self.name_lines[s.key] or s.section or s.portrait)
-            if (i or by_owner.get("lead")) and not bare:
-                blocks.append(separator_block(st, sp.separator, s.key, lead, g.measure))
-            if not bare:
-                gp = self.group_parts(s, st, heads, names, g.measure)
-                blocks.append(group_block(self.book, lay, s, gp, st, lead, g.measure, lay.fit.min_body_lines))
-            for style, lines in by_owner.get(s.key, []):
-                blocks.append(para_block(lines, style, s.key, lead, g.measure))
-        for texts, it in self.end_texts:
-            if any(texts.values()):
-                blocks.append(end_block(self.end_lines(texts, it, g.measure), lay.style(it.style), it, lead, g.measure))
+        paras = iter(self.paragraphs(st.body_size))
+        for node in self.plan.body:
+            if isinstance(node, Para):
+                owner, style, lines = next(paras)
+                blocks.append(para_block(lines, style, owner, lead, g.measure))
+            elif isinstance(node, Separator):
+                blocks.append(separator_block(st, sp.separator, node.owner, lead, g.measure))
+            elif isinstance(node, SpeakerGroup):
+                if not node.empty:
+                    gp = self.group_parts(node, st, heads, names, g.measure)
+                    blocks.append(group_block(self.book, lay, node, gp, st, lead, g.measure, lay.fit.min_body_lines))
+            elif isinstance(node, EndMatter):
+                blocks.append(
+                    end_block(self.end_lines(node, g.measure), lay.style(node.style), node.item, lead, g.measure)
+                )
         return blocks
 
-    def group_parts(self, s, st: Setting, heads: dict, names: dict, measure: float) -> GroupParts:
+    def group_parts(self, s: SpeakerGroup, st: Setting, heads: dict, names: dict, measure: float) -> GroupParts:
         """One speaker's 小标题 group at a setting: the same parts for the estimate and the blocks."""
         lay = self.layout
         hs, ls = lay.style(lay.speaker.headline_style), lay.style(lay.speaker.line_style)
@@ -359,15 +327,15 @@ class Parts:
             self.cache[key],
         )
 
-    def section_parts(self, s, measure: float, lead: float):
+    def section_parts(self, s: SpeakerGroup, measure: float, lead: float):
         """A topic heading over this and the next speakers, kept in the speaker's group (no 背题)."""
-        if not getattr(s, "section", ""):
+        if s.section is None:
             return None
-        st = self.section_style()
+        st = self.layout.style(s.section.style)
         size, lines = fit_heading(
             self.book,
             st.font,
-            s.section,
+            s.section.text,
             st.size,
             st.min_size,
             st.max_lines,
@@ -377,14 +345,12 @@ class Parts:
         )
         return st, size, max(st.leading * size / st.size, lead), lines
 
-    def end_lines(self, texts, it, measure) -> list[Line]:
+    def end_lines(self, end: EndMatter, measure: float) -> list[Line]:
         from .headings import set_line
 
-        st = self.layout.style(it.style)
+        st = self.layout.style(end.style)
         out = []
-        for t in (texts.get("template") or "").split("\n"):
-            if not t.strip():
-                continue
+        for t in end.lines:
             if "\t" in t:
                 # 版记: 印发机关 flush left, 印发日期 flush right, one character in from each edge
                 left, right = (x.strip() for x in t.split("\t", 1))
@@ -407,38 +373,3 @@ def _line_of(path: str, key: str) -> int | None:
     except OSError:
         return None
     return None
-
-
-def uses(meeting, layout, tpl, ctx, header_texts, end_texts, footer_sample, cont, point_re) -> list[Use]:
-    """Every character each font role will set, for subsetting and font fallback."""
-    out: list[Use] = []
-    src = (meeting.source.path, None)
-    lay = (str(layout.source), None)
-    for texts, it in header_texts + end_texts + footer_sample:
-        for k, t in texts.items():
-            st = layout.style(it.style)
-            out.append(Use(st.font, t + DIGITS + "\u3000", src))
-            if k == "content" and st.bold_font:
-                out.append(Use(st.bold_font, t, src))
-    sp = layout.speaker
-    headline, sline = layout.style(sp.headline_style), layout.style(sp.line_style)
-    section = layout.style(SECTION_STYLE if SECTION_STYLE in layout.styles else sp.headline_style)
-    for s in meeting.speakers:
-        out.append(Use(headline.font, s.headline, (s.source.path, 2)))
-        out.append(Use(sline.font, speaker_line(tpl, sp.line_template, s, ctx), (s.source.path, 3)))
-        out.append(Use(section.font, s.section, (meeting.source.path, None)))
-    point = layout.styles.get(layout.point_style)
-    body = layout.style(layout.body_style)
-    lead = layout.style(layout.lead_style) if layout.lead_style in layout.styles else body
-
-    def style_of(p, default):
-        return layout.style(role_style(layout.styles, p.role, default.name))
-
-    paras = [] if lead_in_header(layout) else [(p, style_of(p, lead)) for p in meeting.lead]
-    paras += [(p, style_of(p, body)) for s in meeting.speakers for p in s.paragraphs]
-    for para, style in paras:
-        for text, role, _size, _bold in char_roles(para, style, point, point_re):
-            out.append(Use(role, text, (para.source.path, para.source.line)))
-    if "continued" in layout.styles:
-        out.append(Use(layout.style("continued").font, "".join(cont) + DIGITS, lay))
-    return out

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..errors import InputError, Problem
-from ..model import Speaker
 
 # Larger than any newspaper portrait; guards memory against a 20,000 × 20,000 px file.
 MAX_PIXELS = 40_000_000
@@ -41,16 +42,17 @@ def open_image(path, where):
     return im
 
 
-def prepare(s: Speaker, frame_w: float, frame_h: float) -> tuple[float, float, tuple[int, int, int, int]]:
-    """Frame size in pt and the pixel box of the image shown in it (cropped to the frame's shape)."""
-    assert s.portrait is not None  # called for speakers with a portrait only
-    where = (s.portrait_source.path, s.portrait_source.line) if s.portrait_source else (s.source.path, None)
-    im = open_image(s.portrait, where)
+def prepare(
+    path: Path, where: tuple[str, int | None], frame_w: float, frame_h: float
+) -> tuple[float, float, tuple[int, int, int, int]]:
+    """Frame size in pt and the pixel box of the image shown in it (cropped to the frame's shape).
+    where: the content line that names the picture, for messages."""
+    im = open_image(path, where)
     try:
         im.load()
     except (OSError, SyntaxError, ValueError):
         raise InputError(
-            Problem(where[0], where[1], f"照片“{s.portrait.name}”无法读取，文件可能已损坏。请重新导出照片。")
+            Problem(where[0], where[1], f"照片“{path.name}”无法读取，文件可能已损坏。请重新导出照片。")
         ) from None
     w, h = im.size
     target = frame_w / frame_h

@@ -236,3 +236,13 @@ def test_paragraph_spans_join_to_the_printed_text(bulletin):
         assert isinstance(q, Para) and q.text == "".join(s.text for s in q.spans)
         assert all(s.text for s in q.spans)
         assert all(a.role is not b.role for a, b in zip(q.spans, q.spans[1:]))
+
+
+def test_folio_error_through_the_cli(tmp_path):
+    from tests.conftest import run_cli
+
+    layout, path = _layout_with_folio(tmp_path, "— {{ page * 2 }} —\n")
+    r = run_cli("build", REFERENCE, "--layout", layout.folder, "-o", tmp_path / "out")
+    assert r.returncode == 2
+    assert "folio.j2:1:" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
