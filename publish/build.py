@@ -265,9 +265,11 @@ def _worker_init() -> None:
 
 
 def _build_quietly(d: Path, opts: BuildOptions) -> _Outcome:
-    before = _font_names()
+    from .render.fontreg import page_fonts
+
     try:
-        res = build_one(d, opts)
+        with page_fonts():  # a worker building 100 pages keeps no page's subset fonts
+            res = build_one(d, opts)
     except PublishError as e:
         return _Outcome(str(d), e.exit_code, [str(p) for p in e.problems])
     except (OSError, MemoryError) as e:
@@ -279,8 +281,6 @@ def _build_quietly(d: Path, opts: BuildOptions) -> _Outcome:
         return _Outcome(str(d), 1, [], trace=traceback.format_exc())
     except Exception:  # a bug of ours: say so plainly, keep the details in a log
         return _Outcome(str(d), 1, [], trace=traceback.format_exc())
-    finally:
-        _forget_fonts(before)
     return _Outcome(
         str(d),
         0,
@@ -290,24 +290,6 @@ def _build_quietly(d: Path, opts: BuildOptions) -> _Outcome:
         res.seconds,
         warnings=[str(w) for w in res.warnings],
     )
-
-
-def _font_names() -> set[str]:
-    mod = sys.modules.get("reportlab.pdfbase.pdfmetrics")
-    return set(mod._fonts) if mod else set()
-
-
-def _forget_fonts(before: set[str]) -> None:
-    """Drop this page's fonts from reportlab's registry: each page has its own
-    subsets, and a worker building 100 pages would otherwise keep them all."""
-    mod = sys.modules.get("reportlab.pdfbase.pdfmetrics")
-    if mod is None:
-        return
-    for name in set(mod._fonts) - before:
-        font = mod._fonts.pop(name)
-        face = getattr(getattr(font, "face", None), "name", None)
-        if mod._dynFaceNames.get(face) is font:
-            del mod._dynFaceNames[face]
 
 
 def _report(out: _Outcome, opts: BuildOptions, progress: "_Progress") -> int:

@@ -43,9 +43,10 @@ class Preview:
             if self.pdf is None:
                 import tempfile
 
+                from ..render.fontreg import page_fonts
                 from ..render.pdf import render_pdf
 
-                with tempfile.TemporaryDirectory(prefix="publish-watch-") as tmp:
+                with page_fonts(), tempfile.TemporaryDirectory(prefix="publish-watch-") as tmp:
                     target = Path(tmp) / "preview.pdf"
                     render_pdf(self.comp, target, marks=False)
                     self.pdf = target.read_bytes()

@@ -133,13 +133,13 @@ class Session:
     def rebuild(self, noticed: float | None = None) -> None:
         """Compose, show, then write the outputs; every problem ends up in the state.
         `builds` counts finished rebuilds, good or bad (what a client waits for)."""
-        from ..build import _font_names, _forget_fonts
+        from ..render.fontreg import page_fonts
 
         t0 = time.perf_counter()
         self._noticed = noticed or time.time()
-        before = _font_names()
         try:
-            final: dict[str, Any] = self._rebuild(t0)
+            with page_fonts():  # each save's subsets are forgotten after it
+                final: dict[str, Any] = self._rebuild(t0)
         except PublishError as e:
             errors = [str(p) for p in e.problems]
             # proof finds the same broken line again: list it once
@@ -161,8 +161,6 @@ class Session:
                     f"内部错误，排版未完成（不是内容的问题）：{type(e).__name__}: {e}。详细信息见终端，请发给开发人员。"
                 ],
             }
-        finally:
-            _forget_fonts(before)
         self.builds += 1
         self._publish(builds=self.builds, total_seconds=_since(t0), phase="done", **final)
 
