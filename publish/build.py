@@ -24,6 +24,7 @@ class BuildOptions:
     quiet: bool = False
     draft: bool = False  # a proof for the desk: 待填 allowed, the first page marked 样稿
     pages: int | None = None  # target page count (None: the layout's fit.pages)
+    cores: int | None = None  # processes converting new glyphs (None: every core; 1 in a pool's workers)
 
 
 # On the first page of a --draft build, in the line above the title (with the 栏目).
@@ -43,7 +44,9 @@ def output_name(meeting_key: str, layout: str) -> str:
     return meeting_key if layout == "broadsheet" else f"{meeting_key}-{layout}"
 
 
-def compose_meeting(content_dir: Path, layout_name: str, draft: bool = False, pages: int | None = None):
+def compose_meeting(
+    content_dir: Path, layout_name: str, draft: bool = False, pages: int | None = None, cores: int | None = None
+):
     from .compose import compose
     from .content import load_meeting
     from .layout.spec import load_layout
@@ -54,7 +57,7 @@ def compose_meeting(content_dir: Path, layout_name: str, draft: bool = False, pa
         import dataclasses
 
         meeting = dataclasses.replace(meeting, column=DRAFT_MARK + meeting.column)
-    return meeting, layout, compose(meeting, layout, pages)
+    return meeting, layout, compose(meeting, layout, pages, cores=cores)
 
 
 def refuse_placeholders(content_dir: Path, meeting) -> None:
@@ -83,7 +86,9 @@ def fit_report(content_dir: Path, layout_name: str, pages: int | None = None):
 def build_one(content_dir: Path, opts: BuildOptions, composed: tuple | None = None) -> BuildResult:
     """composed: (meeting, layout, composition) when the caller has them already (the package)."""
     t0 = time.perf_counter()
-    meeting, layout, comp = composed or compose_meeting(content_dir, opts.layout, draft=opts.draft, pages=opts.pages)
+    meeting, layout, comp = composed or compose_meeting(
+        content_dir, opts.layout, draft=opts.draft, pages=opts.pages, cores=opts.cores
+    )
     if not opts.draft:
         refuse_placeholders(content_dir, meeting)
     report = comp.report
@@ -218,14 +223,16 @@ def build_many(dirs: list[Path], opts: BuildOptions, jobs: int = 0) -> int:
             status = max(status, _report(out, opts, progress))
         progress.close()
         return status
+    import dataclasses
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     # fork: workers start at once with what this process imported (spawn would start
     # a fresh interpreter per worker and re-import everything).
     ctx = multiprocessing.get_context("fork")
+    worker_opts = dataclasses.replace(opts, cores=1)  # the pool already keeps every core busy
     with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_worker_init) as pool:
-        futures = {pool.submit(_build_quietly, d, opts): d for d in dirs}
+        futures = {pool.submit(_build_quietly, d, worker_opts): d for d in dirs}
         for fut in as_completed(futures):
             try:
                 out = fut.result()
@@ -258,9 +265,7 @@ class _Outcome:
 
 def _worker_init() -> None:
     import signal
-    from .fonts import subset
 
-    subset.PARALLEL = False  # the pool already keeps every core busy
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to report
 
 

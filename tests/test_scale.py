@@ -89,35 +89,31 @@ def test_exit_status_is_the_worst(monkeypatch, tmp_path):
 @pytest.mark.slow
 def test_one_character_edit_converts_only_the_new_glyph(cache, tmp_path):
     from publish.build import BuildOptions, build_one
-    from publish.fonts import glyphs, subset
+    from publish.fonts import glyphs
 
-    monkeypatch_parallel = subset.PARALLEL
-    subset.PARALLEL = False  # count conversions in this process
-    try:
-        opts = BuildOptions(formats=("pdf",), out_dir=tmp_path / "out", quiet=True)
-        meeting = tmp_path / "m"
-        shutil.copytree(REFERENCE, meeting)
-        build_one(meeting, opts)
-        first = glyphs.stats["converted"]
-        assert first > 500  # the whole page, converted once
+    # cores=1: every conversion happens in this process, where it is counted
+    opts = BuildOptions(formats=("pdf",), out_dir=tmp_path / "out", quiet=True, cores=1)
+    meeting = tmp_path / "m"
+    shutil.copytree(REFERENCE, meeting)
+    build_one(meeting, opts)
+    first = glyphs.stats["converted"]
+    assert first > 500  # the whole page, converted once
 
-        md = sorted((meeting / "speakers").glob("*.md"))[0]
-        text = md.read_text("utf-8")
-        at = text.index("---", 3) + 4
-        assert "鑫" not in "".join(p.read_text("utf-8") for p in REFERENCE.rglob("*.md"))
-        md.write_text(text[:at] + "鑫" + text[at + 1 :], "utf-8")
-        build_one(meeting, opts)
-        assert glyphs.stats["converted"] - first == 1
-        assert (tmp_path / "out" / "m.pdf").stat().st_size > 10_000
+    md = sorted((meeting / "speakers").glob("*.md"))[0]
+    text = md.read_text("utf-8")
+    at = text.index("---", 3) + 4
+    assert "鑫" not in "".join(p.read_text("utf-8") for p in REFERENCE.rglob("*.md"))
+    md.write_text(text[:at] + "鑫" + text[at + 1 :], "utf-8")
+    build_one(meeting, opts)
+    assert glyphs.stats["converted"] - first == 1
+    assert (tmp_path / "out" / "m.pdf").stat().st_size > 10_000
 
-        # Back to the first text: that character set is still cached, nothing to convert or assemble.
-        md.write_text(text, "utf-8")
-        n_subsets = len(list((cache / "subsets").glob("*.ttf")))
-        build_one(meeting, opts)
-        assert glyphs.stats["converted"] - first == 1
-        assert len(list((cache / "subsets").glob("*.ttf"))) == n_subsets
-    finally:
-        subset.PARALLEL = monkeypatch_parallel
+    # Back to the first text: that character set is still cached, nothing to convert or assemble.
+    md.write_text(text, "utf-8")
+    n_subsets = len(list((cache / "subsets").glob("*.ttf")))
+    build_one(meeting, opts)
+    assert glyphs.stats["converted"] - first == 1
+    assert len(list((cache / "subsets").glob("*.ttf"))) == n_subsets
 
 
 def test_torn_glyph_record_is_ignored(tmp_path):
@@ -192,3 +188,27 @@ def test_append_after_a_torn_record_cuts_it_off(cache):
     got = glyphs._read_records(path)
     assert store.gids("国")[ord("国")] in got and store.gids("中")[ord("中")] in got
     assert 9 not in got
+
+
+def test_pool_workers_convert_glyphs_on_their_own_core(tmp_path, monkeypatch):
+    """A build of many meetings already keeps every core busy: its workers are told to
+    fill a cold glyph store on one core (an explicit option, not a flag flipped in them),
+    a single build may use them all."""
+    from publish.build import BuildOptions, build_many, build_one
+    from publish.compose import fontbook
+
+    seen = tmp_path / "cores.txt"
+
+    def recording_prefill(jobs, cores=None):
+        with open(seen, "a") as f:
+            f.write(f"{cores}\n")
+
+    monkeypatch.setattr(fontbook, "prefill", recording_prefill)
+    for name in ("a", "b"):
+        shutil.copytree(REFERENCE, tmp_path / name)
+    opts = BuildOptions(formats=("pdf",), out_dir=tmp_path / "out", quiet=True)
+    assert build_many([tmp_path / "a", tmp_path / "b"], opts, jobs=2) == 0
+    assert seen.read_text().split() == ["1", "1"]
+    seen.unlink()
+    build_one(tmp_path / "a", opts)
+    assert seen.read_text().split() == ["None"]

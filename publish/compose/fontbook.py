@@ -18,9 +18,14 @@ from ..typeset.types import Run
 
 class FontBook:
     def __init__(
-        self, roles: dict[str, tuple[str, ...]], layout_path: str, fallbacks: dict[str, tuple[str, ...]] | None = None
+        self,
+        roles: dict[str, tuple[str, ...]],
+        layout_path: str,
+        fallbacks: dict[str, tuple[str, ...]] | None = None,
+        cores: int | None = None,
     ):
         self.roles = roles
+        self.cores = cores  # processes a cold glyph store is filled on (None: every core)
         # headline widths measured (headings.measure_text) and headlines broken
         # (headings.heading_lines): shared by every book of the same fonts
         self.widths, self.headings = _measured(roles, fallbacks or {})
@@ -111,7 +116,7 @@ class FontBook:
         texts: dict[Face, set[str]] = defaultdict(set)
         for use in uses:
             texts[self.faces(use.role)[0]].update(use.text)
-        prefill([(face, chars - set("\n\t")) for face, chars in texts.items()])
+        prefill([(face, chars - set("\n\t")) for face, chars in texts.items()], self.cores)
 
     def runs(self, text: str, role: str, size: float, bold: bool = False) -> list[Run]:
         """Text in one role, split where the face changes (fallback for rare characters)."""

@@ -34,13 +34,14 @@ class Frame:
     reserve: list[int] = field(default_factory=list)  # columns whose last line holds 下转
 
 
-def compose(meeting: Meeting, layout: Layout, pages: int | None = None) -> Composition:
+def compose(meeting: Meeting, layout: Layout, pages: int | None = None, *, cores: int | None = None) -> Composition:
     """Plan the meeting in the layout, then compose the plan (for callers that have only the meeting)."""
-    return compose_plan(plan(meeting, layout), layout, pages)
+    return compose_plan(plan(meeting, layout), layout, pages, cores=cores)
 
 
-def compose_plan(p: Plan, layout: Layout, pages: int | None = None) -> Composition:
-    book = FontBook(layout.fonts, str(layout.source), layout.font_fallbacks)
+def compose_plan(p: Plan, layout: Layout, pages: int | None = None, *, cores: int | None = None) -> Composition:
+    """cores: processes the fonts' glyphs may be converted on (None: every core)."""
+    book = FontBook(layout.fonts, str(layout.source), layout.font_fallbacks, cores)
     book.prepare(p.uses)
     parts = Parts(p, layout, book)
     _check_headlines(parts, layout)

@@ -167,12 +167,11 @@ def _prune(folder: Path) -> None:
         pass
 
 
-# Off inside the workers of a multi-meeting build: the meetings already use every core.
-PARALLEL = True
-
-
-def prefill(jobs: list[tuple[Face, set[str]]]) -> None:
+def prefill(jobs: list[tuple[Face, set[str]]], cores: int | None = None) -> None:
     """Fill the glyph stores of faces never seen before, on all cores.
+
+    cores: processes to convert on (None: one per core). A worker of a build of many
+    meetings passes 1: the meetings already keep every core busy.
 
     Only a cold cache needs this: reading a CJK face's cmap and converting its
     glyphs then costs up to a second a face, and faces (and parts of a face's
@@ -180,9 +179,9 @@ def prefill(jobs: list[tuple[Face, set[str]]]) -> None:
     A face whose store exists is left to subset(): it lacks a few glyphs at most."""
     from .glyphs import face_store, prepare_in_process
 
-    cpus = os.cpu_count() or 1
+    cpus = cores or os.cpu_count() or 1
     todo = [(face, sorted(set(chars) | {" "})) for face, chars in jobs if not face_store(face).exists()]
-    if not PARALLEL or cpus < 2 or not todo or sum(len(c) for _, c in todo) < 200:
+    if cpus < 2 or not todo or sum(len(c) for _, c in todo) < 200:
         return
     # The body face has most of the characters: it is split so that every core
     # has about as much to convert (each part costs opening the face, ~0.2 s).
