@@ -124,6 +124,22 @@ def _clusters(chars: list[str]) -> tuple[list[int], list[bool]]:
 
 
 def prepare(runs: Sequence[Run], style: ParaStyle) -> Para:
+    """The paragraph's arrays, stage by stage: each stage reads the ones before it."""
+    p = Para()
+    _flatten(p, runs)
+    _punct_kinds(p)
+    _compress_punct(p, style)
+    cid, latin = _clusters(p.chars)
+    _han_latin_space(p, style, latin)
+    _break_points(p, cid)
+    _opening_at_line_start(p, style)
+    p.C = [0.0, *accumulate(p.w[i] + p.gx[i] for i in range(p.n))]
+    p.SH = [0.0, *accumulate(p.shrink)]
+    p.G = [0, *accumulate(p.gap_ok)]
+    return p
+
+
+def _flatten(p: Para, runs: Sequence[Run]) -> None:
     chars: list[str] = []
     font: list[str] = []
     size: list[float] = []
@@ -138,25 +154,28 @@ def prepare(runs: Sequence[Run], style: ParaStyle) -> Para:
         a = run.advance
         sz = run.size
         adv.extend([a(c) * sz for c in t])
-    n = len(chars)
-    p = Para()
-    p.n = n
+    p.n = len(chars)
     p.chars, p.font, p.size, p.adv = chars, font, size, adv
 
-    # Full-width compressible punctuation kind per char (0 when not compressible).
+
+def _punct_kinds(p: Para) -> None:
+    """Full-width compressible punctuation kind per char (0 when not compressible)."""
     pk = _PUNCT_KIND
-    kind = [0] * n
-    for i, c in enumerate(chars):
+    adv, size = p.adv, p.size
+    kind = [0] * p.n
+    for i, c in enumerate(p.chars):
         k = pk.get(c, 0)
         if k and adv[i] >= FULLWIDTH_MIN * size[i]:
             kind[i] = k
     p.kind = kind
-    half = [0.5 * s for s in size]
-    p.half = half
+    p.half = [0.5 * s for s in size]
 
-    # 标点挤压: in a pair of adjacent full-width marks the first, if closing,
-    # loses its blank right half; an opening mark after an opening mark loses
-    # its blank left half.
+
+def _compress_punct(p: Para, style: ParaStyle) -> None:
+    """标点挤压: in a pair of adjacent full-width marks the first, if closing,
+    loses its blank right half; an opening mark after an opening mark loses
+    its blank left half."""
+    n, adv, kind, half = p.n, p.adv, p.kind, p.half
     w = adv[:]
     ltrim = [0.0] * n
     if style.compress_punct:
@@ -182,9 +201,10 @@ def prepare(runs: Sequence[Run], style: ParaStyle) -> Para:
         for i in range(n)
     ]
 
-    cid, latin = _clusters(chars)
 
-    # 中西文间距: extra space after char i when Han meets Latin/digits.
+def _han_latin_space(p: Para, style: ParaStyle, latin: list[bool]) -> None:
+    """中西文间距: extra space after char i when Han meets Latin/digits."""
+    n, chars, size = p.n, p.chars, p.size
     gx = [0.0] * n
     if style.han_latin_space and n > 1:
         hls = style.han_latin_space
@@ -194,6 +214,10 @@ def prepare(runs: Sequence[Run], style: ParaStyle) -> Para:
                 gx[i] = hls * max(size[i], size[i + 1])
     p.gx = gx
 
+
+def _break_points(p: Para, cid: list[int]) -> None:
+    """Where justification may add space, and where a line may break."""
+    n, chars = p.n, p.chars
     # gap_ok[i]: justification may add space between i and i+1.
     gap_ok = [True] * n
     for i in range(n - 1):
@@ -223,15 +247,13 @@ def prepare(runs: Sequence[Run], style: ParaStyle) -> Para:
     p.allowed = allowed
     p.weak_allowed = weak
 
-    # Half-width opening mark at line start: trim its blank left half.
-    startadj = [0.0] * n
+
+def _opening_at_line_start(p: Para, style: ParaStyle) -> None:
+    """Half-width opening mark at line start: trim its blank left half."""
+    startadj = [0.0] * p.n
     if style.halfwidth_opening_at_line_start:
-        for i in range(n):
+        kind, ltrim, adv, half = p.kind, p.ltrim, p.adv, p.half
+        for i in range(p.n):
             if kind[i] == OPEN and ltrim[i] == 0.0:
                 startadj[i] = -min(adv[i], half[i])
     p.startadj = startadj
-
-    p.C = [0.0, *accumulate(w[i] + gx[i] for i in range(n))]
-    p.SH = [0.0, *accumulate(p.shrink)]
-    p.G = [0, *accumulate(gap_ok)]
-    return p
