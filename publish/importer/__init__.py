@@ -123,41 +123,88 @@ def import_file(src: Path, out_dir: Path, *, force: bool = False) -> ImportRepor
         rec = recognise(source.lines)
     except Refusal as e:
         raise InputError(Problem(str(src), e.line, e.message)) from None
-    path = str(src)
-    changes: list[Change] = []
+    clean = _Cleaner(str(src), rec, source.encoding)
+    # The order of the cleaning is the order of the report's flags and changes.
+    speakers = _speakers_out(rec, clean)
+    meeting, pub_flags = _meeting_out(rec, clean, speakers)
+    clean.changes.sort(key=lambda c: c.line)
+    where = clean.where
+    unsure = [where(line) + msg for line, msg in rec.flags]
+    meeting.review = list(unsure)
+    missing = "、".join(pub_flags + ["版名 page_name"])
+    unsure.append(
+        f"meeting.yaml: 稿件里没有{missing}，填的是“{PLACEHOLDER}”。请填写 publication；"
+        f"留着“{PLACEHOLDER}”时 publish build 只能加 --draft 出样稿。"
+    )
+    backup = write_meeting(meeting, out_dir)
+    return ImportReport(
+        source=src,
+        out_dir=out_dir,
+        encoding=source.encoding,
+        form=rec.form,
+        meeting=meeting,
+        changes=clean.changes,
+        joins=[f"{where(a)}“…{tail}”与第 {b} 行“{head}…”接为一段" for a, b, tail, head in rec.joins],
+        splits=[f"{where(line)}在“{marker}”前另起一段" for line, marker in rec.splits],
+        decisions=[where(line) + msg for line, msg in rec.decisions],
+        unsure=unsure,
+        notes=source.notes,
+        backup=backup,
+    )
 
-    def clean(piece: Piece | None) -> str:
+
+class _Cleaner:
+    """Punctuation normalised piece by piece; every edit becomes a Change of the report,
+    every doubt a flag of the recognition (read back as review lines)."""
+
+    def __init__(self, path: str, rec: Recognised, encoding: str):
+        self.path, self.rec, self.encoding = path, rec, encoding
+        self.changes: list[Change] = []
+
+    def __call__(self, piece: Piece | None) -> str:
         if piece is None:
             return ""
         text, edits = normalise(piece.text)
-        changes.extend(_changes(path, piece, edits))
+        self.changes.extend(_changes(self.path, piece, edits))
         if odd_quotes(piece.text):
-            rec.flags.append((piece.lines[0], '这一段的英文双引号 " 个数是单数，配对是猜的。请核对引号。'))
-        if "**" in text and source.encoding != "docx":  # a .docx's bold runs are written as **
-            rec.flags.append((piece.lines[0], "正文里有“**”，它在内容文件里表示加粗。如果不是要加粗，请删去。"))
+            self.rec.flags.append((piece.lines[0], '这一段的英文双引号 " 个数是单数，配对是猜的。请核对引号。'))
+        if "**" in text and self.encoding != "docx":  # a .docx's bold runs are written as **
+            self.rec.flags.append((piece.lines[0], "正文里有“**”，它在内容文件里表示加粗。如果不是要加粗，请删去。"))
         return text
 
-    def field_text(text: str, line: int) -> str:
-        return clean(Piece(text, [0], [line], [1])) if text else ""
+    def field(self, text: str, line: int) -> str:
+        """A one-line field (职务, 整理署名 …) cleaned as a piece of its own."""
+        return self(Piece(text, [0], [line], [1])) if text else ""
 
-    speakers_out = []
+    def where(self, line: int | None) -> str:
+        return f"{_display_path(self.path)}:{line}: " if line else f"{_display_path(self.path)}: "
+
+
+def _speakers_out(rec: Recognised, clean: _Cleaner) -> list[SpeakerOut]:
+    """Speaker files are named NN-pinyin, numbered to the width the count needs (01 … 12)."""
+    out = []
     width = max(2, len(str(len(rec.speakers))))
     for i, sp in enumerate(rec.speakers, 1):
         romanised = pinyin_name(sp.who.name)
         key = f"{i:0{width}d}-{romanised or 'speaker'}"
-        speakers_out.append(
+        out.append(
             SpeakerOut(
                 key,
                 clean(sp.headline),
-                field_text(sp.who.position, sp.line),
+                clean.field(sp.who.position, sp.line),
                 sp.who.name,
                 [clean(p) for p in sp.paragraphs],
                 suffix=sp.who.suffix,
                 attribution=sp.attribution,
-                credit=field_text(sp.credit, sp.line),
-                section=field_text(sp.section, sp.line),
+                credit=clean.field(sp.credit, sp.line),
+                section=clean.field(sp.section, sp.line),
             )
         )
+    return out
+
+
+def _meeting_out(rec: Recognised, clean: _Cleaner, speakers: list[SpeakerOut]) -> tuple[MeetingOut, list[str]]:
+    """The meeting file's content, and the publication fields the copy did not give."""
     head = rec.head
     title = clean(head.title) or PLACEHOLDER
     if not rec.lead and not rec.editor_note:
@@ -180,41 +227,15 @@ def import_file(src: Path, out_dir: Path, *, force: bool = False) -> ImportRepor
         reporters=head.byline.reporters,
         correspondents=head.byline.correspondents,
         lead=[clean(p) for p in rec.lead],
-        speakers=speakers_out,
+        speakers=speakers,
         column=head.column,
         byline_note=head.byline.note,
         byline_source=head.byline.source,
         editor_note=[clean(p) for p in rec.editor_note],
-        closing_note=field_text(rec.closing_note, 0),
-        credit=field_text(rec.credit, 0),
+        closing_note=clean.field(rec.closing_note, 0),
+        credit=clean.field(rec.credit, 0),
     )
-    changes.sort(key=lambda c: c.line)
-
-    def where(line):
-        return f"{_display_path(path)}:{line}: " if line else f"{_display_path(path)}: "
-
-    unsure = [where(line) + msg for line, msg in rec.flags]
-    meeting.review = list(unsure)
-    missing = "、".join(pub_flags + ["版名 page_name"])
-    unsure.append(
-        f"meeting.yaml: 稿件里没有{missing}，填的是“{PLACEHOLDER}”。请填写 publication；"
-        f"留着“{PLACEHOLDER}”时 publish build 只能加 --draft 出样稿。"
-    )
-    backup = write_meeting(meeting, out_dir)
-    return ImportReport(
-        source=src,
-        out_dir=out_dir,
-        encoding=source.encoding,
-        form=rec.form,
-        meeting=meeting,
-        changes=changes,
-        joins=[f"{where(a)}“…{tail}”与第 {b} 行“{head}…”接为一段" for a, b, tail, head in rec.joins],
-        splits=[f"{where(line)}在“{marker}”前另起一段" for line, marker in rec.splits],
-        decisions=[where(line) + msg for line, msg in rec.decisions],
-        unsure=unsure,
-        notes=source.notes,
-        backup=backup,
-    )
+    return meeting, pub_flags
 
 
 def _import_publish_docx(src: Path, out_dir: Path, record: dict) -> ImportReport:

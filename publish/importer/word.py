@@ -131,80 +131,113 @@ def _head(out: MeetingOut, sid: str, text: str, rec: dict) -> None:
         out.correspondents = [x for x in re.split(r"[\u3000\s]+", after) if x]
 
 
+class _Cursor:
+    """The body paragraphs (number, style id, paragraph) read front to back."""
+
+    def __init__(self, body: list):
+        self.body, self.i = body, 0
+
+    def at(self, *sids: str) -> bool:
+        return self.i < len(self.body) and self.body[self.i][1] in sids
+
+    def more(self) -> bool:
+        return self.i < len(self.body)
+
+    def peek(self):
+        return self.body[self.i]
+
+    def take(self):
+        self.i += 1
+        return self.body[self.i - 1]
+
+
 def _speakers(out: MeetingOut, body, rec: dict, point_pattern: str, flags) -> None:
+    """Lead and 编者按, then each speaker the properties list (their order, attribution and
+    kept headings guide the reading), then what follows the last one."""
     specs = list(rec.get("speakers", []))
-    i, k, section = 0, 0, ""
-    while i < len(body) and body[i][1] not in MARKERS and not _inline_start(body[i][2], specs, 0):
-        n, sid, p = body[i]
+    cur = _Cursor(body)
+    while cur.more() and cur.peek()[1] not in MARKERS and not _inline_start(cur.peek()[2], specs, 0):
+        n, sid, p = cur.take()
         if sid in ("fyNote", "fyLead"):  # other furniture (简报名称, 期号 …) is the layout's, not content
             (out.editor_note if sid == "fyNote" else out.lead).append(_spans(p, None))
-        i += 1
-    while k < len(specs):
-        spec = specs[k]
-        headline = ""
-        while i < len(body) and body[i][1] == "fySection":
-            kept = rec.get("sections", [])
-            section = _spaced(body[i][2].text, kept[k] if k < len(kept) else "")
-            i += 1
-        if i < len(body) and body[i][1] == "fyHeadline":
-            kept = rec.get("headlines", [])
-            headline = _spaced(body[i][2].text, kept[k] if k < len(kept) else "")
-            i += 1
-        position, name, suffix = spec["position"], spec["name"], spec["suffix"]
-        if spec["attribution"] in ("line", "before") and i < len(body) and body[i][1] == "fySpeaker":
-            position, name, suffix = _who(body[i], spec, flags)
-            i += 1
-        paras: list = []
-        # where a speaker's text ends and the next one's, signed only after it, begins the page
-        # does not show: the count kept in the properties says
-        limit = (
-            spec.get("paragraphs")
-            if k + 1 < len(specs) and specs[k + 1]["attribution"] == "after" and spec["attribution"] != "after"
-            else None
-        )
-        while (
-            i < len(body)
-            and body[i][1] not in MARKERS
-            and not (paras and _inline_start(body[i][2], specs, k + 1))
-            and (limit is None or len(paras) < limit)
-        ):
-            paras.append(_spans(body[i][2], point_pattern))
-            i += 1
-        if spec["attribution"] == "inline" and paras:
-            prefix = _inline_prefix(spec)
-            if paras[0].startswith(f"**{prefix}**"):
-                paras[0] = paras[0][len(prefix) + 4 :]
-            elif paras[0].startswith(f"**{prefix}"):
-                paras[0] = "**" + paras[0][len(prefix) + 2 :]
-            else:
-                flags.append((body[i - len(paras)][0], "第一段开头的发言人与原来的不同，请核对。"))
-        if spec["attribution"] == "after" and i < len(body) and body[i][1] == "fyAttribution":
-            i += 1
-        credit = ""
-        if spec.get("credit") and i < len(body) and body[i][1] == "fyCredit":
-            credit = body[i][2].text.strip("（）")
-            i += 1
-        out.speakers.append(
-            SpeakerOut(
-                spec["key"],
-                headline,
-                position,
-                name,
-                paras,
-                suffix=suffix,
-                attribution=spec["attribution"],
-                credit=credit,
-                section=section,
-            )
-        )
-        k += 1
-    for n, sid, p in body[i:]:
+    section = ""
+    for k in range(len(specs)):
+        while cur.at("fySection"):
+            section = _kept(cur.take()[2].text, rec, "sections", k)
+        out.speakers.append(_speaker(cur, specs, k, rec, point_pattern, flags, section))
+    for n, sid, p in cur.body[cur.i :]:
         if sid == "fyCredit" and rec.get("credit") and not out.credit:
             out.credit = p.text.strip("（）")
         elif sid == "fyClosing":
             out.closing_note = p.text.strip("（）")
         else:
             flags.append((n, f"第 {n} 段“{p.text[:12]}”在最后一位发言人之后，没有导入。请核对。"))
+
+
+def _kept(text: str, rec: dict, what: str, k: int) -> str:
+    """A heading (专题小标题, 小标题) of speaker k, with the text the properties kept of it."""
+    kept = rec.get(what, [])
+    return _spaced(text, kept[k] if k < len(kept) else "")
+
+
+def _speaker(cur: _Cursor, specs: list[dict], k: int, rec: dict, point_pattern: str, flags, section: str) -> SpeakerOut:
+    spec = specs[k]
+    headline = _kept(cur.take()[2].text, rec, "headlines", k) if cur.at("fyHeadline") else ""
+    position, name, suffix = spec["position"], spec["name"], spec["suffix"]
+    if spec["attribution"] in ("line", "before") and cur.at("fySpeaker"):
+        position, name, suffix = _who(cur.take(), spec, flags)
+    first = cur.i
+    paras = _excerpt(cur, specs, k, point_pattern)
+    if spec["attribution"] == "inline" and paras:
+        _strip_inline(paras, spec, flags, cur.body[first][0])
+    if spec["attribution"] == "after" and cur.at("fyAttribution"):
+        cur.take()
+    credit = ""
+    if spec.get("credit") and cur.at("fyCredit"):
+        credit = cur.take()[2].text.strip("（）")
+    return SpeakerOut(
+        spec["key"],
+        headline,
+        position,
+        name,
+        paras,
+        suffix=suffix,
+        attribution=spec["attribution"],
+        credit=credit,
+        section=section,
+    )
+
+
+def _excerpt(cur: _Cursor, specs: list[dict], k: int, point_pattern: str) -> list[str]:
+    """Speaker k's paragraphs: up to the next marker style or the next speaker's inline start."""
+    spec = specs[k]
+    paras: list[str] = []
+    # where a speaker's text ends and the next one's, signed only after it, begins the page
+    # does not show: the count kept in the properties says
+    limit = (
+        spec.get("paragraphs")
+        if k + 1 < len(specs) and specs[k + 1]["attribution"] == "after" and spec["attribution"] != "after"
+        else None
+    )
+    while (
+        cur.more()
+        and cur.peek()[1] not in MARKERS
+        and not (paras and _inline_start(cur.peek()[2], specs, k + 1))
+        and (limit is None or len(paras) < limit)
+    ):
+        paras.append(_spans(cur.take()[2], point_pattern))
+    return paras
+
+
+def _strip_inline(paras: list[str], spec: dict, flags, n: int) -> None:
+    """The “姓名（职务）：” the layout set before the first paragraph is not content: taken off."""
+    prefix = _inline_prefix(spec)
+    if paras[0].startswith(f"**{prefix}**"):
+        paras[0] = paras[0][len(prefix) + 4 :]
+    elif paras[0].startswith(f"**{prefix}"):
+        paras[0] = "**" + paras[0][len(prefix) + 2 :]
+    else:
+        flags.append((n, "第一段开头的发言人与原来的不同，请核对。"))
 
 
 def _spaced(text: str, kept: str) -> str:
