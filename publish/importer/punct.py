@@ -58,24 +58,49 @@ _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|[…⋯]+")
 _DASH = re.compile(r"[-－—―─–]{2,}|(?<![-－—―─–])[—―](?![-－—―─–])")
 
 
-def find_edits(text: str) -> list[Edit]:
-    """The normalisations of one paragraph, as non-overlapping edits in order."""
-    has_han = any(is_han(c) for c in text)
-    edits: list[Edit] = []
-    taken = [False] * len(text)
+class _Edits:
+    """The edits of one paragraph so far; a character once changed is not changed again."""
 
-    def add(start, end, after):
+    def __init__(self, text: str):
+        self.text = text
+        self.edits: list[Edit] = []
+        self.taken = [False] * len(text)
+
+    def add(self, start: int, end: int, after: str) -> None:
+        text, taken = self.text, self.taken
         if text[start:end] != after and not any(taken[start:end]):
-            edits.append(Edit(start, end, text[start:end], after))
+            self.edits.append(Edit(start, end, text[start:end], after))
             for k in range(start, end):
                 taken[k] = True
 
+
+def find_edits(text: str) -> list[Edit]:
+    """The normalisations of one paragraph, as non-overlapping edits in order. The rules run
+    from the longest marks to single characters, so a "..." is one ellipsis, not three stops."""
+    ed = _Edits(text)
+    _ellipses(ed)
+    _dashes(ed)
+    paired = _brackets(ed)
+    _half_width(ed, paired)
+    _full_stops(ed)
+    if any(is_han(c) for c in text):
+        _quotes(ed)
+    ed.edits.sort(key=lambda e: e.start)
+    return ed.edits
+
+
+def _ellipses(ed: _Edits) -> None:
+    text = ed.text
     for m in _ELLIPSIS.finditer(text):
         if m.group() == "……":
             continue
         if m.group()[0] == "." and not chinese_context(text, m.start(), len(m.group())):
             continue
-        add(m.start(), m.end(), "……")
+        ed.add(m.start(), m.end(), "……")
+
+
+def _dashes(ed: _Edits) -> None:
+    text = ed.text
     for m in _DASH.finditer(text):
         g = m.group()
         if g == "——":
@@ -84,9 +109,13 @@ def find_edits(text: str) -> list[Edit]:
             continue
         if len(g) == 1 and not chinese_context(text, m.start(), 1):
             continue
-        add(m.start(), m.end(), "——")
+        ed.add(m.start(), m.end(), "——")
 
-    # Brackets as a pair: （一期） stays a pair even when one side touches a digit.
+
+def _brackets(ed: _Edits) -> set[int]:
+    """Brackets as a pair: （一期） stays a pair even when one side touches a digit.
+    Returns the places of all paired brackets (changed or not)."""
+    text = ed.text
     stack: list[int] = []
     pairs: dict[int, int] = {}
     for i, ch in enumerate(text):
@@ -94,13 +123,16 @@ def find_edits(text: str) -> list[Edit]:
             stack.append(i)
         elif ch == ")" and stack:
             pairs[stack.pop()] = i
-    paired = set(pairs) | set(pairs.values())
     for o, c in pairs.items():
         inside = text[o + 1 : c]
         if any(is_han(x) for x in inside) or chinese_context(text, o) or chinese_context(text, c):
-            add(o, o + 1, "（")
-            add(c, c + 1, "）")
+            ed.add(o, o + 1, "（")
+            ed.add(c, c + 1, "）")
+    return set(pairs) | set(pairs.values())
 
+
+def _half_width(ed: _Edits, paired: set[int]) -> None:
+    text, taken = ed.text, ed.taken
     for i, ch in enumerate(text):
         if ch in HALF_TO_FULL and i not in paired and not taken[i] and chinese_context(text, i):
             if ch in ",;:?!":
@@ -109,23 +141,26 @@ def find_edits(text: str) -> list[Edit]:
                 end = _space_run(text, i, 1) + 1
                 if any(taken[start:end]):
                     start, end = i, i + 1
-                add(start, end, HALF_TO_FULL[ch])
+                ed.add(start, end, HALF_TO_FULL[ch])
             else:
-                add(i, i + 1, HALF_TO_FULL[ch])
+                ed.add(i, i + 1, HALF_TO_FULL[ch])
 
-    # A sentence-final full stop typed half-width: 达68.5%. — never a decimal point.
-    for m in re.finditer(r"(?<=[\u4e00-\u9fff%）”])\.(?=$|[\u4e00-\u9fff“（])", text):
-        add(m.start(), m.end(), "。")
 
-    if has_han:
-        quotes = [i for i, ch in enumerate(text) if ch == '"' and not taken[i]]
-        for n, i in enumerate(quotes):
-            add(i, i + 1, "“" if n % 2 == 0 else "”")
-        singles = [i for i, ch in enumerate(text) if ch == "'" and not taken[i] and chinese_context(text, i)]
-        for n, i in enumerate(singles):
-            add(i, i + 1, "‘" if n % 2 == 0 else "’")
-    edits.sort(key=lambda e: e.start)
-    return edits
+def _full_stops(ed: _Edits) -> None:
+    """A sentence-final full stop typed half-width: 达68.5%. — never a decimal point."""
+    for m in re.finditer(r"(?<=[\u4e00-\u9fff%）”])\.(?=$|[\u4e00-\u9fff“（])", ed.text):
+        ed.add(m.start(), m.end(), "。")
+
+
+def _quotes(ed: _Edits) -> None:
+    """Straight quotes in a Chinese paragraph become curly, opening and closing in turn."""
+    text, taken = ed.text, ed.taken
+    quotes = [i for i, ch in enumerate(text) if ch == '"' and not taken[i]]
+    for n, i in enumerate(quotes):
+        ed.add(i, i + 1, "“" if n % 2 == 0 else "”")
+    singles = [i for i, ch in enumerate(text) if ch == "'" and not taken[i] and chinese_context(text, i)]
+    for n, i in enumerate(singles):
+        ed.add(i, i + 1, "‘" if n % 2 == 0 else "’")
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
