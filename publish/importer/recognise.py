@@ -16,50 +16,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
-from .head import Head, read_head
+from .article import Recognised, Refusal, SpeakerPart
+from .forms import DECOR, after_form, inline_form, line_form
+from .head import read_head
 from .paragraphs import Piece, join_cut, split_inner_points
 from .shapes import WS, Who, closing, credit, headline_like, inline, note_end, note_start, trailing, who_line
 from .source import RawLine
 
-DECOR = "■□◆◇●○▲△★☆※▶►◎◉·•、 \u3000"
 LONG_BODY = 5000
-_LEAD_END = re.compile(r"(如下|摘登|摘编|发言)[。：:]$|编[\s\u3000]*者$")
 _QA = re.compile(r"^(记者|问|答|主持人|本报记者|提问)[：:]")
 _REPORTED = re.compile(r"(代表|委员)(说|表示|认为|告诉记者|介绍)")
-
-
-class Refusal(Exception):
-    def __init__(self, line: int | None, message: str):
-        super().__init__(message)
-        self.line, self.message = line, message
-
-
-@dataclass
-class SpeakerPart:
-    who: Who
-    line: int  # source line of the name
-    headline: Piece | None
-    paragraphs: list[Piece]
-    attribution: str  # line / before / after / inline
-    credit: str = ""
-    section: str = ""
-
-
-@dataclass
-class Recognised:
-    head: Head
-    lead: list[Piece] = field(default_factory=list)
-    editor_note: list[Piece] = field(default_factory=list)
-    closing_note: str = ""
-    credit: str = ""
-    speakers: list[SpeakerPart] = field(default_factory=list)
-    form: str = ""
-    joins: list[tuple[int, int, str, str]] = field(default_factory=list)  # (line, next line, tail, head)
-    splits: list[tuple[int, str]] = field(default_factory=list)  # (line, marker)
-    flags: list[tuple[int | None, str]] = field(default_factory=list)  # looks wrong: check it
-    decisions: list[tuple[int | None, str]] = field(default_factory=list)  # what was taken for what
 
 
 def recognise(lines: list[RawLine]) -> Recognised:
@@ -71,11 +38,11 @@ def recognise(lines: list[RawLine]) -> Recognised:
     _promote_weak(kinds, rest, rec)
     rec.form = _form(kinds, rest, rec)
     if rec.form == "line":
-        lead_end, groups = _line_form(kinds, rest, rec)
+        lead_end, groups = line_form(kinds, rest, rec)
     elif rec.form == "after":
-        lead_end, groups = _after_form(kinds, rest, rec)
+        lead_end, groups = after_form(kinds, rest, rec)
     else:
-        lead_end, groups = _inline_form(kinds, rest, rec)
+        lead_end, groups = inline_form(kinds, rest, rec)
     _lead(rest[:lead_end], rec)
     for g in groups:
         _speaker(g, rec)
@@ -177,137 +144,6 @@ def _form(kinds, rest, rec) -> str:
     return form
 
 
-# --- the three forms -------------------------------------------------------------------
-
-
-def _line_form(kinds, rest, rec):
-    marks = [i for i, (k, _) in enumerate(kinds) if k == "who"]
-    is_head = lambda j: 0 <= j < len(kinds) and kinds[j][0] == "head"  # noqa: E731
-    closed = sum(1 for i in marks if kinds[i][1].mark)
-    before = sum(1 for i in marks if is_head(i - 1))
-    after = sum(1 for i in marks if is_head(i + 1))
-    first = closed * 2 > len(marks) or after > before  # speaker line above its 小标题
-    starts, groups, claimed = [], [], set(marks)
-    for i in marks:
-        h = i + 1 if first else i - 1
-        h = h if is_head(h) and h not in claimed else None
-        claimed |= {h} if h is not None else set()
-        sec = i - 1 if first else (h - 1 if h is not None else i - 1)
-        sec = sec if is_head(sec) and sec not in claimed and (first or h is not None) else None
-        claimed |= {sec} if sec is not None else set()
-        top = min(x for x in (i, h, sec) if x is not None)
-        starts.append(top)
-        groups.append(
-            dict(
-                who=kinds[i][1],
-                at=rest[i],
-                headline=rest[h] if h is not None else None,
-                section=rest[sec].text.strip(DECOR) if sec is not None else "",
-                body_from=max(i, h or 0) + 1,
-                attribution="line" if h is not None else "before",
-            )
-        )
-        rec.decisions.append(
-            (
-                rest[i].line,
-                f"“{rest[i].text}”当作发言人（{_who(kinds[i][1])}）"
-                + (f"，第 {rest[h].line} 行为其小标题。" if h is not None else "，没有小标题。"),
-            )
-        )
-    for k, g in enumerate(groups):
-        end = starts[k + 1] if k + 1 < len(starts) else len(rest)
-        g["body"] = list(zip(rest[g["body_from"] : end], kinds[g["body_from"] : end]))
-    return starts[0], groups
-
-
-def _after_form(kinds, rest, rec):
-    attrs = [i for i, (k, _) in enumerate(kinds) if k == "attr"]
-    lead_end = _lead_end(kinds, rest, attrs[0], rec)
-    groups, start = [], lead_end
-    for a in attrs:
-        j, heads = start, []
-        while j < a and kinds[j][0] == "head" and len(heads) < 2:
-            heads.append(j)
-            j += 1
-        body_end = a
-        groups.append(
-            dict(
-                who=kinds[a][1],
-                at=rest[a],
-                headline=rest[heads[-1]] if heads else None,
-                section=rest[heads[0]].text.strip(DECOR) if len(heads) == 2 else "",
-                attribution="after",
-                body=list(zip(rest[j:body_end], kinds[j:body_end])),
-            )
-        )
-        rec.decisions.append((rest[a].line, f"“{rest[a].text}”当作上面正文的署名（{_who(kinds[a][1])}）。"))
-        start = a + 1
-        while start < len(rest) and kinds[start][0] in ("credit", "closing"):
-            groups[-1]["body"].append((rest[start], kinds[start]))
-            start += 1
-    tail = [r for r, (k, _) in zip(rest[start:], kinds[start:]) if k not in ("credit", "closing")]
-    if tail:
-        raise Refusal(
-            tail[0].line,
-            f"第 {tail[0].line} 行起还有 {len(tail)} 行在最后一个“——姓名”署名之后，不知道属于哪位发言人，"
-            "没有导入。请给这段文字补上署名，或删去后再导入。",
-        )
-    groups[-1]["body"] += list(zip(rest[start:], kinds[start:]))
-    return lead_end, groups
-
-
-def _lead_end(kinds, rest, first_attr, rec) -> int:
-    """Where the first speaker's text begins when only a signature after it names the speaker."""
-    heads = [j for j in range(first_attr) if kinds[j][0] == "head"]
-    if heads:
-        return heads[0]
-    ends = [j for j in range(first_attr) if _LEAD_END.search(rest[j].text) or note_end(rest[j].text)]
-    if ends:
-        return ends[-1] + 1
-    rec.flags.append(
-        (
-            rest[0].line if rest else None,
-            "没有找到导语的结尾（如“……摘登如下。”）或小标题，第一位发言人之前的文字都当作了他的正文。请核对导语。",
-        )
-    )
-    return 0
-
-
-def _inline_form(kinds, rest, rec):
-    first = next(i for i, (k, _) in enumerate(kinds) if k == "inline")
-    lead_end = first
-    while lead_end > 0 and kinds[lead_end - 1][0] == "head":
-        lead_end -= 1
-    groups, section = [], ""
-    for j in range(lead_end, len(rest)):
-        k, v = kinds[j]
-        nxt = kinds[j + 1][0] if j + 1 < len(kinds) else ""
-        if k == "inline":
-            who, off = v
-            groups.append(
-                dict(
-                    who=who,
-                    at=rest[j],
-                    headline=None,
-                    section=section,
-                    attribution="inline",
-                    first_at=off,
-                    body=[(rest[j], kinds[j])],
-                )
-            )
-            rec.decisions.append((rest[j].line, f"段首“{rest[j].text[:off]}”当作发言人（{_who(who)}）。"))
-        elif k == "head" and nxt in ("inline", "head"):
-            section = rest[j].text.strip(DECOR)
-            rec.decisions.append((rest[j].line, f"“{rest[j].text}”当作专题小标题（section），管下面的发言人。"))
-        elif groups:
-            groups[-1]["body"].append((rest[j], kinds[j]))
-        else:
-            raise Refusal(
-                rest[j].line, f"专题小标题之后、第一位发言人之前有一段“{rest[j].text[:16]}…”，不知道属于谁，没有导入。"
-            )
-    return lead_end, groups
-
-
 # --- pieces ----------------------------------------------------------------------------
 
 
@@ -391,15 +227,3 @@ def _credits(rec: Recognised) -> None:
     own = [s for s in rec.speakers if s.credit]
     if len(own) == 1 and own[0] is rec.speakers[-1] and len(rec.speakers) > 1 and not rec.credit:
         rec.credit, own[0].credit = own[0].credit, ""
-
-
-def _who(w: Who) -> str:
-    return "，".join(
-        x
-        for x in (
-            f"职务“{w.position}”" if w.position else "",
-            f"姓名“{w.name}”",
-            f"称谓“{w.suffix}”" if w.suffix else "",
-        )
-        if x
-    )
