@@ -181,20 +181,37 @@ def _proofread(content_dir: Path, layout: str):
 
 
 def make_package(content_dir: Path, layout: str, out_dir: Path, marks: bool | None = None) -> Path:
-    from .build import BuildOptions, build_one, compose_meeting, output_name
-    from .preflight import build_checks, preflight
-    from .render.pdfx import PDFX_CONFORMANCE, icc_description, read_profile
+    """Build, preflight and proof the meeting once, then zip what the print shop needs
+    with a manifest; nothing is written when preflight fails."""
+    from .build import compose_meeting, output_name
 
     content_dir = Path(content_dir)
     formats = ("pdf", "docx") if _docx_available() else ("pdf",)
     meeting, lay, comp = compose_meeting(content_dir, layout)
     stem = output_name(meeting.key, lay.name)
+    files, report = _built_and_checked(content_dir, layout, marks, formats, (meeting, lay, comp), stem)
+    files.update(source_files(meeting, content_dir, lay, f"source/{meeting.key}"))
+    when = source_date(meeting.publication.date)
+    fonts = font_licences(comp.fonts)
+    files.update(licence_files(fonts))
+    files = {archive_name(n): data for n, data in files.items()}
+    manifest = _manifest(meeting, lay, formats, report, fonts, files, when)
+    files["manifest.json"] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return _write_package(Path(out_dir) / f"{stem}-print.zip", files, when)
+
+
+def _built_and_checked(content_dir: Path, layout: str, marks, formats, composed, stem: str):
+    """The outputs, preflight reports and proof PNGs, from a build into a scratch folder."""
+    from .build import BuildOptions, build_one
+    from .preflight import build_checks, preflight
+
+    _meeting, lay, comp = composed
     files: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="publish-package-") as td:
         res = build_one(
             content_dir,
             BuildOptions(layout=layout, formats=formats, out_dir=Path(td), quiet=True, marks=marks),
-            composed=(meeting, lay, comp),
+            composed=composed,
         )
         for o in res.outputs:
             files[o.name] = o.read_bytes()
@@ -213,14 +230,16 @@ def make_package(content_dir: Path, layout: str, out_dir: Path, marks: bool | No
         files["preflight.txt"] = report.text().encode("utf-8")
         files["preflight.json"] = report.json().encode("utf-8")
         files.update(render_proofs(pdf, stem))
-    files.update(source_files(meeting, content_dir, lay, f"source/{meeting.key}"))
+    return files, report
 
-    when = source_date(meeting.publication.date)
+
+def _manifest(meeting, lay, formats, report, fonts: list[dict], files: dict[str, bytes], when) -> dict:
+    """What the package holds and how it was made (manifest.json): the print shop checks
+    the files against it, and the figures it needs are there without opening the PDF."""
+    from .render.pdfx import PDFX_CONFORMANCE, icc_description, read_profile
+
     profile = read_profile(lay.icc_profile, str(lay.source))
-    fonts = font_licences(comp.fonts)
-    files.update(licence_files(fonts))
-    files = {archive_name(n): data for n, data in files.items()}
-    manifest = {
+    return {
         "tool": {"name": "publish", "version": __version__},
         "meeting": {
             "key": meeting.key,
@@ -245,13 +264,16 @@ def make_package(content_dir: Path, layout: str, out_dir: Path, marks: bool | No
         "fonts": fonts,
         "files": [{"path": n, "bytes": len(files[n]), "sha256": _sha256(files[n])} for n in sorted(files)],
     }
-    files["manifest.json"] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _write_package(target: Path, files: dict[str, bytes], when) -> Path:
+    """The zip, written whole or not at all, its members in name order (reproducible)."""
     from .envfault import check_out_dir, fault, is_env_error
     from .outdir import remove_stale_parts
 
-    check_out_dir(Path(out_dir))
-    remove_stale_parts(Path(out_dir))
-    target = Path(out_dir) / f"{stem}-print.zip"
+    out_dir = target.parent
+    check_out_dir(out_dir)
+    remove_stale_parts(out_dir)
     try:
         with atomic_path(target) as tmp:
             write_zip(tmp, {n: files[n] for n in sorted(files)}, zip_date_time(when))

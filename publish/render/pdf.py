@@ -50,18 +50,37 @@ def render_pdf(comp: Composition, out: Path, *, marks: bool = False, pdfx=None, 
     marks: crop/registration marks, colour bar and file_name in a slug around the bleed."""
     _defer_pil()
     from reportlab import rl_config
-    from reportlab.pdfgen.canvas import Canvas
+
+    from .marks import SLUG, draw_marks
 
     # Binary Flate streams: ASCII85 on top only makes them a quarter larger and
     # costs time (the 180 KB output-intent profile most of all).
     rl_config.useA85 = 0
 
+    off = comp.bleed + (SLUG if marks else 0.0)  # trim origin inside the media box
+    c = _canvas(comp, out, off, pdfx)
+    top = off + comp.height
+    for page in comp.pages:
+        _draw_items(c, page.items, comp.colors, off, top, pdfx)
+        if marks:
+            slug = f"{file_name or out.name}    {_day(pdfx)}    第 {page.number}/{len(comp.pages)} 页"
+            draw_marks(c, off, comp.width, comp.height, comp.bleed, slug, _slug_face(comp.fonts))
+        c.showPage()
+    if pdfx:
+        # reportlab asks for PDF 1.4 whenever a colour carries an alpha, even an
+        # opaque 1.0 that writes nothing; nothing here is transparent (preflight checks)
+        c._doc._pdfVersion = (1, 3)
+    c.save()
+
+
+def _canvas(comp: Composition, out: Path, off: float, pdfx):
+    """The canvas with the page boxes, the document information and, for PDF/X, its keys."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from .marks import cmyk_or_separation
+
     first_font = _register(comp.fonts)
     bleed = comp.bleed
-    from .marks import SLUG, cmyk_or_separation, draw_marks
-
-    extra = SLUG if marks else 0.0
-    off = bleed + extra  # trim origin inside the media box
     media = (comp.width + 2 * off, comp.height + 2 * off)
     # CMYK, plus the registration colour (Separation /All) of the marks
     c = Canvas(
@@ -85,34 +104,23 @@ def render_pdf(comp: Composition, out: Path, *, marks: bool = False, pdfx=None, 
     c.setAuthor(comp.author)
     c.setSubject(comp.subject)
     c.setCreator("publish")
-    colors = comp.colors
-    top = off + comp.height
+    return c
 
-    def cmyk(name):
-        return colors[name].cmyk
 
-    for page in comp.pages:
-        for it in page.items:
-            if isinstance(it, Fill):
-                c.setFillColorCMYK(*cmyk(it.color))
-                c.rect(off + it.x, top - it.y - it.h, it.w, it.h, stroke=0, fill=1)
-            elif isinstance(it, Rule):
-                c.setStrokeColorCMYK(*cmyk(it.color))
-                c.setLineWidth(it.width)
-                c.line(off + it.x0, top - it.y0, off + it.x1, top - it.y1)
-            elif isinstance(it, TextLine):
-                _text(c, it, off, top, cmyk(it.color))
-            elif isinstance(it, Picture):
-                _picture(c, it, off, top, pdfx)
-        if marks:
-            slug = f"{file_name or out.name}    {_day(pdfx)}    第 {page.number}/{len(comp.pages)} 页"
-            draw_marks(c, off, comp.width, comp.height, bleed, slug, _slug_face(comp.fonts))
-        c.showPage()
-    if pdfx:
-        # reportlab asks for PDF 1.4 whenever a colour carries an alpha, even an
-        # opaque 1.0 that writes nothing; nothing here is transparent (preflight checks)
-        c._doc._pdfVersion = (1, 3)
-    c.save()
+def _draw_items(c, items, colors: dict, off: float, top: float, pdfx) -> None:
+    """A page's boxes at their places: y runs down the page in a composition, up in PDF."""
+    for it in items:
+        if isinstance(it, Fill):
+            c.setFillColorCMYK(*colors[it.color].cmyk)
+            c.rect(off + it.x, top - it.y - it.h, it.w, it.h, stroke=0, fill=1)
+        elif isinstance(it, Rule):
+            c.setStrokeColorCMYK(*colors[it.color].cmyk)
+            c.setLineWidth(it.width)
+            c.line(off + it.x0, top - it.y0, off + it.x1, top - it.y1)
+        elif isinstance(it, TextLine):
+            _text(c, it, off, top, colors[it.color].cmyk)
+        elif isinstance(it, Picture):
+            _picture(c, it, off, top, pdfx)
 
 
 def _text(c, line: TextLine, off: float, top: float, color) -> None:
