@@ -128,7 +128,7 @@ def fit(content_dir, layout, pages):
     except PublishError as e:
         _fail(e)
     click.echo(report.format())
-    sys.exit(0 if report.ok else 1)
+    _exit(0 if report.ok else 1)
 
 
 @main.command()
