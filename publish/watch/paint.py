@@ -29,6 +29,7 @@ _PICTURES: dict[tuple, object] = {}
 _GLYPHS: dict[tuple, tuple | None] = {}  # (face, px, char) -> (mask, left, top)
 SUPER = 4  # lines drawn this many times larger, then reduced: smooth type, quarter-pixel places
 MAX_GLYPHS = 50000
+MASTER = 128  # px an em at which a glyph is drawn once; smaller sizes are reduced from it
 MAX_LINES = 20000  # masks kept (a page has a few hundred lines; zoom levels add theirs)
 MAX_PICTURES = 64
 QUALITY = 90  # JPEG: text stays sharp enough to proofread on screen
@@ -150,11 +151,27 @@ def _line_mask(line: TextLine, scale: float, ox: float, oy: float, fonts: dict, 
 
 
 def _glyph(face, path: str, px: float, ch: str):
-    """One glyph's mask: (mask, left, top) from its origin on the baseline; None for
-    a glyph that leaves no ink."""
+    """One glyph's mask at px pixels an em: (mask, left, top) from its origin on the
+    baseline; None for a glyph that leaves no ink. Below MASTER it is reduced from the
+    glyph drawn once at MASTER: a new size (the fitting search changed the body size)
+    costs a resize a glyph, not a FreeType rendering."""
     key = (face, px, ch)
     if key in _GLYPHS:
         return _GLYPHS[key]
+    if px >= MASTER:
+        got = _draw(path, px, ch)
+    else:
+        mkey = (face, MASTER, ch)
+        if mkey not in _GLYPHS:
+            _GLYPHS[mkey] = _draw(path, MASTER, ch)
+        got = _reduced(_GLYPHS[mkey], px / MASTER)
+    if len(_GLYPHS) > MAX_GLYPHS:
+        _GLYPHS.clear()
+    _GLYPHS[key] = got
+    return got
+
+
+def _draw(path: str, px: float, ch: str):
     from PIL import Image, ImageDraw
 
     pad = math.ceil(px * 0.5) + 2
@@ -162,11 +179,26 @@ def _glyph(face, path: str, px: float, ch: str):
     im = Image.new("L", (side, side), 0)
     ImageDraw.Draw(im).text((pad, side - pad * 2), ch, fill=255, font=_font(path, px), anchor="ls")
     box = im.getbbox()
-    got = None if box is None else (im.crop(box), box[0] - pad, box[1] - (side - pad * 2))
-    if len(_GLYPHS) > MAX_GLYPHS:
-        _GLYPHS.clear()
-    _GLYPHS[key] = got
-    return got
+    if box is None:
+        return None
+    return im.crop(box), box[0] - pad, box[1] - (side - pad * 2)
+
+
+def _reduced(master, k: float):
+    """The master mask scaled by k onto whole pixels, its origin kept to the subpixel."""
+    if master is None:
+        return None
+    from PIL import Image
+
+    mask, left, top = master
+    x0, y0 = math.floor(left * k), math.floor(top * k)
+    x1, y1 = math.ceil((left + mask.width) * k), math.ceil((top + mask.height) * k)
+    # the whole pixels it lands on reach a little beyond the ink: read them from a blank margin
+    pad = math.ceil(1 / k) + 1
+    padded = Image.new("L", (mask.width + 2 * pad, mask.height + 2 * pad), 0)
+    padded.paste(mask, (pad, pad))
+    box = (x0 / k - left + pad, y0 / k - top + pad, x1 / k - left + pad, y1 / k - top + pad)
+    return padded.resize((max(1, x1 - x0), max(1, y1 - y0)), Image.Resampling.BOX, box=box), x0, y0
 
 
 def _picture(img, pic: Picture, scale: float) -> None:

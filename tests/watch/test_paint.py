@@ -96,3 +96,20 @@ def test_repaint_after_an_edit_is_a_fresh_painting(tmp_path):
     cold = paint.page_jpeg(after, 0, WIDTH)
     assert warm == cold
     assert warm != paint.page_jpeg(before, 0, WIDTH)
+
+
+def test_a_new_size_reuses_the_drawn_glyphs(monkeypatch):
+    """When the fitting search changes the body size (or the browser zooms) every line is new,
+    but the glyphs' shapes are not: they are reduced from those drawn before, not drawn again."""
+    comp = compose_meeting(REFERENCE, "broadsheet")[2]
+    for cache in (paint._LINES, paint._GLYPHS):
+        cache.clear()
+    drawn = []
+    real = paint._draw
+    monkeypatch.setattr(paint, "_draw", lambda *a: drawn.append(a) or real(*a))
+    paint.page_jpeg(comp, 0, WIDTH)
+    first = len(drawn)
+    assert first > 300  # the page's characters, drawn once each
+    drawn.clear()
+    paint.page_jpeg(comp, 0, WIDTH + 100)
+    assert len(drawn) < first * 0.1, (len(drawn), first)
