@@ -204,10 +204,14 @@ def main(argv=None) -> int:
 
         # 3b. A warm `publish watch`: save -> new page image in the browser.
         from benchmarks.watch_latency import measure
-        t_watch, how, per_run = measure(REFERENCE, work, env_warm, a.runs)
+        t_watch, how, per_run = measure(REFERENCE, work, env_warm, max(a.runs, 9))  # saves are cheap: at least 9
         cpu_watch = statistics.median(r["cpu"] for r in per_run)
-        tab.add("publish watch: save -> new page image in the browser", f"{t_watch * 1000:.0f} ms", "≤ 150 ms",
-                t_watch <= 0.15, cpu_watch)
+        each = [r["seconds"] for r in per_run]
+        load = os.getloadavg()[0]
+        tab.add(f"publish watch: save -> new page image in the browser ({len(each)} saves, load {load:.1f})",
+                f"{t_watch * 1000:.0f} ms", "≤ 150 ms", t_watch <= 0.15, cpu_watch)
+        print(f"    (each save: min {min(each) * 1000:.0f} ms, max {max(each) * 1000:.0f} ms; "
+              f"machine load average {load:.2f} when it ended)")
         phases = {k: statistics.median(r["phases"][k] for r in per_run) for k in per_run[0]["phases"]}
         noticed = statistics.median(r["noticed"] for r in per_run)
         shown = statistics.median(r["browser"] for r in per_run)
