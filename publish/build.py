@@ -155,7 +155,7 @@ def write_outputs(base: Path, opts: BuildOptions, comp, meeting, layout, warning
 
             target = _target(base, ".docx")
             parts[target] = new_part(target)
-            embedded = render_docx(meeting, layout, parts[target], embed_fonts=opts.embed_fonts, composition=comp)
+            embedded = render_docx(comp.plan, layout, parts[target], composition=comp, embed_fonts=opts.embed_fonts)
             if opts.embed_fonts:
                 from .render.docx_fonts import embed_summary
 

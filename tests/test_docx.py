@@ -23,10 +23,10 @@ from publish.fonts.resolve import find_face  # noqa: E402
 from publish.layout.spec import load_layout  # noqa: E402
 from publish.layout.templates import Templates, context  # noqa: E402
 from publish.model import Bulletin  # noqa: E402
-from publish.render.docx import render_docx  # noqa: E402
 from publish.render.docx_fonts import obfuscate  # noqa: E402
 
 from .conftest import REFERENCE, han, is_subsequence, libreoffice_pdfs, pagecheck  # noqa: E402
+from .docx.write import write_docx  # noqa: E402
 
 BULLETIN = Path(__file__).resolve().parent / "docx" / "bulletin"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -81,14 +81,14 @@ def bulletin_layout():
 @pytest.fixture(scope="module")
 def built(tmp_path_factory, meeting, layout):
     out = tmp_path_factory.mktemp("docx") / "page.docx"
-    render_docx(meeting, layout, out)
+    write_docx(meeting, layout, out)
     return out
 
 
 @pytest.fixture(scope="module")
 def built_bulletin(tmp_path_factory, bulletin_meeting, bulletin_layout):
     out = tmp_path_factory.mktemp("docx") / "bulletin.docx"
-    render_docx(bulletin_meeting, bulletin_layout, out)
+    write_docx(bulletin_meeting, bulletin_layout, out)
     return out
 
 
@@ -202,7 +202,7 @@ def test_portrait_is_inline_at_the_layouts_width(tmp_path, meeting, layout):
     sp = dataclasses.replace(meeting.speakers[0], portrait=pic, portrait_source=Source(str(pic), None))
     m = dataclasses.replace(meeting, speakers=(sp, *meeting.speakers[1:]))
     out = tmp_path / "p.docx"
-    render_docx(m, layout, out)
+    write_docx(m, layout, out)
     doc = docx.Document(str(out))
     [shape] = doc.inline_shapes
     g = layout.grid
@@ -280,7 +280,7 @@ def test_sections_page_and_columns(tmp_path, meeting, name):
 
     layout = fitted(name)
     out = tmp_path / f"{name}.docx"
-    render_docx(meeting, layout, out)
+    write_docx(meeting, layout, out)
     doc = docx.Document(str(out))
     secs = doc.sections
     # headline zone, columns, and (unless the PDF fills every column by 撑版) the continuous
@@ -317,7 +317,7 @@ def test_no_page_header_the_pdf_does_not_have(tmp_path, meeting):
     """The PDF prints the 版头 once, on page one: no section has a page header, on any layout."""
     for name in ("broadsheet", "tabloid", "a4-bulletin"):
         out = tmp_path / f"{name}.docx"
-        render_docx(meeting, load_layout(name), out)
+        write_docx(meeting, load_layout(name), out)
         doc = part(out, "word/document.xml")
         assert not list(doc.iter(f"{W}headerReference")), name
         assert not list(doc.iter(f"{W}titlePg")), name
@@ -338,7 +338,7 @@ def test_outside_folios_alternate_with_even_and_odd_footers(tmp_path, bulletin_m
     styles = dict(bulletin_layout.styles)
     styles["folio"] = dataclasses.replace(styles["folio"], align="outside")
     out = tmp_path / "o.docx"
-    render_docx(bulletin_meeting, dataclasses.replace(bulletin_layout, styles=styles), out)
+    write_docx(bulletin_meeting, dataclasses.replace(bulletin_layout, styles=styles), out)
     doc = docx.Document(str(out))
     assert doc.settings.odd_and_even_pages_header_footer
     sec = doc.sections[0]
@@ -361,9 +361,9 @@ def test_core_properties(built, meeting):
 def test_two_renders_are_byte_identical(tmp_path, meeting, layout, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     a, b = tmp_path / "a.docx", tmp_path / "b.docx"
-    render_docx(meeting, layout, a)
+    write_docx(meeting, layout, a)
     time.sleep(1.1)  # a timestamp taken from the clock would now differ
-    render_docx(meeting, layout, b)
+    write_docx(meeting, layout, b)
     assert a.read_bytes() == b.read_bytes()
     d = meeting.publication.date
     assert {i.date_time for i in zipfile.ZipFile(a).infolist()} == {(d.year, d.month, d.day, 0, 0, 0)}
@@ -372,7 +372,7 @@ def test_two_renders_are_byte_identical(tmp_path, meeting, layout, monkeypatch):
 def test_source_date_epoch_sets_the_zip_times(tmp_path, meeting, layout, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00:00 UTC
     out = tmp_path / "e.docx"
-    render_docx(meeting, layout, out)
+    write_docx(meeting, layout, out)
     assert {i.date_time for i in zipfile.ZipFile(out).infolist()} == {(2026, 1, 1, 0, 0, 0)}
 
 
@@ -383,7 +383,7 @@ def test_embedded_fonts_deobfuscate_to_fonts_covering_the_text(tmp_path, meeting
     from fontTools.ttLib import TTFont
 
     out = tmp_path / "emb.docx"
-    render_docx(meeting, layout, out, embed_fonts=True)
+    write_docx(meeting, layout, out, embed_fonts=True)
     z = zipfile.ZipFile(out)
     assert part(out, "word/settings.xml").find(f"{W}embedTrueTypeFonts") is not None
     rels = {r.get("Id"): r for r in part(out, "word/_rels/fontTable.xml.rels")}
@@ -514,7 +514,7 @@ def test_libreoffice_bulletin_numbers_its_pages(built_bulletin, tmp_path, bullet
 def test_each_layout_gives_a_docx_with_styles_and_text_in_order(tmp_path, meeting, name):
     lay = load_layout(name)
     out = tmp_path / f"{name}.docx"
-    render_docx(meeting, lay, out)
+    write_docx(meeting, lay, out)
     got = paragraphs(out)
     assert got == expected_paragraphs(meeting, lay)
     section_cols = [int(c.get(f"{W}num", "1")) for c in part(out, "word/document.xml").iter(f"{W}cols")]
@@ -557,7 +557,7 @@ def test_full_embedding_where_the_licence_allows_subsets_elsewhere(tmp_path, mee
     (folder / "layout.yaml").write_text(text, "utf-8")
     lay = load_layout(str(folder))
     out = tmp_path / "full.docx"
-    report = render_docx(meeting, lay, out, embed_fonts="full", composition=types.SimpleNamespace(pages=[]))
+    report = write_docx(meeting, lay, out, embed_fonts="full", composition=types.SimpleNamespace(pages=[]))
     (free_name, free_whole, free_why), locked_row = sorted(report)
     assert (free_name, free_whole) == ("DejaVu Sans", True) and free_why.startswith("Fonts are (c) Bitstream")
     assert locked_row == ("Restricted Test", False, "字体禁止嵌入（fsType=2）")
@@ -626,7 +626,7 @@ def test_docx_reflows_real_paragraphs_no_frames(tmp_path, meeting, name):
     anchored shapes), and the body and lead carry no hard line breaks; only headings carry the
     PDF's breaks (w:br), and the number of lines they make is the PDF's."""
     out = tmp_path / f"{name}.docx"
-    render_docx(meeting, load_layout(name), out)
+    write_docx(meeting, load_layout(name), out)
     doc = part(out, "word/document.xml")
     xml = etree.tostring(doc).decode()
     for banned in ("txbxContent", "framePr", "wp:anchor", "<w:pict", "v:textbox", "w:sdt"):
@@ -648,7 +648,7 @@ def test_one_column_text_is_as_wide_as_the_pdfs_measure(tmp_path, meeting):
     speech styles end at the same place (right indent), the header items keep the full width."""
     lay = load_layout("a4-bulletin")
     out = tmp_path / "a4.docx"
-    render_docx(meeting, lay, out)
+    write_docx(meeting, lay, out)
     body = lay.styles[lay.body_style].size
     measure = int(lay.page.type_width / body + 1e-6) * body
     sect = part(out, "word/document.xml").find(f"{W}body/{W}sectPr")
@@ -672,7 +672,7 @@ def test_headline_groups_take_the_pdfs_space_on_a_page_without_fill(tmp_path, me
     lay = load_layout("a4-bulletin")
     comp = compose(meeting, lay)
     out = tmp_path / "a4.docx"
-    render_docx(meeting, lay, out, composition=comp)
+    write_docx(meeting, lay, out, composition=comp)
     spaces = {}
     heads = {}
     for pg in comp.pages:

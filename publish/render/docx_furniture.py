@@ -1,26 +1,24 @@
-"""Page furniture: the folio line in a footer part, its page number a PAGE field.
+"""Page furniture: the folio lines of the plan's footer in a footer part, their page
+numbers Word fields.
 
 The PDF prints the 版头 and headline zone once, on page one, and the folio on every
 page: so the DOCX has no page header, and one footer (two for outside folios)."""
 
 from __future__ import annotations
 
-import re
-
-from ..layout.spec import Item
-from ..layout.templates import Templates
+from ..layout.spec import Align
+from ..plan import FooterItem, ItemKind
 from .docx_doc import Doc
 from .docx_xml import NS, REL, XML_DECL, para
-from .docx_zones import direct_ppr, item_paragraphs
+from .docx_zones import direct_ppr, strip_segments, strip_tabs
 
-PAGE_SENTINEL = 987654321  # stands for the page number while a folio template renders
 _WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 
 
 def furniture(doc: Doc) -> tuple[str, bool]:
     """Footer references for every sectPr, and whether odd and even pages differ."""
     lay = doc.lay
-    outside = any(lay.styles.get(i.style) and lay.styles[i.style].align == "outside" for i in lay.footer)
+    outside = any(lay.styles.get(n.style) and lay.styles[n.style].align == Align.OUTSIDE for n in doc.plan.footer)
     refs = ""
     foot = _folio_paras(doc, "right")
     if foot:
@@ -39,46 +37,14 @@ def _footer_part(doc: Doc, n: int, paras: list[str]) -> str:
 
 
 def _folio_paras(doc: Doc, align: str) -> list[str]:
-    out = []
-    for it in doc.lay.footer:
-        tname = it.template or it.center or it.left or it.right
-        if tname and _mentions_page(doc.tpl, tname):
-            out.append(_folio(doc, it, tname, align))
-        else:
-            out += item_paragraphs(doc, it, in_header=True)
-    return out
+    """align: where an "outside" folio line goes on these pages (right on odd, left on even)."""
+    return [_folio(doc, node, align) for node in doc.plan.footer if node.kind is ItemKind.STRIP or node.text]
 
 
-def _folio(doc: Doc, it: Item, tname: str, align: str) -> str:
-    """The folio line, the page number in it a PAGE field; aligned to `align` when its
-    style is "outside" (right on odd pages, left on even)."""
-    ws = doc.styles[doc.styles.item_name(it)]
-    text = doc.render(tname, page=PAGE_SENTINEL)
-    before, has_page, after = text.partition(str(PAGE_SENTINEL))
-    runs = doc.runs.run(before, ws) if before else ""
-    if has_page:
-        doc.runs.use.note(ws, "0123456789")
-        runs += (
-            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-            '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
-            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-            f'{doc.runs.run("1", ws)}<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-        )
-    runs += doc.runs.run(after, ws) if after else ""
-    jc = f'<w:jc w:val="{align}"/>' if ws.src.align == "outside" else ""
-    return para(ws.sid, runs, direct_ppr(doc, it, ws, "", True) + jc)
-
-
-_source_memo: dict[tuple[str, str], bool] = {}
-
-
-def _mentions_page(tpl: Templates, name: str) -> bool:
-    key = (str(tpl.folder), name)
-    if key not in _source_memo:
-        try:
-            assert tpl.env.loader is not None
-            src = tpl.env.loader.get_source(tpl.env, name)[0]
-        except Exception:  # a missing template is reported when it renders
-            src = ""
-        _source_memo[key] = bool(re.search(r"\bpage\b", src))
-    return _source_memo[key]
+def _folio(doc: Doc, node: FooterItem, align: str) -> str:
+    ws = doc.styles[doc.styles.item_name(node)]
+    if node.kind is ItemKind.STRIP:
+        segments = strip_segments(node, node.left.segments, node.center.segments, node.right.segments)
+        return para(ws.sid, doc.runs.segments(segments, ws), direct_ppr(doc, node, ws, strip_tabs(doc, node), True))
+    jc = f'<w:jc w:val="{align}"/>' if ws.src.align == Align.OUTSIDE else ""
+    return para(ws.sid, doc.runs.segments(node.text.segments, ws), direct_ppr(doc, node, ws, "", True) + jc)

@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 
 from .. import reproducible
 from ..layout.spec import Layout, Style
-from ..model import Meeting
+from ..plan import Metadata
 from ..reproducible import source_date, source_date_epoch, zip_date_time
 from .docx_xml import NS, XML_DECL, attr, rels_part, twips
 
@@ -107,18 +107,19 @@ def settings_part(layout: Layout, body: Style, embed: bool | str, outside: bool)
     return "".join(x).encode("utf-8")
 
 
-def core_part(m: Meeting) -> bytes:
-    created = dt.datetime.combine(m.publication.date, dt.time()).strftime("%Y-%m-%dT%H:%M:%SZ")
+def core_part(meta: Metadata) -> bytes:
+    day = meta.date or source_date().date()
+    created = dt.datetime.combine(day, dt.time()).strftime("%Y-%m-%dT%H:%M:%SZ")
     epoch = source_date_epoch()
     modified = epoch.strftime("%Y-%m-%dT%H:%M:%SZ") if epoch else created
-    authors = "、".join(m.byline.reporters)
+    authors = meta.author
     return (
         f'{XML_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{escape(m.title)}</dc:title><dc:subject>{escape(m.subtitle)}</dc:subject>"
+        f"<dc:title>{escape(meta.title)}</dc:title><dc:subject>{escape(meta.subject)}</dc:subject>"
         f"<dc:creator>{escape(authors)}</dc:creator><cp:lastModifiedBy>{escape(authors)}</cp:lastModifiedBy>"
-        f"<cp:keywords>{escape(m.publication.paper)}</cp:keywords><dc:language>zh-CN</dc:language>"
+        f"<cp:keywords>{escape(meta.paper)}</cp:keywords><dc:language>zh-CN</dc:language>"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{modified}</dcterms:modified>'
         "</cp:coreProperties>"
@@ -137,8 +138,9 @@ def app_part() -> bytes:
 # ---------------------------------------------------------------- zip
 
 
-def zip_time(meeting: Meeting) -> tuple[int, int, int, int, int, int]:
-    return zip_date_time(source_date(meeting.publication.date))
+def zip_time(meta: Metadata) -> tuple[int, int, int, int, int, int]:
+    """The zip entries' time: SOURCE_DATE_EPOCH, else the publication date."""
+    return zip_date_time(source_date(meta.date))
 
 
 def write_zip(out: Path, parts: dict[str, bytes], when: tuple[int, int, int, int, int, int]) -> None:

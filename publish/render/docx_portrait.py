@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Speaker
+from ..plan import SpeakerGroup
 from .docx_doc import Doc
 from .docx_styles import PORTRAIT
 from .docx_xml import EMU, REL, attr, para
 
 
-def portrait(doc: Doc, sp: Speaker) -> str:
+def portrait(doc: Doc, sp: SpeakerGroup) -> str:
     assert sp.portrait is not None
     path = Path(sp.portrait)
     ext = path.suffix.lower().lstrip(".") or "png"

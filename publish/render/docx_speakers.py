@@ -1,69 +1,92 @@
-"""The body zone: the 导语 when it runs in the columns, then each speaker's block — the
-小标题 group (专题, 小标题, 职务 + 姓名 line), the portrait and the paragraphs."""
+"""The body zone from the plan's body: the 导语 when it runs in the columns, then each
+speaker's block — the 小标题 group (专题, 小标题, 职务 + 姓名 line), the portrait and the
+paragraphs — and the end matter (版记) after the last speaker.
+
+A Separator needs no paragraph: the 小标题 style carries the layout's rule, and the
+space is the PDF's (_pdf_air)."""
 
 from __future__ import annotations
 
-from ..layout.printed import speaker_line
-from ..model import Speaker
+from dataclasses import dataclass, field
+
+from ..plan import EndMatter, Para, SpeakerGroup
 from .docx_doc import Doc
 from .docx_portrait import portrait
-from .docx_styles import BODY, HEADLINE, LEAD, SECTION, SPEAKER, WStyle
+from .docx_styles import HEADLINE, SECTION, SPEAKER, WStyle
 from .docx_text import leading, sized
 from .docx_xml import para, twips, with_spacing
-
-# One paragraph of a 小标题 group before it is written: style, runs, pPr, height in pt.
-_Head = list
+from .docx_zones import end_paragraphs
 
 
-def body_zone(doc: Doc) -> list[str]:
-    out = []
-    if not doc.styles.lead_in_header:
-        out += [doc.runs.paragraph(p, doc.styles[LEAD]) for p in doc.m.lead]
-    for sp in doc.m.speakers:
-        group = _head_group(doc, sp)
-        if not sp.portrait and not doc.lay.grid.fill_page:
-            _pdf_air(doc, sp.key, group)
-        out += [para(ws.sid, runs, ppr) for ws, runs, ppr, _ in group]
-        if sp.portrait:
-            out.append(portrait(doc, sp))
-        out += [doc.runs.paragraph(p, doc.styles[BODY]) for p in sp.paragraphs]
+@dataclass
+class Body:
+    lead: list[str] = field(default_factory=list)  # the 导语 in the columns (or above them)
+    speakers: list[str] = field(default_factory=list)
+    end: list[str] = field(default_factory=list)  # 版记
+
+
+@dataclass
+class _Head:
+    """One paragraph of a 小标题 group before it is written."""
+
+    ws: WStyle
+    runs: str
+    ppr: str
+    height: float  # pt, as the PDF set it
+
+
+def body_zone(doc: Doc) -> Body:
+    out = Body()
+    speakers = False  # paragraphs before the first speaker are the lead's
+    for node in doc.plan.body:
+        if isinstance(node, Para):
+            (out.speakers if speakers else out.lead).append(doc.runs.paragraph(node))
+        elif isinstance(node, SpeakerGroup):
+            speakers = True
+            out.speakers += _group(doc, node)
+        elif isinstance(node, EndMatter):
+            out.end += end_paragraphs(doc, node)
     return out
 
 
 def lead_above(doc: Doc) -> bool:
     """Whether the 导语 of the columns goes above them, across the page (grid.head_columns)."""
     g = doc.lay.grid
-    return not doc.styles.lead_in_header and bool(g.head_columns and g.head_columns >= g.columns)
+    return not doc.plan.lead_in_header and bool(g.head_columns and g.head_columns >= g.columns)
 
 
-def _head_group(doc: Doc, sp: Speaker) -> list[_Head]:
-    """The 小标题 group's paragraphs, set in the PDF's lines."""
-    group: list[_Head] = []
-    if sp.section:
-        group.append(_head(doc, doc.styles[SECTION], "section", sp.section))
-    if sp.headline:
+def _group(doc: Doc, group: SpeakerGroup) -> list[str]:
+    """The 小标题 group's paragraphs, set in the PDF's lines, and the portrait."""
+    heads: list[_Head] = []
+    if group.section:
+        heads.append(_head(doc, doc.styles[SECTION], "section", group.section.text))
+    if group.headline:
         hl = doc.styles[HEADLINE]
-        lines, size = doc.pdf.take("headline", sp.headline)
+        lines, size = doc.pdf.take("headline", group.headline)
         if size is None:  # not on the composed page: Word breaks between phrases
-            lines = [(p, []) for p in sp.headline_phrases] or lines
+            lines = [(p, []) for p in group.headline.split()] or lines
         rpr, ppr = sized(hl, size)
-        group.append([hl, doc.runs.lines(lines, hl, rpr), ppr, len(lines) * leading(hl, size)])
-    line = speaker_line(doc.tpl, doc.lay.speaker.line_template, sp, doc.ctx)
-    if line:
+        heads.append(_Head(hl, doc.runs.lines(lines, hl, rpr), ppr, len(lines) * leading(hl, size)))
+    if group.name_line:
         ws = doc.styles[SPEAKER]
-        lines, size = doc.pdf.take("speaker", line)
+        lines, size = doc.pdf.take("speaker", group.name_line)
         rpr, ppr = sized(ws, size, scale_leading=False)
-        group.append([ws, doc.runs.lines(lines, ws, rpr), ppr, len(lines) * ws.src.leading])
-    return group
+        heads.append(_Head(ws, doc.runs.lines(lines, ws, rpr), ppr, len(lines) * ws.src.leading))
+    if not group.portrait and not doc.lay.grid.fill_page:
+        _pdf_air(doc, group.key, heads)
+    out = [para(h.ws.sid, h.runs, h.ppr) for h in heads]
+    if group.portrait:
+        out.append(portrait(doc, group))
+    return out
 
 
 def _head(doc: Doc, ws: WStyle, role: str, text: str) -> _Head:
     lines, size = doc.pdf.take(role, text)
     rpr, ppr = sized(ws, size)
-    return [ws, doc.runs.lines(lines, ws, rpr), ppr, len(lines) * leading(ws, size)]
+    return _Head(ws, doc.runs.lines(lines, ws, rpr), ppr, len(lines) * leading(ws, size))
 
 
-def _pdf_air(doc: Doc, owner: str, group: list[_Head]) -> None:
+def _pdf_air(doc: Doc, owner: str, heads: list[_Head]) -> None:
     """Space above and below a 小标题 group as the PDF gives it: the separator lines above
     it (none where the PDF dropped them at a column top) and the group's whole grid lines
     centred around it, so the DOCX's pages fill and break as the PDF's do.
@@ -72,14 +95,14 @@ def _pdf_air(doc: Doc, owner: str, group: list[_Head]) -> None:
     LibreOffice, a line longer here and there, would run onto a second page; the DOCX
     keeps the styles' spacing and the spare lines as slack."""
     height = doc.pdf.head_h.get(owner)
-    if not group or height is None:
+    if not heads or height is None:
         return
-    extra = height - sum(g[3] for g in group)
+    extra = height - sum(h.height for h in heads)
     if extra < -0.5:
         return
     extra = max(0.0, extra)
     sep = doc.pdf.space_lines.get(owner, 0) * doc.lay.grid.leading
-    for i, g in enumerate(group):
+    for i, h in enumerate(heads):
         before = sep + extra / 2 if i == 0 else 0.0
-        after = extra / 2 if i == len(group) - 1 else 0.0
-        g[2] = with_spacing(g[2], f'w:before="{twips(before)}" w:after="{twips(after)}"')
+        after = extra / 2 if i == len(heads) - 1 else 0.0
+        h.ppr = with_spacing(h.ppr, f'w:before="{twips(before)}" w:after="{twips(after)}"')

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..layout.spec import Content, Item, Layout, Style
-from ..model import Paragraph
+from ..layout.spec import Item, Layout, Style
+from ..plan import FooterItem, HeaderItem, ItemKind, Para, ParaRole, Plan
 from .docx_fonts import FontRef, font_ref
 from .docx_xml import border, shading
 
@@ -24,7 +24,15 @@ PORTRAIT = "照片"
 # Printed-only lines (layout/printed.py): each in a named style, so an editor and the
 # importer of an edited DOCX can tell them from the text.
 NOTE, ATTRIBUTION, CREDIT, CLOSING, SECTION = "编者按", "文后署名", "整理署名", "结尾说明", "专题"
-ROLE_WORD = {"note": NOTE, "attribution": ATTRIBUTION, "credit": CREDIT, "closing": CLOSING}
+# A paragraph's role → the Word style it is set in.
+PARA_WORD = {
+    ParaRole.LEAD: LEAD,
+    ParaRole.BODY: BODY,
+    ParaRole.NOTE: NOTE,
+    ParaRole.ATTRIBUTION: ATTRIBUTION,
+    ParaRole.CREDIT: CREDIT,
+    ParaRole.CLOSING: CLOSING,
+}
 REQUIRED = (
     MASTHEAD,
     KICKER,
@@ -84,9 +92,7 @@ _DERIVED_ALIGN = {BANJI: "left", ATTRIBUTION: "right", CREDIT: "right", SECTION:
 _ZONE_PT = (MASTHEAD, KICKER, TITLE, SUBTITLE, BYLINE, BANJI)
 
 
-def is_lead(item: Item) -> bool:
-    """The header item that sets the 导语 across the full width (content: lead)."""
-    return item.content == Content.LEAD
+Furniture = HeaderItem | FooterItem
 
 
 @dataclass
@@ -104,28 +110,28 @@ class WStyle:
 class WordStyles:
     """The layout's styles as Word styles, by Word style name (styles[BODY] …)."""
 
-    def __init__(self, layout: Layout):
+    def __init__(self, layout: Layout, plan: Plan):
         self.lay = layout
         # 导语 set across the full width by a header item, rather than in the columns.
-        self.lead_in_header = any(is_lead(i) for i in layout.header)
+        self.lead_in_header = plan.lead_in_header
         self.styles: dict[str, WStyle] = {}
-        self.furniture = (*layout.header, *layout.footer)
+        self.furniture: tuple[Furniture, ...] = (*plan.header, *plan.footer)
         # How many furniture items share each Word style: a shared style keeps the items'
         # own spacing, rules and fill on their paragraphs.
         self.counts: dict[str, int] = {}
-        for it in self.furniture:
-            self.counts[self.item_name(it)] = self.counts.get(self.item_name(it), 0) + 1
+        for node in self.furniture:
+            self.counts[self.item_name(node)] = self.counts.get(self.item_name(node), 0) + 1
         self._define()
 
     def __getitem__(self, name: str) -> WStyle:
         return self.styles[name]
 
-    def item_name(self, item: Item) -> str:
-        if is_lead(item):
+    def item_name(self, node: Furniture) -> str:
+        if node.kind is ItemKind.LEAD:
             return LEAD
-        if item.left or item.center or item.right:
+        if node.kind is ItemKind.STRIP:
             return MASTHEAD
-        return BY_TEMPLATE.get(item.template) or self.name_for(item.style)
+        return BY_TEMPLATE.get(node.item.template) or self.name_for(node.style)
 
     def name_for(self, layout_style: str) -> str:
         lay = self.lay
@@ -144,12 +150,13 @@ class WordStyles:
             or layout_style
         )
 
-    def shared(self, item: Item) -> bool:
-        return self.counts.get(self.item_name(item), 0) > 1
+    def shared(self, node: Furniture) -> bool:
+        return self.counts.get(self.item_name(node), 0) > 1
 
-    def role(self, p: Paragraph, default: WStyle) -> WStyle:
-        """Printed-only lines (credit, ——姓名委员, 编者按) in their own named styles."""
-        return self.styles[ROLE_WORD[p.role]] if p.role in ROLE_WORD else default
+    def para_style(self, p: Para) -> WStyle:
+        """Printed-only lines (credit, ——姓名委员, 编者按) in their own named styles, so an
+        editor and the importer of an edited DOCX can tell them from the text."""
+        return self.styles[PARA_WORD[p.role]]
 
     def font(self, role: str) -> FontRef:
         return font_ref(self.lay.fonts, role, self.lay.word.fonts.get(role, ()))
@@ -175,10 +182,10 @@ class WordStyles:
         """Word style name → (layout style it looks like, spacing in pt)."""
         lay = self.lay
         src: dict[str, tuple[Style, bool]] = {}
-        for it in self.furniture:
-            st = lay.styles.get(it.style)
+        for node in self.furniture:
+            st = lay.styles.get(node.style)
             if st is not None:
-                src.setdefault(self.item_name(it), (st, not is_lead(it)))
+                src.setdefault(self.item_name(node), (st, node.kind is not ItemKind.LEAD))
         for name in lay.styles:
             src.setdefault(self.name_for(name), (lay.styles[name], False))
         if lay.end:
@@ -207,9 +214,9 @@ class WordStyles:
             self.styles[HEADLINE].extra_ppr["pBdr"] = f"<w:pBdr>{border('top', lay.speaker.separator, lay)}</w:pBdr>"
         # An item's spacing, rules and fill belong to its style when the style is its alone,
         # so the editor finds them there; a shared style keeps them on the paragraphs.
-        for it in self.furniture:
-            if not self.shared(it):
-                self.styles[self.item_name(it)].extra_ppr.update(self.item_ppr(it))
+        for node in self.furniture:
+            if not self.shared(node):
+                self.styles[self.item_name(node)].extra_ppr.update(self.item_ppr(node.item))
 
     # ---- formatting of items and paragraphs
 

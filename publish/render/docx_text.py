@@ -1,24 +1,30 @@
-"""Runs of text: a paragraph's spans (bold, the 一是…。 lead in the 要点 style), lines set
-where the PDF set them, and lines set smaller than their style, as the PDF shrank them.
-Every character written is noted for the embedded font subsets."""
+"""Runs of text: a paragraph's spans (by their plan roles), lines set where the PDF set them,
+and lines set smaller than their style, as the PDF shrank them. Every character written is
+noted for the embedded font subsets."""
 
 from __future__ import annotations
 
 import math
-import re
+from collections.abc import Sequence
 
-from ..model import Paragraph
+from ..plan import Field, FieldRef, Numerals, Para, Span, SpanRole
+from ..plan.fields import CHINESE_DIGITS, DIGITS
 from .docx_breaks import squeeze
 from .docx_fonttable import FontUse
 from .docx_styles import POINT, WordStyles, WStyle
 from .docx_xml import TWIP, para, run, twips, with_spacing
+
+# Word's fields for the plan's page numbers. A folio counts the document's pages; the 转版
+# labels' 版次 (Field.NEXT, PREV) have no field: Word flows its own pages and prints none.
+FIELD_CODES = {Field.PAGE: "PAGE", Field.PAGES: "NUMPAGES"}
+# {{ page | cn_number }}: Chinese counting numerals (十二, not 一二), as cn_number writes them.
+CHINESE_SWITCH = r" \* CHINESENUM3"
 
 
 class Runs:
     def __init__(self, styles: WordStyles, use: FontUse):
         self.styles = styles
         self.use = use
-        self.point_pattern = styles.lay.point_pattern
 
     def run(self, text: str, para_style: WStyle, char: WStyle | None = None, rpr: str = "") -> str:
         self.use.note(char or para_style, text)
@@ -45,34 +51,47 @@ class Runs:
             out.append(self.run(text, ws, None, f'<w:spacing w:val="{v}"/>' + rpr))
         return "".join(out)
 
-    def paragraph(self, p: Paragraph, default: WStyle) -> str:
-        """A text paragraph in its role's style (the default unless printed-only)."""
-        ws = self.styles.role(p, default)
-        return para(ws.sid, self.spans(p, ws))
+    def segments(self, segments: Sequence[str | FieldRef], ws: WStyle) -> str:
+        """Runs of text with page-number fields; neighbouring texts share one run."""
+        out, text = [], ""
+        for seg in segments:
+            if isinstance(seg, str):
+                text += seg
+                continue
+            out.append(self.run(text, ws) if text else "")
+            out.append(self.field(seg, ws))
+            text = ""
+        return "".join(out) + (self.run(text, ws) if text else "")
 
-    def spans(self, p: Paragraph, ws: WStyle) -> str:
-        """Runs of a text paragraph: bold spans and the 一是…。 lead in the 要点 style."""
-        m = re.match(self.point_pattern, p.text)
-        lead_end = m.end() if m else 0
-        pieces: list[tuple[str, bool]] = []
-        pos = 0
-        for sp in p.spans:
-            s, e = pos, pos + len(sp.text)
-            pos = e
-            if sp.bold or e <= lead_end:
-                pieces.append((sp.text, True))
-            elif s < lead_end:
-                pieces += [(sp.text[: lead_end - s], True), (sp.text[lead_end - s :], False)]
-            else:
-                pieces.append((sp.text, False))
-        merged: list[list] = []
-        for t, strong in pieces:
-            if not t:
+    def field(self, ref: FieldRef, ws: WStyle) -> str:
+        """A page-number field: Word fills in the number of the page it is printed on."""
+        numerals = ref.numerals is Numerals.CHINESE
+        self.use.note(ws, CHINESE_DIGITS if numerals else DIGITS)
+        code = FIELD_CODES[ref.field] + (CHINESE_SWITCH if numerals else "")
+        return (
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> {code} </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f'{self.run("1", ws)}<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        )
+
+    def paragraph(self, p: Para) -> str:
+        """A paragraph of the lead or a speech, in its role's Word style."""
+        ws = self.styles.para_style(p)
+        return para(ws.sid, self.spans(p.spans, ws))
+
+    def spans(self, spans: tuple[Span, ...], ws: WStyle) -> str:
+        """Runs of a paragraph: the bold spans and the 一是…。 lead in the 要点 style, one run
+        for each stretch of either (Word shows them alike)."""
+        merged: list[tuple[str, bool]] = []
+        for sp in spans:
+            strong = sp.role is not SpanRole.BODY
+            if not sp.text:
                 continue
             if merged and merged[-1][1] == strong:
-                merged[-1][0] += t
+                merged[-1] = (merged[-1][0] + sp.text, strong)
             else:
-                merged.append([t, strong])
+                merged.append((sp.text, strong))
         point = self.styles[POINT]
         return "".join(self.run(t, ws, point if strong else None) for t, strong in merged)
 

@@ -1,82 +1,93 @@
 """The headline zone (版头, 引题, 主题, 副题, byline, a full-width 导语) and the 版记 after
-the speakers: the layout's header and end items, one or more paragraphs each."""
+the speakers: the plan's header items and end matter, one or more paragraphs each."""
 
 from __future__ import annotations
 
-from ..layout.spec import Item
+from collections.abc import Sequence
+
+from ..plan import EndMatter, HeaderItem, ItemKind
+from ..plan.fields import Segment
 from .docx_doc import Doc
-from .docx_styles import BANJI, WStyle, is_lead
+from .docx_styles import BANJI, Furniture, WStyle
 from .docx_text import sized
 from .docx_xml import border, para, spacing, twips
+
+Segments = Sequence[Segment]
 
 
 def headline_zone(doc: Doc) -> list[str]:
     out = []
-    for it in doc.lay.header:
-        out += item_paragraphs(doc, it)
+    for node in doc.plan.header:
+        out += _header_item(doc, node)
     return out
 
 
-def item_paragraphs(doc: Doc, it: Item, in_header: bool = False) -> list[str]:
-    """in_header: set in a page header or footer (no PDF lines to follow)."""
-    ws = doc.styles[doc.styles.item_name(it)]
-    if is_lead(it):
-        return [doc.runs.paragraph(p, ws) for p in doc.m.lead]
-    if it.left or it.center or it.right:
-        return [_strip(doc, it, ws, in_header)]
-    text = doc.render(it.template)
-    if not text:
+def _header_item(doc: Doc, node: HeaderItem) -> list[str]:
+    ws = doc.styles[doc.styles.item_name(node)]
+    if node.kind is ItemKind.LEAD:
+        return [doc.runs.paragraph(p) for p in node.lead]
+    if node.kind is ItemKind.STRIP:
+        runs = doc.runs.segments(strip_segments(node, (node.left,), (node.center,), (node.right,)), ws)
+        return [para(ws.sid, runs, direct_ppr(doc, node, ws, strip_tabs(doc, node)))]
+    if not node.text:
         return []
-    lines, size = doc.pdf.take(it.style, text) if not in_header else ([(text, [])], None)
-    rpr, ppr = sized(ws, size, direct_ppr(doc, it, ws, "", in_header))
+    lines, size = doc.pdf.take(node.style, node.text)
+    rpr, ppr = sized(ws, size, direct_ppr(doc, node, ws))
     return [para(ws.sid, doc.runs.lines(lines, ws, rpr), ppr)]
 
 
-def _strip(doc: Doc, it: Item, ws: WStyle, in_header: bool) -> str:
-    """A 版头 strip: left, centre and right texts on one line, at tab stops."""
+def strip_segments(node: Furniture, left: Segments, center: Segments, right: Segments) -> list[Segment]:
+    """A strip's texts in one line, parted by tabs: left, then the centre and right texts
+    where the layout's item has them."""
+    out = [*left]
+    if node.item.center:
+        out += ["\t", *center]
+    if node.item.right:
+        out += ["\t", *right]
+    return out
+
+
+def strip_tabs(doc: Doc, node: Furniture) -> str:
+    """Tab stops for a strip: centre and right of the type area."""
     width = doc.lay.page.type_width
     stops = ""
-    text = doc.render(it.left)
-    if it.center:
+    if node.item.center:
         stops += f'<w:tab w:val="center" w:pos="{twips(width / 2)}"/>'
-        text += "\t" + doc.render(it.center)
-    if it.right:
+    if node.item.right:
         stops += f'<w:tab w:val="right" w:pos="{twips(width)}"/>'
-        text += "\t" + doc.render(it.right)
-    ppr = direct_ppr(doc, it, ws, f"<w:tabs>{stops}</w:tabs>", in_header)
-    return para(ws.sid, doc.runs.run(text, ws), ppr)
+    return f"<w:tabs>{stops}</w:tabs>"
 
 
-def direct_ppr(doc: Doc, it: Item, ws: WStyle, tabs: str = "", in_header: bool = False) -> str:
+def direct_ppr(doc: Doc, node: Furniture, ws: WStyle, tabs: str = "", in_footer: bool = False) -> str:
     """Paragraph properties in schema order: borders, shading, tabs, spacing; the item's own
     formatting only where its style is shared (else the style carries it)."""
-    shared = doc.styles.shared(it)
-    d = doc.styles.item_ppr(it) if shared else {}
+    shared = doc.styles.shared(node)
+    d = doc.styles.item_ppr(node.item) if shared else {}
     x = d.get("pBdr", "") + d.get("shd", "") + tabs
     if shared and ("before" in d or "after" in d):
         before, after = doc.styles.spacing(ws)
         x += spacing(before + d.get("before", 0), after + d.get("after", 0))
-    elif in_header:
+    elif in_footer:
         x += spacing(0, 0)
     return x
 
 
-def end_zone(doc: Doc) -> list[str]:
+def end_paragraphs(doc: Doc, node: EndMatter) -> list[str]:
+    """版记 and the like: one paragraph a line, the item's rules enclosing all its lines
+    (版记 between two rules, GB/T 9704)."""
     ws = doc.styles[BANJI]
+    it, lay = node.item, doc.lay
+    d = doc.styles.item_ppr(it)
     out = []
-    for it in doc.lay.end:
-        lines = [ln for ln in doc.render(it.template).split("\n") if ln.strip()]
-        d = doc.styles.item_ppr(it)
-        for i, ln in enumerate(lines):
-            first, last = i == 0, i == len(lines) - 1
-            # The item's rules enclose all its lines (版记 between two rules, GB/T 9704).
-            bdr = (border("top", it.rule_above, doc.lay) if it.rule_above and first else "") + (
-                border("bottom", it.rule_below, doc.lay) if it.rule_below and last else ""
-            )
-            ppr = f"<w:pBdr>{bdr}</w:pBdr>" if bdr else ""
-            ppr += d.get("shd", "")
-            before, after = doc.styles.spacing(ws)
-            before += d.get("before", 0) if first else 0
-            after += d.get("after", 0) if last else 0
-            out.append(para(ws.sid, doc.runs.run(ln, ws), ppr + spacing(before, after)))
+    for i, ln in enumerate(node.lines):
+        first, last = i == 0, i == len(node.lines) - 1
+        bdr = (border("top", it.rule_above, lay) if it.rule_above and first else "") + (
+            border("bottom", it.rule_below, lay) if it.rule_below and last else ""
+        )
+        ppr = f"<w:pBdr>{bdr}</w:pBdr>" if bdr else ""
+        ppr += d.get("shd", "")
+        before, after = doc.styles.spacing(ws)
+        before += d.get("before", 0) if first else 0
+        after += d.get("after", 0) if last else 0
+        out.append(para(ws.sid, doc.runs.run(ln, ws), ppr + spacing(before, after)))
     return out

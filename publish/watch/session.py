@@ -200,7 +200,8 @@ class Session:
         with contextlib.ExitStack() as stack:
             pdf_tmp = stack.enter_context(atomic_path(base.with_suffix(".pdf")))
             self._render_pdf(comp, meeting, layout, pdf_tmp)
-            render_docx(meeting, layout, stack.enter_context(atomic_path(base.with_suffix(".docx"))), composition=comp)
+            docx_tmp = stack.enter_context(atomic_path(base.with_suffix(".docx")))
+            render_docx(comp.plan, layout, docx_tmp, composition=comp)
             pdf = pdf_tmp.read_bytes()
         self.outputs = {"pdf": base.with_suffix(".pdf"), "docx": base.with_suffix(".docx")}
         with self.lock:
