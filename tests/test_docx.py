@@ -574,6 +574,23 @@ def test_full_embedding_where_the_licence_allows_subsets_elsewhere(tmp_path, mee
     assert settings.find(f"{W}embedTrueTypeFonts") is not None and settings.find(f"{W}saveSubsetFonts") is None
 
 
+def test_words_line_breaking_rules_are_the_typesetters(built):
+    """Word's 避头尾 lists for zh-CN are the typesetting core's, so Word breaks where the PDF
+    may: no closing mark, dash or ellipsis at a line start, no opening mark (or a sign that
+    belongs to the number after it) at a line end."""
+    from publish.typeset.classes import CLUSTER_LEADERS, LINE_END_FORBIDDEN, LINE_START_FORBIDDEN
+
+    settings = part(built, "word/settings.xml")
+    before = settings.find(f"{W}noLineBreaksBefore")
+    after = settings.find(f"{W}noLineBreaksAfter")
+    assert before.get(f"{W}lang") == after.get(f"{W}lang") == "zh-CN"
+    assert set(before.get(f"{W}val")) == set(LINE_START_FORBIDDEN)
+    assert set(after.get(f"{W}val")) == set(LINE_END_FORBIDDEN | CLUSTER_LEADERS)
+    assert {"—", "…", "，", "。", "”"} <= set(before.get(f"{W}val")) and {"“", "（", "《", "¥"} <= set(
+        after.get(f"{W}val")
+    )
+
+
 def test_font_table_lists_the_alternates_in_order(built, layout):
     """Word's fallback: each font's table entry names the layout's word.fonts alternates in order,
     with GB2312 in its code pages and the panose of the face the PDF uses."""

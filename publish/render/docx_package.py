@@ -14,12 +14,15 @@ from xml.sax.saxutils import escape
 from .. import reproducible
 from ..layout.spec import Layout, Style
 from ..plan import Metadata
+from ..typeset.classes import CLUSTER_LEADERS, LINE_END_FORBIDDEN, LINE_START_FORBIDDEN
 from ..reproducible import source_date, source_date_epoch, zip_date_time
 from .docx_xml import NS, XML_DECL, attr, rels_part, twips
 
-# clreq: characters that may not begin / end a line. Word uses these lists for zh-CN.
-LINE_START_FORBIDDEN = '!%),.:;?]}¢°·’"†‡›℃∶、。〃〆〕〗〞﹚﹜！＂％＇），．：；？！］｝～—…‥〉》」』】〙〛〟”％‰」'
-LINE_END_FORBIDDEN = "$(£¥·‘“〈《「『【〔〖〝﹙﹛＄（．［｛￡￥〘〚"
+# Word's kinsoku for zh-CN are the typesetting core's rules (typeset/classes.py), so Word and
+# LibreOffice avoid the line starts and ends the PDF avoids; a sign before a number (¥8, -3)
+# stays with it, as the core's clusters keep it.
+NO_BREAK_BEFORE = "".join(sorted(LINE_START_FORBIDDEN))
+NO_BREAK_AFTER = "".join(sorted(LINE_END_FORBIDDEN | CLUSTER_LEADERS))
 WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 # The parts every package has, in the order they are written (the rest follow, sorted).
 _ORDER = (
@@ -95,8 +98,8 @@ def settings_part(layout: Layout, body: Style, embed: bool | str, outside: bool)
         x.append("<w:evenAndOddHeaders/>")
     ctl = "compressPunctuation" if layout.kinsoku == "push-in" else "doNotCompress"
     x.append(f'<w:characterSpacingControl w:val="{ctl}"/>')
-    x.append(f'<w:noLineBreaksAfter w:lang="zh-CN" w:val="{attr(LINE_END_FORBIDDEN)}"/>')
-    x.append(f'<w:noLineBreaksBefore w:lang="zh-CN" w:val="{attr(LINE_START_FORBIDDEN)}"/>')
+    x.append(f'<w:noLineBreaksAfter w:lang="zh-CN" w:val="{attr(NO_BREAK_AFTER)}"/>')
+    x.append(f'<w:noLineBreaksBefore w:lang="zh-CN" w:val="{attr(NO_BREAK_BEFORE)}"/>')
     x.append(
         "<w:compat><w:doNotExpandShiftReturn/><w:useFELayout/>"
         '<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>'
