@@ -10,20 +10,20 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 
+from ..compose.boxes import Composition, TextLine
+
 _BLANK = " \u3000\t"
 
 
 class PdfLines:
     """The composed page's lines of each role, in reading order, consumed as the DOCX is written."""
 
-    def __init__(self, composition=None):
+    def __init__(self, composition: Composition | None = None):
         self._queues: dict[str, deque] = defaultdict(deque)
         self.head_h: dict[str, float] = {}  # speaker → height of its 小标题 group, 撑版 air included
         self.space_lines: dict[str, int] = {}  # speaker → grid lines of the separator above it
         if composition is None:
             return
-        from ..compose.boxes import TextLine
-
         for page in composition.pages:
             for item in page.items:
                 if isinstance(item, TextLine) and item.glyphs:

@@ -97,7 +97,7 @@ def _ppr(table: WordStyles, ws: WStyle, right_tw: int) -> str:
     st = ws.src
     ppr = "<w:keepNext/>" if ws.name in _KEEP_NEXT else ""
     ppr += '<w:widowControl w:val="0"/>'
-    ppr += ws.extra_ppr.get("pBdr", "") + ws.extra_ppr.get("shd", "")
+    ppr += ws.fmt.borders + ws.fmt.shading
     ppr += ppr_common(table.lay)
     before, after = table.spacing(ws)
     if ws.name == PORTRAIT:
@@ -114,4 +114,4 @@ def _ppr(table: WordStyles, ws: WStyle, right_tw: int) -> str:
         ppr += f'<w:ind{right} w:firstLineChars="{int(round(st.indent * 100))}" w:firstLine="{twips(st.indent * st.size)}"/>'
     else:
         ppr += f'<w:ind{right} w:firstLineChars="0" w:firstLine="0"/>'
-    return ppr + f'<w:jc w:val="{JC.get(ws.align or st.align, "both")}"/>'
+    return ppr + f'<w:jc w:val="{JC.get(st.align, "both")}"/>'

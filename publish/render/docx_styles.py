@@ -9,8 +9,8 @@ editor who restyles 发言正文 never restyles Word's defaults by accident. The
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Literal
 
 from ..layout.spec import Item, Layout, Style
 from ..plan import FooterItem, HeaderItem, ItemKind, Para, ParaRole, Plan
@@ -95,16 +95,34 @@ _ZONE_PT = (MASTHEAD, KICKER, TITLE, SUBTITLE, BYLINE, BANJI)
 Furniture = HeaderItem | FooterItem
 
 
+@dataclass(frozen=True)
+class ItemFormat:
+    """A layout item's own rules, fill and spacing, as Word paragraph properties."""
+
+    borders: str = ""  # <w:pBdr>…</w:pBdr>
+    shading: str = ""  # <w:shd …/>
+    before: float = 0.0  # pt, beyond the style's
+    after: float = 0.0
+
+    def over(self, base: ItemFormat) -> ItemFormat:
+        """This formatting laid over `base`: what this one sets wins."""
+        return ItemFormat(
+            self.borders or base.borders,
+            self.shading or base.shading,
+            self.before or base.before,
+            self.after or base.after,
+        )
+
+
 @dataclass
 class WStyle:
     name: str
     sid: str
-    kind: str  # paragraph | character
+    kind: Literal["paragraph", "character"]
     src: Style
     font: FontRef
     zone_pt: bool = False  # space_before/after in pt (furniture) rather than grid lines
-    extra_ppr: dict = field(default_factory=dict)  # item formatting folded into the style
-    align: str | None = None
+    fmt: ItemFormat = ItemFormat()  # item formatting folded into the style
 
 
 class WordStyles:
@@ -172,7 +190,7 @@ class WordStyles:
         used = set(REQUIRED) | {self.item_name(i) for i in self.furniture}
         for name in sorted(used, key=lambda n: (n not in REQUIRED, REQUIRED.index(n) if n in REQUIRED else 0, n)):
             st, zone_pt = src[name]
-            kind = "character" if name == POINT else "paragraph"
+            kind: Literal["paragraph", "character"] = "character" if name == POINT else "paragraph"
             self.styles[name] = WStyle(name, self._style_id(name, st), kind, st, self.font(st.font), zone_pt)
         portrait = Style("portrait", body.font, body.size, body.leading, align="center")
         self.styles[PORTRAIT] = WStyle(PORTRAIT, STYLE_IDS[PORTRAIT], "paragraph", portrait, self.font(body.font))
@@ -208,38 +226,37 @@ class WordStyles:
 
     def _fold_formatting(self) -> None:
         lay = self.lay
-        if lay.speaker.headline_fill:
-            self.styles[HEADLINE].extra_ppr["shd"] = shading(lay, lay.speaker.headline_fill)
-        if lay.speaker.separator:
-            self.styles[HEADLINE].extra_ppr["pBdr"] = f"<w:pBdr>{border('top', lay.speaker.separator, lay)}</w:pBdr>"
+        sp = lay.speaker
+        headline = self.styles[HEADLINE]
+        headline.fmt = ItemFormat(
+            f"<w:pBdr>{border('top', sp.separator, lay)}</w:pBdr>" if sp.separator else "",
+            shading(lay, sp.headline_fill) if sp.headline_fill else "",
+        )
         # An item's spacing, rules and fill belong to its style when the style is its alone,
         # so the editor finds them there; a shared style keeps them on the paragraphs.
         for node in self.furniture:
             if not self.shared(node):
-                self.styles[self.item_name(node)].extra_ppr.update(self.item_ppr(node.item))
+                ws = self.styles[self.item_name(node)]
+                ws.fmt = self.item_format(node.item).over(ws.fmt)
 
     # ---- formatting of items and paragraphs
 
-    def item_ppr(self, it: Item) -> dict:
-        out: dict[str, Any] = {}
+    def item_format(self, it: Item) -> ItemFormat:
         borders = ""
         if it.rule_above:
             borders += border("top", it.rule_above, self.lay)
         if it.rule_below:
             borders += border("bottom", it.rule_below, self.lay)
-        if borders:
-            out["pBdr"] = f"<w:pBdr>{borders}</w:pBdr>"
-        if it.fill:
-            out["shd"] = shading(self.lay, it.fill)
-        if it.space_before:
-            out["before"] = it.space_before
-        if it.space_after:
-            out["after"] = it.space_after
-        return out
+        return ItemFormat(
+            f"<w:pBdr>{borders}</w:pBdr>" if borders else "",
+            shading(self.lay, it.fill) if it.fill else "",
+            it.space_before,
+            it.space_after,
+        )
 
     def spacing(self, ws: WStyle) -> tuple[float, float]:
         st = ws.src
         unit = 1.0 if ws.zone_pt else self.lay.grid.leading
-        before = st.space_before * unit + ws.extra_ppr.get("before", 0.0)
-        after = st.space_after * unit + ws.extra_ppr.get("after", 0.0)
+        before = st.space_before * unit + ws.fmt.before
+        after = st.space_after * unit + ws.fmt.after
         return before, after

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from ..plan import EndMatter, HeaderItem, ItemKind
 from ..plan.fields import Segment
 from .docx_doc import Doc
-from .docx_styles import BANJI, Furniture, WStyle
+from .docx_styles import BANJI, Furniture, ItemFormat, WStyle
 from .docx_text import sized
 from .docx_xml import border, para, spacing, twips
 
@@ -62,11 +62,11 @@ def direct_ppr(doc: Doc, node: Furniture, ws: WStyle, tabs: str = "", in_footer:
     """Paragraph properties in schema order: borders, shading, tabs, spacing; the item's own
     formatting only where its style is shared (else the style carries it)."""
     shared = doc.styles.shared(node)
-    d = doc.styles.item_ppr(node.item) if shared else {}
-    x = d.get("pBdr", "") + d.get("shd", "") + tabs
-    if shared and ("before" in d or "after" in d):
+    d = doc.styles.item_format(node.item) if shared else ItemFormat()
+    x = d.borders + d.shading + tabs
+    if d.before or d.after:
         before, after = doc.styles.spacing(ws)
-        x += spacing(before + d.get("before", 0), after + d.get("after", 0))
+        x += spacing(before + d.before, after + d.after)
     elif in_footer:
         x += spacing(0, 0)
     return x
@@ -77,7 +77,7 @@ def end_paragraphs(doc: Doc, node: EndMatter) -> list[str]:
     (版记 between two rules, GB/T 9704)."""
     ws = doc.styles[BANJI]
     it, lay = node.item, doc.lay
-    d = doc.styles.item_ppr(it)
+    d = doc.styles.item_format(it)
     out = []
     for i, ln in enumerate(node.lines):
         first, last = i == 0, i == len(node.lines) - 1
@@ -85,9 +85,9 @@ def end_paragraphs(doc: Doc, node: EndMatter) -> list[str]:
             border("bottom", it.rule_below, lay) if it.rule_below and last else ""
         )
         ppr = f"<w:pBdr>{bdr}</w:pBdr>" if bdr else ""
-        ppr += d.get("shd", "")
+        ppr += d.shading
         before, after = doc.styles.spacing(ws)
-        before += d.get("before", 0) if first else 0
-        after += d.get("after", 0) if last else 0
+        before += d.before if first else 0
+        after += d.after if last else 0
         out.append(para(ws.sid, doc.runs.run(ln, ws), ppr + spacing(before, after)))
     return out
