@@ -13,20 +13,20 @@ and the next writer cuts the torn bytes off before appending.
 
 from __future__ import annotations
 
-import io
 import json
 import struct
 import zlib
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from pathlib import Path
 
 from .cache import cache_root, digest, locked, notice, write_atomic
 from .resolve import Face
+from .outlines import GLYF_HEADER, convert, fwid_forms
 from .subset import FULLWIDTH_FORMS
+from .ttf import build_ttf
 
 _REC = struct.Struct("<IHhII")  # glyph id, advance, left side bearing, byte count, CRC-32 of the bytes
-_HDR = struct.Struct(">hhhhh")  # glyf header: contours, xMin, yMin, xMax, yMax
 
 # Counts conversions; the tests read it to see that an edit converts only new glyphs.
 stats = {"converted": 0}
@@ -190,7 +190,7 @@ class FaceStore:
         info = self.info()
         if not isinstance(info.get("fwid"), dict):
             with locked(self.key):
-                info["fwid"] = {str(cp): g for cp, g in _fwid_forms(self.font(), self.cmap()).items()}
+                info["fwid"] = {str(cp): g for cp, g in fwid_forms(self.font(), self.cmap()).items()}
                 try:
                     self._write_info_file()
                 except OSError:
@@ -227,7 +227,7 @@ class FaceStore:
         todo = sorted(want - self.glyphs().keys())
         if not todo:
             return
-        recs = _convert(self.font(), todo, self.info()["cff"])
+        recs = convert(self.font(), todo, self.info()["cff"])
         buf = b"".join(
             _REC.pack(g, adv, lsb, len(data), zlib.crc32(data)) + data for g, (adv, lsb, data) in recs.items()
         )
@@ -260,7 +260,7 @@ class FaceStore:
         upm = self.info()["upm"]
         glyphs = self.glyphs()
         adv = {chr(cp): glyphs[g][0] / upm for cp, g in cmap.items()}
-        return _build_ttf(self.info(), cmap, glyphs, tag), adv
+        return build_ttf(self.info(), cmap, glyphs, tag), adv
 
 
 class Coverage:
@@ -316,7 +316,7 @@ def _scan(raw: bytes) -> tuple[dict[int, tuple[int, int, bytes]], int]:
     while pos + size <= end:
         g, adv, lsb, n, crc = _REC.unpack_from(raw, pos)
         data = raw[pos + size : pos + size + n]
-        if pos + size + n > end or zlib.crc32(data) != crc or (n and n < _HDR.size):
+        if pos + size + n > end or zlib.crc32(data) != crc or (n and n < GLYF_HEADER.size):
             if pos + size + n <= end:
                 notice("字形库 glyphs.bin 中的记录")
             break
@@ -325,198 +325,7 @@ def _scan(raw: bytes) -> tuple[dict[int, tuple[int, int, bytes]], int]:
     return out, pos
 
 
-def _convert(font, gids: list[int], cff: bool) -> dict[int, tuple[int, int, bytes]]:
-    from fontTools.pens.cu2quPen import Cu2QuPen
-    from fontTools.pens.recordingPen import DecomposingRecordingPen
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-
-    # Advances straight from the table bytes: decompiling a CJK hmtx (65,000
-    # entries) would cost more than converting the one glyph an edit brings.
-    hmtx = font.reader["hmtx"]
-    long_metrics = font["hhea"].numberOfHMetrics
-    if cff:
-        charstring = _cff_charstrings(font)
-    else:
-        order = font.getGlyphOrder()
-        gs = font.getGlyphSet()
-        raw = font["glyf"].glyphs
-    out = {}
-    for gid in gids:
-        if cff:
-            pen = TTGlyphPen(None)
-            charstring(gid).draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
-            g = pen.glyph()
-            data = g.compile(None) if g.numberOfContours else b""
-        else:
-            data = _simple_glyph(raw[order[gid]])
-            if data is None:
-                # A composite: the subset has no component glyphs, so draw it whole.
-                pen = TTGlyphPen(None)
-                rec = DecomposingRecordingPen(gs)
-                gs[order[gid]].draw(rec)
-                rec.replay(pen)
-                g = pen.glyph()
-                data = g.compile(None) if g.numberOfContours else b""
-        lsb = _HDR.unpack_from(data)[1] if data else 0
-        (adv,) = struct.unpack_from(">H", hmtx, 4 * min(gid, long_metrics - 1))
-        out[gid] = (adv, lsb, data)
-    return out
-
-
-def _cff_charstrings(font):
-    """gid -> the glyph's T2CharString, read straight from the CharStrings INDEX.
-
-    fontTools' CharStrings first parses the 65,000-name charset and every
-    offset of the INDEX, in Python (~0.1 s): more than a one-character edit
-    costs otherwise. The dicts, subroutines and drawing are still fontTools'."""
-    from fontTools.misc.psCharStrings import T2CharString
-
-    cff = font["CFF "].cff
-    top = cff.topDictIndex[0]
-    data = font.reader["CFF "]
-    at = top.rawDict["CharStrings"]
-    count, size = struct.unpack_from(">HB", data, at)
-    offsets = at + 3
-    base = offsets + (count + 1) * size - 1
-
-    def offset(i: int) -> int:
-        return int.from_bytes(data[offsets + i * size : offsets + (i + 1) * size], "big")
-
-    fd_of = _fd_select(data, top.rawDict["FDSelect"]) if "FDSelect" in top.rawDict else None
-
-    def charstring(gid: int):
-        private = top.FDArray[fd_of(gid)].Private if fd_of else top.Private
-        return T2CharString(
-            data[base + offset(gid) : base + offset(gid + 1)], private=private, globalSubrs=cff.GlobalSubrs
-        )
-
-    return charstring
-
-
-def _fd_select(data: bytes, at: int):
-    fmt = data[at]
-    if fmt == 0:
-        return lambda gid: data[at + 1 + gid]
-    if fmt != 3:
-        raise ValueError(f"FDSelect format {fmt}")
-    (n,) = struct.unpack_from(">H", data, at + 1)
-    firsts = [struct.unpack_from(">H", data, at + 3 + 3 * i)[0] for i in range(n)]
-    fds = [data[at + 3 + 3 * i + 2] for i in range(n)]
-    return lambda gid: fds[bisect_right(firsts, gid) - 1]
-
-
-def _simple_glyph(g) -> bytes | None:
-    """A TrueType face's simple glyph as stored, minus its hinting instructions
-    (subsets are unhinted); None for a composite. Copying the bytes is ~50x
-    faster than drawing the outline again."""
-    data = getattr(g, "data", None)
-    if data is None:
-        return None if getattr(g, "numberOfContours", 0) else b""
-    if not data:
-        return b""
-    n = _HDR.unpack_from(data)[0]
-    if n < 0:
-        return None
-    at = 10 + 2 * n
-    (ilen,) = struct.unpack_from(">H", data, at)
-    return data[:at] + b"\0\0" + data[at + 2 + ilen :]
-
-
-def _fwid_forms(font, cmap: dict[int, int]) -> dict[int, int]:
-    if "GSUB" not in font:
-        return {}
-    table = font["GSUB"].table
-    if not table.FeatureList:
-        return {}
-    mapping: dict[str, str] = {}
-    for rec in table.FeatureList.FeatureRecord:
-        if rec.FeatureTag != "fwid":
-            continue
-        for li in rec.Feature.LookupListIndex:
-            lookup = table.LookupList.Lookup[li]
-            for st in lookup.SubTable:
-                if lookup.LookupType == 7:
-                    st = st.ExtSubTable
-                mapping.update(getattr(st, "mapping", None) or {})
-    order = font.getGlyphOrder()
-    ids: dict[str, int] = {}
-    out = {}
-    for ch in FULLWIDTH_FORMS:
-        g = cmap.get(ord(ch))
-        if g is not None and order[g] in mapping:
-            if not ids:
-                ids = {n: i for i, n in enumerate(order)}
-            out[ord(ch)] = ids[mapping[order[g]]]
-    return out
-
-
 def _head_dates(head) -> dict:
     """The face's own dates and revision: a subset carries these, never the time the
     cache was filled, so the same font gives the same bytes on every machine."""
     return {"created": int(head.created), "modified": int(head.modified), "fontRevision": float(head.fontRevision)}
-
-
-def _build_ttf(info: dict, cmap: dict[int, int], glyphs: dict[int, tuple[int, int, bytes]], tag: str) -> bytes:
-    """The font from stored glyf bytes, as is: bounding boxes and maxp come from the
-    glyph headers, so fontTools never decompiles an outline here."""
-    from fontTools.fontBuilder import FontBuilder
-    from fontTools.ttLib import newTable
-    from fontTools.ttLib.tables._g_l_y_f import Glyph
-
-    gids = [0] + sorted(set(cmap.values()) - {0})
-    name = {g: (".notdef" if g == 0 else f"g{g}") for g in gids}
-    fb = FontBuilder(info["upm"], isTTF=True)
-    fb.font.recalcBBoxes = False
-    fb.setupGlyphOrder([name[g] for g in gids])
-    fb.setupCharacterMap({cp: name[g] for cp, g in cmap.items()})
-    # Not fb.setupGlyf: it unpacks every outline to look for cubic curves.
-    fb.font["loca"] = newTable("loca")
-    glyf = fb.font["glyf"] = newTable("glyf")
-    glyf.glyphs = {name[g]: Glyph(glyphs[g][2]) for g in gids}
-    glyf.glyphOrder = [name[g] for g in gids]
-    fb.setupHorizontalMetrics({name[g]: (glyphs[g][0], glyphs[g][1]) for g in gids})
-    bounds = [_HDR.unpack_from(glyphs[g][2]) for g in gids if glyphs[g][2]]
-    advs = [glyphs[g][0] for g in gids]
-    fb.setupHorizontalHeader(
-        **info["hhea"],
-        advanceWidthMax=max(advs),
-        minLeftSideBearing=min((b[1] for b in bounds), default=0),
-        xMaxExtent=max((b[3] for b in bounds), default=0),
-    )
-    names = info["names"]
-    family = names.get("1", "Font")
-    ps = (names.get("6") or "".join(c for c in family if c.isalnum()) or "Font")[:54] + "-" + tag
-    fb.setupNameTable(
-        {
-            "familyName": family,
-            "styleName": names.get("2", "Regular"),
-            "fullName": names.get("4", family),
-            "psName": ps,
-        },
-        mac=False,
-    )
-    fb.setupOS2(**info["os2"])
-    fb.setupPost(keepGlyphNames=False, **info["post"])
-    fb.setupMaxp()
-    head = fb.font["head"]
-    head.macStyle = info["macStyle"]
-    for k, v in info["head"].items():
-        setattr(head, k, v)
-    if bounds:
-        head.xMin = min(b[1] for b in bounds)
-        head.yMin = min(b[2] for b in bounds)
-        head.xMax = max(b[3] for b in bounds)
-        head.yMax = max(b[4] for b in bounds)
-    maxp = fb.font["maxp"]
-    pts, cts = [0], [0]
-    for g in gids:
-        data = glyphs[g][2]
-        if data:
-            nc = _HDR.unpack_from(data)[0]
-            if nc > 0:
-                cts.append(nc)
-                pts.append(struct.unpack_from(">H", data, 10 + 2 * (nc - 1))[0] + 1)
-    maxp.maxPoints, maxp.maxContours = max(pts), max(cts)
-    buf = io.BytesIO()
-    fb.save(buf)
-    return buf.getvalue()
