@@ -29,6 +29,21 @@ def run_cli(*args, cwd=None, env=None):
     )
 
 
+LAYOUTS = ("broadsheet", "tabloid", "a4-bulletin")
+
+
+def build_layouts(meeting: Path, out: Path, *args, layouts=LAYOUTS) -> dict[str, tuple[Path, Path]]:
+    """`publish build` of one meeting in each layout: {layout: (PDF, DOCX)}, named as the
+    build names them (the meeting's name, with -LAYOUT for all but the default layout)."""
+    res = {}
+    for name in layouts:
+        r = run_cli("build", meeting, "--layout", name, "-o", out, *args)
+        assert r.returncode == 0, r.stderr + r.stdout
+        stem = meeting.name if name == "broadsheet" else f"{meeting.name}-{name}"
+        res[name] = (out / f"{stem}.pdf", out / f"{stem}.docx")
+    return res
+
+
 @pytest.fixture
 def meeting_copy(tmp_path):
     """A writable copy of the reference meeting."""

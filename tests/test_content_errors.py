@@ -1,5 +1,7 @@
 """Issue 2: malformed content gives FILE:LINE: message, exit 2, no output file."""
 
+import pytest
+
 from .conftest import run_cli
 
 
@@ -35,11 +37,30 @@ def test_broken_front_matter(meeting_copy, tmp_path):
     assert "格式错误" in r.stderr
 
 
-def test_missing_required_field(meeting_copy, tmp_path):
-    f = meeting_copy / "speakers" / "03-tang-zhiyong.md"
-    f.write_text(f.read_text("utf-8").replace("name: 唐智勇\n", ""), "utf-8")
+@pytest.mark.parametrize(
+    "speaker,old,new,message",
+    [
+        pytest.param(
+            "03-tang-zhiyong",
+            "name: 唐智勇\n",
+            "",
+            "03-tang-zhiyong.md:2: 缺少必填项“name”",
+            id="missing_required_field",
+        ),
+        pytest.param(
+            "01-zhang-xiaomei",
+            "position:",
+            "postion:",
+            "01-zhang-xiaomei.md:3: 发言人文件中没有“postion”这一项。是不是要写“position”？",
+            id="unknown_key_suggests",
+        ),
+    ],
+)
+def test_speaker_file_edit_is_reported(meeting_copy, tmp_path, speaker, old, new, message):
+    f = meeting_copy / "speakers" / f"{speaker}.md"
+    f.write_text(f.read_text("utf-8").replace(old, new), "utf-8")
     r, out = build(meeting_copy, tmp_path)
-    assert_clean_failure(r, out, "03-tang-zhiyong.md:2: 缺少必填项“name”")
+    assert_clean_failure(r, out, message)
 
 
 def test_missing_title(meeting_copy, tmp_path):
@@ -71,13 +92,6 @@ def test_non_utf8_file(meeting_copy, tmp_path):
     f.write_bytes(f.read_text("utf-8").encode("gb18030"))
     r, out = build(meeting_copy, tmp_path)
     assert_clean_failure(r, out, "01-zhang-xiaomei.md:2: 文件不是 UTF-8 编码（看起来是 GBK/GB18030 编码")
-
-
-def test_unknown_key_suggests(meeting_copy, tmp_path):
-    f = meeting_copy / "speakers" / "01-zhang-xiaomei.md"
-    f.write_text(f.read_text("utf-8").replace("position:", "postion:"), "utf-8")
-    r, out = build(meeting_copy, tmp_path)
-    assert_clean_failure(r, out, "01-zhang-xiaomei.md:3: 发言人文件中没有“postion”这一项。是不是要写“position”？")
 
 
 def test_failed_build_keeps_previous_output(meeting_copy, tmp_path):

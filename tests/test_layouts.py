@@ -11,21 +11,13 @@ from publish.content import load_meeting
 from publish.fonts.resolve import find_face
 from publish.layout.spec import load_layout
 
-from .conftest import REFERENCE, han, pagecheck, run_cli
-
-LAYOUTS = ("broadsheet", "tabloid", "a4-bulletin")
+from .conftest import LAYOUTS, REFERENCE, build_layouts, han, pagecheck, run_cli
 
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory):
-    out = tmp_path_factory.mktemp("layouts")
-    res = {}
-    for name in LAYOUTS:
-        r = run_cli("build", REFERENCE, "--layout", name, "-f", "pdf", "-o", out)
-        assert r.returncode == 0, r.stderr
-        stem = "yongchuan-2026-q1" + ("" if name == "broadsheet" else f"-{name}")
-        res[name] = out / f"{stem}.pdf"
-    return res
+    built = build_layouts(REFERENCE, tmp_path_factory.mktemp("layouts"), "-f", "pdf")
+    return {name: pdf for name, (pdf, _) in built.items()}
 
 
 def font_family_key(layout, role):

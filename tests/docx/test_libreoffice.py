@@ -17,12 +17,11 @@ from publish.content.loader import load_meeting
 from publish.layout.spec import load_layout
 from publish.layout.templates import Templates, context
 
-from ..conftest import REFERENCE, SOFFICE, han, libreoffice_pdfs, pagecheck, run_cli
+from ..conftest import LAYOUTS, REFERENCE, SOFFICE, build_layouts, han, libreoffice_pdfs, pagecheck
 from .lines import box_glyphs, breaks_in, fitted, fonts_by_ps_name, latin_splits, pdf_lines
 
 pytestmark = pytest.mark.libreoffice
 
-LAYOUTS = ("broadsheet", "tabloid", "a4-bulletin")
 # A Debian font that is one of the layouts' listed alternates (word.fonts), and none of the
 # fonts the PDF uses: tools/sysdeps.sh installs it (fonts-arphic-uming).
 ALTERNATE_DIR = Path("/usr/share/fonts/truetype/arphic")
@@ -35,12 +34,7 @@ def rendered(tmp_path_factory):
     if not SOFFICE:
         pytest.skip("LibreOffice (soffice) is not installed: the DOCX checks need it")
     out = tmp_path_factory.mktemp("lo-layouts")
-    res = {}
-    for name in LAYOUTS:
-        r = run_cli("build", REFERENCE, "--layout", name, "-o", out, "-q")
-        assert r.returncode == 0, r.stderr + r.stdout
-        stem = REFERENCE.name if name == "broadsheet" else f"{REFERENCE.name}-{name}"
-        res[name] = (out / f"{stem}.pdf", out / f"{stem}.docx")
+    res = build_layouts(REFERENCE, out, "-q")
     lo = out / "lo"
     lo.mkdir()
     pdfs = libreoffice_pdfs([d for _, d in res.values()], lo)

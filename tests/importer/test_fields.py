@@ -8,25 +8,17 @@ from publish.layout.printed import printed
 from publish.layout.templates import Templates, context
 from publish.layout.spec import load_layout
 
-from ..conftest import han, is_subsequence, run_cli
+from ..conftest import LAYOUTS, build_layouts, han, is_subsequence
 from ..robustness.helpers import pdf_text
 
 from pathlib import Path
 
 ALL_FIELDS = Path(__file__).parent / "meetings" / "all-fields"
-LAYOUTS = ("broadsheet", "tabloid", "a4-bulletin")
 
 
 @pytest.fixture(scope="module")
 def all_built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("fields")
-    res = {}
-    for layout in LAYOUTS:
-        r = run_cli("build", ALL_FIELDS, "--layout", layout, "-o", out, "-q")
-        assert r.returncode == 0, r.stderr + r.stdout
-        stem = "all-fields" if layout == "broadsheet" else f"all-fields-{layout}"
-        res[layout] = (out / f"{stem}.pdf", out / f"{stem}.docx")
-    return res
+    return build_layouts(ALL_FIELDS, tmp_path_factory.mktemp("fields"), "-q")
 
 
 def test_the_meeting_uses_every_field():

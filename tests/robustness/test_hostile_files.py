@@ -201,24 +201,6 @@ def test_yaml_5000_deep_block_list(tmp_path):
     assert status == 2 and "列表或子项嵌套超过 100 层" in first and first.startswith("{M}/meeting.yaml:")
 
 
-def test_yaml_unhashable_key(tmp_path):
-    m = copy_meeting(tmp_path)
-    edit(m / "meeting.yaml", 'kicker: ""', "? [a, b]\n: 1")
-    assert _build_probe(tmp_path, m) == (
-        2,
-        "{M}/meeting.yaml:12: 格式错误（YAML）：项目名（冒号前面）应是文字，这里却是列表或一组子项。请改成“名称: 内容”的写法。",
-    )
-
-
-def test_yaml_flow_mapping_key(tmp_path):
-    m = copy_meeting(tmp_path)
-    edit(m / S1, "name: 张小梅", "{a: 1}: 张小梅")
-    assert _build_probe(tmp_path, m) == (
-        2,
-        f"{{M}}/{S1}:4: 格式错误（YAML）：项目名（冒号前面）应是文字，这里却是列表或一组子项。请改成“名称: 内容”的写法。",
-    )
-
-
 @pytest.mark.parametrize(
     "escape,name",
     [
@@ -272,47 +254,69 @@ def test_meeting_yaml_in_utf16(tmp_path):
 # --- values out of range ---------------------------------------------------------------------
 
 
-def test_date_typo_year_2206(tmp_path):
-    m = copy_meeting(tmp_path)
-    edit(m / "meeting.yaml", "date: 2026-02-05", "date: 2206-02-05")
-    assert _build_probe(tmp_path, m) == (
-        2,
+_TITLE_TAIL = len(" 真抓实干 奋力夺取一季度全区经济社会发展“开门红”")
+
+# One edit of one file, one message naming its line (exit 2): YAML keys that are no text,
+# values out of range. (file, text, replaced by, the message.)
+ONE_EDIT = [
+    pytest.param(
+        "meeting.yaml",
+        'kicker: ""',
+        "? [a, b]\n: 1",
+        "{M}/meeting.yaml:12: 格式错误（YAML）：项目名（冒号前面）应是文字，这里却是列表或一组子项。请改成“名称: 内容”的写法。",
+        id="yaml_unhashable_key",
+    ),
+    pytest.param(
+        S1,
+        "name: 张小梅",
+        "{a: 1}: 张小梅",
+        f"{{M}}/{S1}:4: 格式错误（YAML）：项目名（冒号前面）应是文字，这里却是列表或一组子项。请改成“名称: 内容”的写法。",
+        id="yaml_flow_mapping_key",
+    ),
+    pytest.param(
+        "meeting.yaml",
+        "date: 2026-02-05",
+        "date: 2206-02-05",
         "{M}/meeting.yaml:5: 出版日期“2206-02-05”的年份 2206 不在 1949–2100 之间，多半是笔误。请改正。",
-    )
-
-
-def test_date_year_1(tmp_path):
-    m = copy_meeting(tmp_path)
-    edit(m / "meeting.yaml", "date: 2026-02-05", "date: 0001-01-01")
-    assert _build_probe(tmp_path, m) == (
-        2,
+        id="date_typo_year_2206",
+    ),
+    pytest.param(
+        "meeting.yaml",
+        "date: 2026-02-05",
+        "date: 0001-01-01",
         "{M}/meeting.yaml:5: 出版日期“0001-01-01”的年份 1 不在 1949–2100 之间，多半是笔误。请改正。",
-    )
-
-
-def test_page_number_5000_digits(tmp_path):
-    m = copy_meeting(tmp_path)
-    edit(m / "meeting.yaml", "page_number: 3", "page_number: " + "9" * 5000)
-    assert _build_probe(tmp_path, m) == (
-        2,
+        id="date_year_1",
+    ),
+    pytest.param(
+        "meeting.yaml",
+        "page_number: 3",
+        "page_number: " + "9" * 5000,
         "{M}/meeting.yaml:6: 版次应为正整数（例如 3），现在是“" + "9" * 30 + "…（共 5000 个字符）”。",
-    )
+        id="page_number_5000_digits",
+    ),
+    pytest.param(
+        "meeting.yaml",
+        "page_number: 3",
+        "page_number: 123456",
+        "{M}/meeting.yaml:6: 版次 123456 太大（最多 999），多半是笔误。请改正。",
+        id="page_number_too_big",
+    ),
+    pytest.param(
+        "meeting.yaml",
+        "title: 坚定信心 真抓实干",
+        "title: " + "坚" * 600 + " 真抓实干",
+        f"{{M}}/meeting.yaml:13: 主题（title）有 {600 + _TITLE_TAIL} 个字，超过 200 字的上限，排不进一行标题或署名。"
+        "请删短，或把多余的文字移到正文。",
+        id="title_600_characters_is_the_titles_problem",
+    ),
+]
 
 
-def test_page_number_too_big(tmp_path):
+@pytest.mark.parametrize("file,old,new,message", ONE_EDIT)
+def test_one_edit_one_message(tmp_path, file, old, new, message):
     m = copy_meeting(tmp_path)
-    edit(m / "meeting.yaml", "page_number: 3", "page_number: 123456")
-    assert _build_probe(tmp_path, m) == (2, "{M}/meeting.yaml:6: 版次 123456 太大（最多 999），多半是笔误。请改正。")
-
-
-def test_title_600_characters_is_the_titles_problem(tmp_path):
-    m = copy_meeting(tmp_path)
-    edit(m / "meeting.yaml", "title: 坚定信心 真抓实干", "title: " + "坚" * 600 + " 真抓实干")
-    n = 600 + len(" 真抓实干 奋力夺取一季度全区经济社会发展“开门红”")
-    assert _build_probe(tmp_path, m) == (
-        2,
-        f"{{M}}/meeting.yaml:13: 主题（title）有 {n} 个字，超过 200 字的上限，排不进一行标题或署名。请删短，或把多余的文字移到正文。",
-    )
+    edit(m / file, old, new)
+    assert _build_probe(tmp_path, m) == (2, message)
 
 
 def test_title_100k_characters(tmp_path):
