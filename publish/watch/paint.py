@@ -28,9 +28,9 @@ _LINES: dict[tuple, tuple[object, int, int]] = {}  # line key -> (mask, left, to
 _PICTURES: dict[tuple, object] = {}
 _GLYPHS: dict[tuple, tuple | None] = {}  # (face, px, char) -> (mask, left, top)
 SUPER = 4  # lines drawn this many times larger, then reduced: smooth type, quarter-pixel places
-MAX_GLYPHS = 50000
-MASTER = 128  # px an em at which a glyph is drawn once; smaller sizes are reduced from it
-MAX_LINES = 20000  # masks kept (a page has a few hundred lines; zoom levels add theirs)
+MASTER = 96  # px an em at which a glyph is drawn once; smaller sizes are reduced from it
+MAX_BYTES = 48 * 2**20  # masks kept, lines and glyphs (one page at one size: ~10 MB)
+_held = 0  # bytes of the masks kept
 MAX_PICTURES = 64
 QUALITY = 90  # JPEG: text stays sharp enough to proofread on screen
 
@@ -91,6 +91,8 @@ def _font(path: str, px: float):
     if f is None:
         from PIL import ImageFont
 
+        if len(_FONTS) >= 64:  # each save's subsets are new files: old ones are not asked for again
+            _FONTS.clear()
         f = _FONTS[key] = ImageFont.truetype(path, px, layout_engine=ImageFont.Layout.BASIC)
     return f
 
@@ -109,10 +111,7 @@ def _text(img, line: TextLine, scale: float, color, fonts: dict, faces: dict) ->
     )
     got = _LINES.get(key)
     if got is None:
-        got = _LINES[key] = _line_mask(line, scale, ox, oy, fonts, faces)
-        if len(_LINES) > MAX_LINES:
-            _LINES.clear()
-            _LINES[key] = got
+        got = _keep(_LINES, key, _line_mask(line, scale, ox, oy, fonts, faces))
     mask, dx, top = got
     img.paste(color, (math.floor(left) + dx, round(base) + top), mask)
 
@@ -162,12 +161,21 @@ def _glyph(face, path: str, px: float, ch: str):
         got = _draw(path, px, ch)
     else:
         mkey = (face, MASTER, ch)
-        if mkey not in _GLYPHS:
-            _GLYPHS[mkey] = _draw(path, MASTER, ch)
-        got = _reduced(_GLYPHS[mkey], px / MASTER)
-    if len(_GLYPHS) > MAX_GLYPHS:
+        master = _GLYPHS[mkey] if mkey in _GLYPHS else _keep(_GLYPHS, mkey, _draw(path, MASTER, ch))
+        got = _reduced(master, px / MASTER)
+    return _keep(_GLYPHS, key, got)
+
+
+def _keep(cache: dict, key, got):
+    """Keep a mask; past MAX_BYTES everything kept is let go (a long session of many
+    sizes and pages does not grow without end; the next page draws what it needs)."""
+    global _held
+    _held += got[0].width * got[0].height if got is not None else 0
+    if _held > MAX_BYTES:
+        _LINES.clear()
         _GLYPHS.clear()
-    _GLYPHS[key] = got
+        _held = 0
+    cache[key] = got
     return got
 
 
