@@ -37,9 +37,8 @@ import publish.build as b, publish.compose.fontbook as fb, publish.layout.spec a
 import publish.typeset.linebreak as lb
 timed(spec, "load_layout", "load layout"); timed(content, "load_meeting", "load meeting (yaml, markup)")
 timed(fb.FontBook, "prepare", "fonts: faces, coverage, subsets")
-timed(page, "break_paragraph", "typesetting (line breaking)")
-import publish.compose.headings as hd; timed(hd, "break_paragraph", "typesetting (line breaking)")
-timed(page.Templates, "render", "templates (jinja2 compile+render)")
+import publish.compose.text as tx; timed(tx, "break_paragraph", "typesetting (line breaking)")
+import publish.layout.templates as tp; timed(tp.Templates, "render", "templates (jinja2 compile+render)")
 import publish.compose as pc; timed(pc, "compose", "compose (all, after imports)")
 fmts = sys.argv[3]
 if "pdf" in fmts:

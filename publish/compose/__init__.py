@@ -1,3 +1,3 @@
-from .page import compose
+from .page import compose, compose_plan
 
-__all__ = ["compose"]
+__all__ = ["compose", "compose_plan"]

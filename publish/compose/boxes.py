@@ -11,6 +11,7 @@ from ..typeset.types import Glyph
 
 if TYPE_CHECKING:
     from ..plan import Plan
+    from .blocks import Setting
 
 
 @dataclass
@@ -88,8 +89,8 @@ class Composition:
     colors: dict  # colour name -> Color
     report: Report  # the copyfit figures of this composition
     plan: Plan  # what was composed: the DOCX writer reads the same plan
+    setting: Setting  # what the page was fitted with (leading, sizes …), for the DOCX
     title: str = ""
     author: str = ""
     subject: str = ""
     font_substitutions: dict = field(default_factory=dict)  # role -> (font named, face used)
-    setting: object = None  # blocks.Setting the page was fitted with (leading, sizes …), for the DOCX

@@ -7,14 +7,15 @@ renderer given this layout instead of the designer's gets the same geometry."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from ..layout.spec import Layout
+from .boxes import Composition
+from .metrics import FLOOR_TOLERANCE, GRID_TOLERANCE
 
 
-def fitted_layout(layout: Layout, composition) -> Layout:
-    st = getattr(composition, "setting", None)
-    if st is None:
-        return layout
+def fitted_layout(layout: Layout, composition: Composition) -> Layout:
+    st = composition.setting
     page, grid = layout.page, layout.grid
     old_lead = grid.leading
     body = layout.style(layout.body_style)
@@ -22,10 +23,13 @@ def fitted_layout(layout: Layout, composition) -> Layout:
     cols = grid.columns
     styles = {}
     for name, s in layout.styles.items():
-        ch = {}
-        if abs(s.leading - old_lead) < 0.01:
+        ch: dict[str, Any] = {}
+        if abs(s.leading - old_lead) < GRID_TOLERANCE:
             ch["leading"] = st.leading
-        if name in (layout.body_style, layout.lead_style, layout.point_style) and abs(s.size - body.size) < 0.01:
+        if (
+            name in (layout.body_style, layout.lead_style, layout.point_style)
+            and abs(s.size - body.size) < GRID_TOLERANCE
+        ):
             ch["size"] = size
         if name == layout.speaker.headline_style:
             ch["size"] = st.headline_size
@@ -35,10 +39,10 @@ def fitted_layout(layout: Layout, composition) -> Layout:
             ch["size"] = st.line_size
         styles[name] = replace(s, **ch) if ch else s
     if cols > 1 and not layout.fit.body_chars:
-        measure = int((page.type_width - (cols - 1) * grid.gutter) / cols / size + 1e-6) * size
+        measure = int((page.type_width - (cols - 1) * grid.gutter) / cols / size + FLOOR_TOLERANCE) * size
         d = (page.type_width - cols * measure - (cols - 1) * grid.gutter) / 2
         page = replace(page, left=page.left + d, right=page.right + d)
-    seps = [r.lines for pg in composition.pages for r in getattr(pg, "regions", []) if r.kind == "space"]
+    seps = [r.lines for pg in composition.pages for r in pg.regions if r.kind == "space"]
     speaker = replace(layout.speaker, portrait_lines=st.portrait_lines)
     if seps:
         hs = layout.style(speaker.headline_style)

@@ -1,5 +1,5 @@
-"""撑版/缩版 as a search: the setting that fills the text area, with the fewest and
-smallest changes the layout allows, in the order it lists them.
+"""Stage 3 of compose — flow: 撑版/缩版 as a search, the setting that fills the text area
+with the fewest and smallest changes the layout allows, in the order it lists them.
 
 Space between speaker blocks (and air around headlines) moves inside every
 trial, a line at a time; leading, headline size, body size and portrait size
@@ -7,21 +7,30 @@ are the trial's settings. A page is full when every column ends on its last
 line (the last column of the last page may stop one line short)."""
 
 from __future__ import annotations
-from typing import Any, Iterator
 
 import itertools
 from dataclasses import dataclass, replace
+from typing import Iterator
 
-from ..copyfit import BlockFit, Report
 from .blocks import Setting
+from .collect import Collector
+from .configure import Config
 from .flow import Block, Placement, flow
+from .frame import Frame, Frames
+from .metrics import VALUE_TOLERANCE
+
+# Spacings tried around the estimate at one setting (lines more and fewer than it).
+SPACING_TRIES = 6
+# An estimate this many lines per column beyond what the spacing can give or take is
+# out of reach: the trial is judged from the counts and not flowed.
+REACH_PER_COLUMN = 2
 
 
-@dataclass
+@dataclass(frozen=True)
 class Result:
     setting: Setting
-    frame: Any  # page.Frame (page imports this module)
-    placement: Placement
+    frame: Frame
+    placement: Placement  # its sizes: the lines each block was given
     blocks: list[Block]
     filled: bool
     short: int  # empty lines in the text area
@@ -30,19 +39,32 @@ class Result:
     extra: int = 0  # lines given to (+) or taken from (−) the space between blocks
 
 
+@dataclass(frozen=True)
+class Trial:
+    """The best spacing found at one setting (placement None: judged from the estimate)."""
+
+    filled: bool
+    short: int
+    over: int
+    extra: int
+    frame: Frame
+    placement: Placement | None = None
+    blocks: list[Block] | None = None
+
+
 def _values(adj, nominal: float) -> list[float]:
     vals, v = [], adj.lo
-    while v <= adj.hi + 1e-6:
+    while v <= adj.hi + VALUE_TOLERANCE:
         vals.append(round(v, 2))
         v += adj.step
     vals = sorted(set(vals) | {round(nominal, 2)}, key=lambda x: (abs(x - nominal), x))
     return vals
 
 
-def candidates(parts) -> Iterator[tuple[tuple, Setting]]:
+def candidates(cfg: Config) -> Iterator[tuple[tuple, Setting]]:
     """Every setting the layout allows, cheapest change first."""
-    fs = parts.layout.fit
-    nom = parts.nominal
+    fs = cfg.layout.fit
+    nom = cfg.nominal
     space = fs.get("space")
     air = fs.get("air")
     base = replace(
@@ -87,7 +109,7 @@ def _ranked(axes: tuple) -> list[tuple[tuple, tuple]]:
     if got is None:
         got = []
         for combo in itertools.product(*[a[2] for a in axes]):
-            changed = [(a[0], abs(v - a[3]) / a[4]) for a, v in zip(axes, combo) if abs(v - a[3]) > 1e-6]
+            changed = [(a[0], abs(v - a[3]) / a[4]) for a, v in zip(axes, combo) if abs(v - a[3]) > VALUE_TOLERANCE]
             cost = (max((c[0] for c in changed), default=-1), len(changed), sum(c[1] for c in changed))
             got.append((cost, combo))
         got.sort(key=lambda x: x[0])
@@ -97,22 +119,23 @@ def _ranked(axes: tuple) -> list[tuple[tuple, tuple]]:
     return got
 
 
-def _distribute(blocks: list[Block], extra: int) -> None:
-    """Give (or take) extra lines to the elastic blocks evenly: space between speakers first."""
-    for b in blocks:
-        b.lines = b.natural
-    order = [b for b in blocks if b.elastic]
+def _distribute(blocks: list[Block], extra: int) -> list[int]:
+    """Lines for each block: extra lines given to (or taken from) the elastic blocks
+    evenly, space between speakers first."""
+    sizes = [b.lines for b in blocks]
+    order = [i for i, b in enumerate(blocks) if b.elastic]
     left = abs(extra)
     step = 1 if extra > 0 else -1
     while left and order:
         moved = False
-        for b in order:
-            if left and (b.lines < b.hi if step > 0 else b.lines > b.lo):
-                b.lines += step
+        for i in order:
+            if left and (sizes[i] < blocks[i].hi if step > 0 else sizes[i] > blocks[i].lo):
+                sizes[i] += step
                 left -= 1
                 moved = True
         if not moved:
             break
+    return sizes
 
 
 def _judge(pl: Placement, caps: list[int]) -> tuple[bool, int, int]:
@@ -123,88 +146,89 @@ def _judge(pl: Placement, caps: list[int]) -> tuple[bool, int, int]:
     return filled, short, over
 
 
-def _trial(parts, framer, st: Setting, npages: int, tries: int = 6):
+def _trial(col: Collector, frames: Frames, st: Setting, npages: int) -> Trial | None:
     """The best placement at one setting, scanning the space given between blocks."""
-    est = parts.estimate(st)
+    est = col.estimate(st)
     if est is None:
         return None
-    need, nsep, groups = est
-    fr = framer(st, npages)
+    fr = frames.at(st, npages)
     cap = sum(fr.caps)
-    lo = nsep * (st.space_lo - st.space)
-    hi = nsep * (st.space_hi - st.space) + groups * st.air_hi
-    e0 = cap - need - nsep * st.space
-    best = None
-    if e0 < lo - 2 * fr.columns or e0 > hi + 2 * fr.columns:
+    lo = est.separators * (st.space_lo - st.space)
+    hi = est.separators * (st.space_hi - st.space) + est.groups * st.air_hi
+    e0 = cap - est.lines - est.separators * st.space
+    reach = REACH_PER_COLUMN * fr.columns
+    if e0 < lo - reach or e0 > hi + reach:
         # out of reach: estimated from the line counts; flowed only if it is the best in the end
         e = max(lo, min(hi, e0))
-        return (False, max(0, e0 - e), max(0, e - e0), e, fr, None, None)
-    blocks = parts.blocks(st)
-    need = sum(b.natural for b in blocks if not b.space)
-    e0 = cap - need - nsep * st.space
-    for d in range(tries * 2 + 1):
+        return Trial(False, max(0, e0 - e), max(0, e - e0), e, fr)
+    blocks = col.blocks(st)
+    assert blocks is not None  # the estimate found every headline fits
+    e0 = cap - sum(b.lines for b in blocks if not b.space) - est.separators * st.space
+    best = None
+    for d in range(SPACING_TRIES * 2 + 1):
         e = e0 + (d + 1) // 2 * (1 if d % 2 else -1)
         if e < lo or e > hi:
             continue
-        _distribute(blocks, e)
-        pl = flow(blocks, fr.caps)
+        pl = flow(blocks, fr.caps, sizes=_distribute(blocks, e))
         filled, short, over = _judge(pl, fr.caps)
         if filled:
-            return (True, short, over, e, fr, pl, blocks)
-        if best is None or (over, short) < (best[2], best[1]):
-            best = (False, short, over, e, fr, pl, blocks)
-    if best is not None:
-        _distribute(blocks, best[3])
-        pl = flow(blocks, fr.caps)
-        best = best[:5] + (pl, blocks)
+            return Trial(True, short, over, e, fr, pl, blocks)
+        if best is None or (over, short) < (best.over, best.short):
+            best = Trial(False, short, over, e, fr, pl, blocks)
     return best
 
 
-def pages_needed(parts, framer, st: Setting, limit: int) -> int:
-    blocks = parts.blocks(st)
+def pages_needed(col: Collector, frames: Frames, st: Setting, limit: int) -> int:
+    blocks = col.blocks(st)
+    assert blocks is not None  # the nominal headline size fits every headline (configure)
     for n in range(1, limit + 1):
-        fr = framer(st, n)
-        for b in blocks:
-            b.lines = b.natural
-        if not flow(blocks, fr.caps, close_holes=False).rest:
+        if not flow(blocks, frames.at(st, n).caps, close_holes=False).rest:
             return n
     return limit
 
 
-def search(parts, framer, pages: int | None) -> Result:
-    lay = parts.layout
+def search(col: Collector, frames: Frames, pages: int | None) -> Result:
+    lay = col.cfg.layout
     fs = lay.fit
     limit = max(lay.page.max_pages, pages or 1)
-    nom = parts.nominal
-    target = pages or fs.pages or pages_needed(parts, framer, nom, limit)
+    nom = col.cfg.nominal
+    target = pages or fs.pages or pages_needed(col, frames, nom, limit)
     if not fs.fill:
-        blocks = parts.blocks(nom)
-        fr = framer(nom, target)
-        pl = flow(blocks, fr.caps, close_holes=False)
-        _, short, over = _judge(pl, fr.caps)
-        used = max((i // fr.columns for i, d in enumerate(pl.depths) if d), default=0) + 1
-        fr = framer(nom, used) if used < target else fr
-        pl.depths = pl.depths[: len(fr.caps)]
-        _end_at_foot(pl, fr.caps)
-        return Result(nom, fr, pl, blocks, not over, 0, over, used)
-    best = None
-    for _cost, st in candidates(parts):
-        t = _trial(parts, framer, st, target)
+        return _run_on(col, frames, nom, target)
+    best: tuple[Trial, Setting] | None = None
+    for _cost, st in candidates(col.cfg):
+        t = _trial(col, frames, st, target)
         if t is None:
             continue
-        if t[0]:
+        if t.filled:
             best = (t, st)
             break
-        if best is None or (t[2], t[1]) < (best[0][2], best[0][1]):
+        if best is None or (t.over, t.short) < (best[0].over, best[0].short):
             best = (t, st)
     assert best is not None, "candidates() always yields the nominal setting"
-    (filled, short, over, extra, fr, pl, blocks), st = best
-    if pl is None:
-        blocks = parts.blocks(st)
-        _distribute(blocks, extra)
-        pl = flow(blocks, fr.caps)
-        filled, short, over = _judge(pl, fr.caps)
-    return Result(st, fr, pl, blocks, filled, short, over, target, extra)
+    t, st = best
+    if t.placement is None or t.blocks is None:
+        blocks = col.blocks(st)
+        assert blocks is not None
+        pl = flow(blocks, t.frame.caps, sizes=_distribute(blocks, t.extra))
+        filled, short, over = _judge(pl, t.frame.caps)
+        return Result(st, t.frame, pl, blocks, filled, short, over, target, t.extra)
+    return Result(st, t.frame, t.placement, t.blocks, t.filled, t.short, t.over, target, t.extra)
+
+
+def _run_on(col: Collector, frames: Frames, nom: Setting, target: int) -> Result:
+    """A page that is not filled (a bulletin): text runs on from page to page at the
+    layout's own setting and stops where it ends."""
+    blocks = col.blocks(nom)
+    assert blocks is not None
+    fr = frames.at(nom, target)
+    pl = flow(blocks, fr.caps, close_holes=False)
+    _, short, over = _judge(pl, fr.caps)
+    used = max((i // fr.columns for i, d in enumerate(pl.depths) if d), default=0) + 1
+    fr = frames.at(nom, used) if used < target else fr
+    pl.depths = pl.depths[: len(fr.caps)]
+    _end_at_foot(pl, fr.caps)
+    return Result(nom, fr, pl, blocks, not over, 0, over, used)
 
 
 def _end_at_foot(pl: Placement, caps: list[int]) -> None:
@@ -215,76 +239,3 @@ def _end_at_foot(pl: Placement, caps: list[int]) -> None:
     if p.column < len(caps):
         p.row = caps[p.column] - (p.end - p.start)
         pl.depths[p.column] = caps[p.column]
-
-
-# --- what the editor is told ------------------------------------------------------
-
-
-def changes(parts, res: Result) -> list[str]:
-    nom, st = parts.nominal, res.setting
-    out = []
-    if abs(st.leading - nom.leading) > 1e-6:
-        out.append(f"行距 {nom.leading:g}→{st.leading:g} pt")
-    if abs(st.body_size - nom.body_size) > 1e-6:
-        out.append(f"正文字号 {nom.body_size:g}→{st.body_size:g} pt")
-    if abs(st.headline_size - nom.headline_size) > 1e-6:
-        out.append(f"小标题字号 {nom.headline_size:g}→{st.headline_size:g} pt")
-    if st.portrait_lines != nom.portrait_lines and any(s.portrait for s in parts.groups):
-        out.append(f"照片高 {nom.portrait_lines}→{st.portrait_lines} 行")
-    seps = [b.lines for b in res.blocks if b.space]
-    if seps and (min(seps) != nom.space or max(seps) != nom.space):
-        rng = f"{min(seps)}" if min(seps) == max(seps) else f"{min(seps)}–{max(seps)}"
-        out.append(f"发言之间空 {nom.space}→{rng} 行")
-    air = [b.lines - b.natural for b in res.blocks if not b.space and b.elastic and b.lines > b.natural]
-    if air:
-        a = max(air)
-        out.append(f"小标题上下共留空 {min(air)}–{a} 行" if min(air) != a else f"小标题上下共留空 {a} 行")
-    return out
-
-
-def report(parts, res: Result) -> Report:
-    lay = parts.layout
-    fr = res.frame
-    g = parts.geometry(res.setting.body_size)
-    chars = round(g.measure / g.pitch)
-    blocks = res.blocks
-    rep = Report(
-        layout=lay.name,
-        meeting=parts.plan.key,
-        columns=fr.columns,
-        lines_per_column=fr.caps[0] if fr.caps else 0,
-        capacity=sum(fr.caps),
-        used=sum(b.natural if not b.space else b.lines for b in blocks),
-        chars_per_line=chars,
-        pages=res.target,
-        unplaced=res.over,
-        continues=not lay.fit.fill,
-    )
-    rep.fill = lay.fit.fill
-    rep.filled = res.filled
-    rep.short = res.short
-    rep.changes = changes(parts, res)
-    rep.air = sum(b.lines - b.natural for b in blocks)
-    rep.loose_lines = sum(getattr(b, "loose", 0) for b in blocks)
-    placed: dict[str, int] = {}
-    for p in res.placement.pieces:
-        if not p.block.space:
-            placed[p.block.owner] = placed.get(p.block.owner, 0) + p.end - p.start
-    lines: dict[str, int] = {}
-    for b in blocks:
-        if not b.space:
-            lines[b.owner] = lines.get(b.owner, 0) + b.natural
-    n = len(parts.groups) or 1
-    fixed = sum(v for k, v in lines.items() if k in ("lead", "end"))
-    share = (rep.capacity - fixed - sum(b.lines for b in blocks if b.space)) / n
-    labels = {"lead": "导语", "end": "版记"}
-    printed: dict[str, int] = {}  # characters of each block's paragraphs
-    for s in parts.groups:
-        labels[s.key] = f"{s.name}（{s.position}）"
-    for p in parts.plan.paragraphs:
-        printed[p.owner] = printed.get(p.owner, 0) + len(p.text)
-    for key in [k for k in labels if k in lines]:
-        alloc = share if key not in ("lead", "end") and lay.fit.fill else lines[key]
-        chars_n = printed.get(key, 0)
-        rep.blocks.append(BlockFit(key, labels[key], chars_n, lines[key], min(lines[key], placed.get(key, 0)), alloc))
-    return rep

@@ -7,24 +7,36 @@ what follows in its column (no 背题). Where a headline group cannot start at
 a column foot, the space between speakers in that column grows to close the
 hole (or shrinks so that the group fits), within the bounds each space block
 carries: a newspaper column ends on its last line.
+
+Blocks are never changed: the lines each block is given in one flow (its size,
+between lo and hi for an elastic block) are the flow's own list, returned with
+the placement.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .blocks import Content
+
+# A column that would end above its foot is re-run after its elastic blocks were
+# resized: once to grow or shrink them, and once more if the group that moved on
+# then fits after all (the third run only confirms; more never changes the result).
+COLUMN_ATTEMPTS = 3
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Block:
-    lines: int  # grid lines it takes
+    lines: int  # grid lines it takes as set (before any 撑版)
     owner: str  # copyfit block it counts for (speaker key, "lead" …)
-    payload: object = None  # what the composer draws for it
+    content: Content | None = None  # what the paint stage draws for it (blocks.py)
     splittable: bool = False  # a paragraph: may split between lines
     keep_with_next: int = 0  # lines of the following block that must share its column
     space: bool = False  # blank space or rule that vanishes at the top of a column
     lo: int = 0  # elastic blocks: fewest and most lines the flow may give it
     hi: int = 0
-    natural: int = 0  # lines before any 撑版
     loose: int = 0  # lines the typesetter had to set loose (justification)
 
     @property
@@ -47,13 +59,22 @@ class Placement:
     depths: list[int] = field(default_factory=list)  # lines used per column
     rest: list[tuple[Block, int]] = field(default_factory=list)  # (block, first line not placed)
     holes: int = 0  # lines left empty above a column foot
-
-    @property
-    def overflow_lines(self) -> int:
-        return sum(b.lines - start for b, start in self.rest if not b.space)
+    sizes: list[int] = field(default_factory=list)  # lines given to each block, in block order
+    overflow_lines: int = 0  # lines of text and headings that found no place
 
 
-def _kept_lines(blocks: list[Block], i: int, keep: int) -> int:
+class _Column(NamedTuple):
+    """Where one column's run stopped."""
+
+    i: int  # next block
+    start: int  # its first line not placed
+    row: int  # lines used
+    hole: int  # lines left above the foot
+    need: int  # lines the group that moved on needed
+    placed: list[int]  # elastic candidates: indexes of the blocks placed (and a space that gave way)
+
+
+def _kept_lines(blocks: list[Block], sizes: list[int], i: int, keep: int) -> int:
     """Lines of the blocks after i that must stay with block i (a headline and its first text lines)."""
     n = 0
     j = i + 1
@@ -64,14 +85,14 @@ def _kept_lines(blocks: list[Block], i: int, keep: int) -> int:
             continue
         if not b.splittable:
             break
-        take = min(keep, b.lines)
+        take = min(keep, sizes[j])
         n += take
         keep -= take
         j += 1
     return n
 
 
-def _group_need(blocks: list[Block], i: int) -> int:
+def _group_need(blocks: list[Block], sizes: list[int], i: int) -> int:
     """Lines block i needs at the current row before the column may end: a whole
     headline group with its kept lines, or nothing for text (which splits)."""
     if i >= len(blocks):
@@ -79,99 +100,109 @@ def _group_need(blocks: list[Block], i: int) -> int:
     b = blocks[i]
     if b.splittable or b.space:
         return 0
-    return b.lines + _kept_lines(blocks, i, b.keep_with_next)
+    return sizes[i] + _kept_lines(blocks, sizes, i, b.keep_with_next)
 
 
-def _run_column(blocks, i, start, cap, col, pieces):
-    """Fill one column from (i, start). Returns (i, start, row, hole, need, elastic blocks placed)."""
+def _run_column(blocks: list[Block], sizes: list[int], i: int, start: int, cap: int, col: int, pieces) -> _Column:
+    """Fill one column from (i, start)."""
     row = 0
-    placed: list[Block] = []
+    placed: list[int] = []
     while i < len(blocks):
-        b = blocks[i]
+        b, n = blocks[i], sizes[i]
         if b.space:
             if row == 0:
                 i += 1
                 continue
-            need = _group_need(blocks, i + 1)
-            if row + b.lines + need > cap:
+            need = _group_need(blocks, sizes, i + 1)
+            if row + n + need > cap:
                 # the space itself may give way so that the next group fits
-                return i, start, row, cap - row, b.lines + need, placed + [b]
-            pieces.append(Piece(b, 0, b.lines, col, row))
-            row += b.lines
-            placed.append(b)
-            i += 1
-            continue
-        if not b.splittable:
-            need = _group_need(blocks, i)
+                return _Column(i, start, row, cap - row, n + need, placed + [i])
+        elif not b.splittable:
+            need = _group_need(blocks, sizes, i)
             if row + need > cap:
-                return i, start, row, cap - row, need, placed
-            pieces.append(Piece(b, 0, b.lines, col, row))
-            row += b.lines
-            placed.append(b)
-            i += 1
+                return _Column(i, start, row, cap - row, need, placed)
+        else:
+            room = cap - row
+            if room <= 0:
+                return _Column(i, start, row, 0, 0, placed)
+            take = min(room, n - start)
+            pieces.append(Piece(b, start, start + take, col, row))
+            row += take
+            if start + take < n:
+                return _Column(i, start + take, row, 0, 0, placed)
+            i, start = i + 1, 0
             continue
-        room = cap - row
-        if room <= 0:
-            return i, start, row, 0, 0, placed
-        take = min(room, b.lines - start)
-        pieces.append(Piece(b, start, start + take, col, row))
-        row += take
-        if start + take < b.lines:
-            return i, start + take, row, 0, 0, placed
-        i, start = i + 1, 0
-    return i, start, row, cap - row, 0, placed
+        pieces.append(Piece(b, 0, n, col, row))
+        row += n
+        placed.append(i)
+        i += 1
+    return _Column(i, start, row, cap - row, 0, placed)
 
 
-def _resize(placed: list[Block], delta: int) -> bool:
+def _resize(blocks: list[Block], sizes: list[int], placed: list[int], delta: int) -> bool:
     """Spread delta lines (+ grow, − shrink) over the elastic blocks, one line each in turn."""
-    el = [b for b in placed if b.elastic]
-    room = sum((b.hi - b.lines) if delta > 0 else (b.lines - b.lo) for b in el)
+    el = [j for j in placed if blocks[j].elastic]
+    room = sum((blocks[j].hi - sizes[j]) if delta > 0 else (sizes[j] - blocks[j].lo) for j in el)
     if not el or room < abs(delta):
         return False
     step = 1 if delta > 0 else -1
     left = abs(delta)
     while left:
-        for b in el if delta < 0 else sorted(el, key=lambda x: x.lines):
-            if left and (b.lines < b.hi if step > 0 else b.lines > b.lo):
-                b.lines += step
+        for j in el if delta < 0 else sorted(el, key=lambda x: sizes[x]):
+            if left and (sizes[j] < blocks[j].hi if step > 0 else sizes[j] > blocks[j].lo):
+                sizes[j] += step
                 left -= 1
     return True
 
 
-def flow(blocks: list[Block], caps: list[int], close_holes: bool = True) -> Placement:
+def _close_hole(blocks: list[Block], sizes: list[int], run: _Column, last: bool) -> bool:
+    """Resize the column's elastic blocks so that it ends at its foot: shrink them so that
+    the group that moved on fits, or grow them to fill the hole, whichever is the smaller
+    change that the blocks allow."""
+    more = run.i < len(blocks)
+    options = []
+    if more and run.need:
+        options.append((-(run.need - run.hole), run.placed))
+    if more or last:
+        options.append((run.hole, [j for j in run.placed if j != run.i] if more else run.placed))
+    return any(_resize(blocks, sizes, el, d) for d, el in sorted(options, key=lambda o: abs(o[0])))
+
+
+def flow(blocks: list[Block], caps: list[int], close_holes: bool = True, sizes: list[int] | None = None) -> Placement:
     """Place blocks into columns of the given depths, in order.
 
+    sizes: lines given to each block to begin with (each block's own lines if None).
     close_holes: a column that would end above its foot (a headline group moved
     on, or the text ran out in the last column) gives the missing lines to the
     elastic blocks in it, or takes lines from them so that the group fits."""
-    out = Placement(depths=[0] * len(caps))
+    sizes = list(sizes) if sizes is not None else [b.lines for b in blocks]
+    out = Placement(depths=[0] * len(caps), sizes=sizes)
     i, start = 0, 0
     for col, cap in enumerate(caps):
         if i >= len(blocks):
             break
         mark = len(out.pieces)
-        for _attempt in range(3):
+        for _attempt in range(COLUMN_ATTEMPTS):
             del out.pieces[mark:]
-            ni, ns, row, hole, need, placed = _run_column(blocks, i, start, cap, col, out.pieces)
-            if not close_holes or hole <= 0:
+            run = _run_column(blocks, sizes, i, start, cap, col, out.pieces)
+            if not close_holes or run.hole <= 0:
                 break
-            last = col == len(caps) - 1
-            options = []
-            if ni < len(blocks) and need:
-                options.append((-(need - hole), placed))
-            if ni < len(blocks) or last:
-                options.append((hole, [b for b in placed if b is not blocks[ni]] if ni < len(blocks) else placed))
-            if not any(_resize(el, d) for d, el in sorted(options, key=lambda o: abs(o[0]))):
+            if not _close_hole(blocks, sizes, run, col == len(caps) - 1):
                 break
-        if ni == i and ns == start and row == 0 and not blocks[i].space:
-            out.rest = [(blocks[i], start)] + [(b, 0) for b in blocks[i + 1 :]]
-            return out
-        out.depths[col] = row
-        if ni < len(blocks) and cap - row > 0:
-            out.holes += cap - row
-        i, start = ni, ns
-    if i < len(blocks):
-        out.rest = [(blocks[i], start)] + [(b, 0) for b in blocks[i + 1 :]]
+        if run.i == i and run.start == start and run.row == 0 and not blocks[i].space:
+            return _rest(out, blocks, i, start)
+        out.depths[col] = run.row
+        if run.i < len(blocks) and cap - run.row > 0:
+            out.holes += cap - run.row
+        i, start = run.i, run.start
+    return _rest(out, blocks, i, start) if i < len(blocks) else out
+
+
+def _rest(out: Placement, blocks: list[Block], i: int, start: int) -> Placement:
+    out.rest = [(blocks[i], start)] + [(b, 0) for b in blocks[i + 1 :]]
+    out.overflow_lines = sum(
+        out.sizes[j] - (start if j == i else 0) for j in range(i, len(blocks)) if not blocks[j].space
+    )
     return out
 
 

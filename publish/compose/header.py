@@ -3,22 +3,36 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from ..layout.spec import Item, Layout, Style
 from ..plan import FooterItem, HeaderItem, ItemKind, PageNumbers
 from ..typeset.types import Line
-from .blocks import baseline_in
 from .boxes import Fill, PageBox, Rule, TextLine
 from .fontbook import FontBook
 from .headings import dash_rules, fit_heading, set_line
+from .metrics import (
+    DOUBLE_RULE_HEIGHT,
+    DOUBLE_RULE_OFFSET,
+    DOUBLE_RULE_THIN_PART,
+    EM_BOX_ABOVE_BASELINE,
+    FLOOR_TOLERANCE,
+    GRID_TOLERANCE,
+    LEAD_COLUMN_GAP,
+    STRIP_MIN_LEADING,
+    baseline_in,
+)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Zone:
     """Where the header may draw: the column block's left edge and width."""
 
     x: float
     width: float
+
+
+LeadLines = Callable[[Style, float], list[Line]]
 
 
 def header(
@@ -28,7 +42,7 @@ def header(
     items: tuple[HeaderItem, ...],
     zone: Zone,
     top: float,
-    lead_lines=None,
+    lead_lines: LeadLines,
     grid: tuple[float, float] | None = None,
 ) -> float:
     """Draw the header items from top; returns the y below them.
@@ -49,46 +63,53 @@ def header(
         if h.kind is ItemKind.LEAD:
             y = _lead(pg, st, it, zone, y, lead_lines)
         else:
-            if h.kind is ItemKind.LINE:
-                size, lines = fit_heading(
-                    book,
-                    st.font,
-                    h.text,
-                    st.size,
-                    st.min_size,
-                    st.max_lines,
-                    zone.width,
-                    st.align,
-                    st.tracking,
-                )
-                leading = st.leading * size / st.size
-            else:
-                size, leading = st.size, max(st.leading, st.size * 1.3)
-                lines = [strip(book, st, (h.left, h.center, h.right), zone.width)]
-            if grid and abs(size - grid[1]) < 0.01:
-                leading = grid[0]
-                y = top + -(-(y - top - 1e-6) // leading) * leading
-            for ln in lines:
-                b = baseline_in(y, leading, size)
-                pg.items.append(TextLine(zone.x, b, ln.glyphs, st.color, role=it.style))
-                pg.items.extend(dash_rules(ln, zone.x, b, st.color))
-                y += leading
+            y = _line(book, pg, h, st, zone, top, y, grid)
         if it.fill:
             pg.items.insert(0, Fill(zone.x, start, zone.width, y - start, it.fill))
         if it.rule_below:
             y += it.rule_below.gap
             rule(pg, zone.x, y, zone.width, it.rule_below)
-            y += it.rule_below.width * (3 if it.rule_below.double else 1)
+            y += it.rule_below.width * (DOUBLE_RULE_HEIGHT if it.rule_below.double else 1)
         y += it.space_after
     return y
 
 
-def _lead(pg: PageBox, st: Style, it: Item, zone: Zone, y: float, lead_lines) -> float:
+def _line(
+    book: FontBook,
+    pg: PageBox,
+    h: HeaderItem,
+    st: Style,
+    zone: Zone,
+    top: float,
+    y: float,
+    grid: tuple[float, float] | None,
+) -> float:
+    """A headline (主题 shrunk to fit its lines) or a strip, from y; returns the y below it."""
+    if h.kind is ItemKind.LINE:
+        size, lines = fit_heading(
+            book, st.font, h.text, st.size, st.min_size, st.max_lines, zone.width, st.align, st.tracking
+        )
+        leading = st.leading * size / st.size
+    else:
+        size, leading = st.size, max(st.leading, st.size * STRIP_MIN_LEADING)
+        lines = [strip(book, st, (h.left, h.center, h.right), zone.width)]
+    if grid and abs(size - grid[1]) < GRID_TOLERANCE:
+        leading = grid[0]
+        y = top + -(-(y - top - FLOOR_TOLERANCE) // leading) * leading
+    for ln in lines:
+        b = baseline_in(y, leading, size)
+        pg.items.append(TextLine(zone.x, b, ln.glyphs, st.color, role=h.style))
+        pg.items.extend(dash_rules(ln, zone.x, b, st.color))
+        y += leading
+    return y
+
+
+def _lead(pg: PageBox, st: Style, it: Item, zone: Zone, y: float, lead_lines: LeadLines) -> float:
     """导语 across the page: in `columns` columns so that a line stays readable (≤ ~40 字)."""
     cols = max(1, it.columns)
-    gap = 2 * st.size
+    gap = LEAD_COLUMN_GAP * st.size
     width = (zone.width - (cols - 1) * gap) / cols
-    measure = int(width / st.size + 1e-6) * st.size
+    measure = int(width / st.size + FLOOR_TOLERANCE) * st.size
     gap = (zone.width - cols * measure) / (cols - 1) if cols > 1 else 0.0
     lines = lead_lines(st, measure)
     per = -(-len(lines) // cols)
@@ -122,7 +143,8 @@ def strip(book: FontBook, st: Style, texts: tuple[str, str, str], width: float) 
 def rule(pg: PageBox, x: float, y: float, width: float, spec) -> None:
     pg.items.append(Rule(x, y, x + width, y, spec.width, spec.color))
     if spec.double:
-        pg.items.append(Rule(x, y + spec.width * 2.5, x + width, y + spec.width * 2.5, spec.width / 3, spec.color))
+        y2 = y + spec.width * DOUBLE_RULE_OFFSET
+        pg.items.append(Rule(x, y2, x + width, y2, spec.width / DOUBLE_RULE_THIN_PART, spec.color))
 
 
 def text_line(
@@ -166,5 +188,5 @@ def footer(
         else:
             ln = strip(book, st, (f.left.text(numbers), f.center.text(numbers), f.right.text(numbers)), zone.width)
         # the line's top edge (the em box's) at y
-        pg.items.append(TextLine(zone.x, y + 0.88 * st.size, ln.glyphs, st.color, role=f.style))
+        pg.items.append(TextLine(zone.x, y + EM_BOX_ABOVE_BASELINE * st.size, ln.glyphs, st.color, role=f.style))
         y += st.leading
