@@ -557,7 +557,9 @@ def test_full_embedding_where_the_licence_allows_subsets_elsewhere(tmp_path, mee
     (folder / "layout.yaml").write_text(text, "utf-8")
     lay = load_layout(str(folder))
     out = tmp_path / "full.docx"
-    report = write_docx(meeting, lay, out, embed_fonts="full", composition=types.SimpleNamespace(pages=[]))
+    report = write_docx(
+        meeting, lay, out, embed_fonts="full", composition=types.SimpleNamespace(pages=[], setting=None)
+    )
     (free_name, free_whole, free_why), locked_row = sorted(report)
     assert (free_name, free_whole) == ("DejaVu Sans", True) and free_why.startswith("Fonts are (c) Bitstream")
     assert locked_row == ("Restricted Test", False, "字体禁止嵌入（fsType=2）")

@@ -10,12 +10,15 @@ from dataclasses import replace
 from typing import Any
 
 from ..layout.spec import Layout
+from .blocks import Setting
 from .boxes import Composition
 from .metrics import FLOOR_TOLERANCE, GRID_TOLERANCE
 
 
 def fitted_layout(layout: Layout, composition: Composition) -> Layout:
-    st = composition.setting
+    st: Setting | None = composition.setting
+    if st is None:  # a stand-in composition (a DOCX test without a composed page): as designed
+        return layout
     page, grid = layout.page, layout.grid
     old_lead = grid.leading
     body = layout.style(layout.body_style)
