@@ -6,7 +6,8 @@
               └─ render/docx*.py  Word styles and paragraphs
 
 Modules: nodes.py (the node types), fields.py (page-number fields), spans.py (span roles),
-chars.py (characters per font role), record.py (the content as its files say it, for a round
+chars.py (characters per font role), printed.py (the meeting as printed: attribution lines,
+credits and notes as paragraphs with roles), record.py (the content as its files say it, for a round
 trip through an editable output), make.py (plan()), page.py (Plan).
 """
 

@@ -3,11 +3,11 @@ font fallback before anything is measured (no template is rendered again for it)
 
 from __future__ import annotations
 
-from ..layout.printed import SECTION_STYLE
 from ..layout.spec import Layout
 from ..model import Meeting
 from .fields import CHINESE_DIGITS, DIGITS, FieldText, Numerals
 from .nodes import BodyNode, EndMatter, FooterItem, HeaderItem, Para, SpanRole, Use
+from .printed import SECTION_STYLE
 
 # Furniture may print any number (page, date) and pads with an ideographic space.
 FURNITURE_EXTRA = DIGITS + "\u3000"

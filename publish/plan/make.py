@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from ..layout.printed import SECTION_STYLE, printed, role_style, speaker_line
 from ..layout.spec import Item, Layout
 from ..layout.templates import Templates, context
 from ..model import Meeting, Paragraph, Speaker
@@ -29,6 +28,7 @@ from .nodes import (
     SpeakerGroup,
 )
 from .page import Plan
+from .printed import SECTION_STYLE, printed, role_style, speaker_line
 from .record import content_record
 from .spans import spans
 

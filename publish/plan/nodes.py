@@ -29,7 +29,7 @@ class SpanRole(Enum):
 
 class ParaRole(Enum):
     """What a paragraph is; each role is set in the layout style of that name when the layout
-    has one (layout/printed.py ROLE_STYLES), else in its zone's style."""
+    has one (printed.py ROLE_STYLES), else in its zone's style."""
 
     LEAD = "lead"  # 导语
     BODY = "body"  # a speech

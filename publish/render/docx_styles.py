@@ -21,7 +21,7 @@ from .docx_xml import border, shading
 KICKER, TITLE, SUBTITLE, BYLINE, LEAD = "引题", "主题", "副题", "作者", "导语"
 HEADLINE, SPEAKER, BODY, POINT, MASTHEAD, BANJI = "小标题", "发言人", "发言正文", "要点句", "版头", "版记"
 PORTRAIT = "照片"
-# Printed-only lines (layout/printed.py): each in a named style, so an editor and the
+# Printed-only lines (plan/printed.py): each in a named style, so an editor and the
 # importer of an edited DOCX can tell them from the text.
 NOTE, ATTRIBUTION, CREDIT, CLOSING, SECTION = "编者按", "文后署名", "整理署名", "结尾说明", "专题"
 # A paragraph's role → the Word style it is set in.

@@ -4,7 +4,7 @@ import docx
 import pytest
 
 from publish.content import load_meeting
-from publish.layout.printed import printed
+from publish.plan.printed import printed
 from publish.layout.templates import Templates, context
 from publish.layout.spec import load_layout
 

@@ -1,4 +1,4 @@
-"""The meeting as the page prints it, for both renderers (PDF plan and DOCX).
+"""The meeting as the page prints it: the first step of plan() (make.py).
 
 The content model keeps what the copy says (a speaker's name, 代表/委员, credit,
 where the attribution stood); the layout's templates say how it reads in print.
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from ..layout.templates import Templates
 from ..model import Meeting, Paragraph, Source, Span, Speaker
-from .templates import Templates
 
 # Role of a printed paragraph → layout style it is set in (the zone's own style when
 # the layout has no such style, so an older layout still prints every character).
