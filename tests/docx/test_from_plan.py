@@ -13,7 +13,7 @@ import pytest
 
 from publish.compose import compose
 from publish.content.loader import load_meeting
-from publish.layout import printed as printed_module
+from publish.plan import printed as printed_module
 from publish.layout.spec import load_layout
 from publish.layout.templates import Templates
 from publish.model import Bulletin
