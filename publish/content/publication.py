@@ -30,11 +30,20 @@ def read_publication(v, parent, path, c) -> Publication | None:
     c.problems += check_keys(
         d, PUBLICATION_KEYS, {"paper", "date", "page_number", "page_name"}, path, "publication（出版信息）"
     )
+    # “待填” holds a field open: only a --draft may print it, and the build names each one (FILE:LINE).
     held = tuple(
         (k, d.line_of(k))
         for k in ("paper", "date", "page_number", "page_name")
         if isinstance(v := d.get(k), str) and v.strip() == PLACEHOLDER
     )
+    date = _date(d, path, c)
+    page = _page_number(d, path, c)
+    texts = {k: field_text(d, k, path, c) for k in ("paper", "page_name", "editor", "designer", "proofreader")}
+    return Publication(date=date or dt.date(1970, 1, 1), page_number=page or 1, placeholders=held, **texts)
+
+
+def _date(d, path, c) -> dt.date | None:
+    """出版日期: a calendar date within limits.YEAR_RANGE (a year outside it is a typo)."""
     date = d.get("date")
     if isinstance(date, str) and date.strip() == PLACEHOLDER:
         date = None
@@ -59,6 +68,11 @@ def read_publication(v, parent, path, c) -> Publication | None:
             f"出版日期“{date.isoformat()}”的年份 {date.year} 不在 {lo}–{hi} 之间，多半是笔误。请改正。",
         )
         date = None
+    return date
+
+
+def _page_number(d, path, c) -> int | None:
+    """版次: a positive whole number up to limits.PAGE_NUMBER_MAX (digits in quotes count)."""
     page = d.get("page_number")
     if page == PLACEHOLDER:
         page = None
@@ -75,8 +89,7 @@ def read_publication(v, parent, path, c) -> Publication | None:
             f"版次 {shorten(page)} 太大（最多 {limits.PAGE_NUMBER_MAX}），多半是笔误。请改正。",
         )
         page = None
-    texts = {k: field_text(d, k, path, c) for k in ("paper", "page_name", "editor", "designer", "proofreader")}
-    return Publication(date=date or dt.date(1970, 1, 1), page_number=page or 1, placeholders=held, **texts)
+    return page
 
 
 def read_byline(v, parent, path, c) -> Byline:
