@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from ..plan import Para, SpanRole
 from ..layout.spec import Style
 from ..typeset.linebreak import break_paragraph
-from ..typeset.types import Line, ParaStyle, Run
+from ..typeset.types import Glyph, Line, ParaStyle, Run
 from .configure import Config
 from .metrics import GRID_TOLERANCE, VALUE_TOLERANCE
 
@@ -52,6 +52,7 @@ class Texts:
         self._paras: dict[float, list[SetPara]] = {}
         self._lead: dict[tuple[str, float], list[Line]] = {}
         self._counts: dict[float, int] = {}
+        self._face_of: dict[str, object] | None = None
 
     def typeset(self, para: Para, style: Style, measure: float, pitch: float | None = None) -> list[Line]:
         lay, book = self.cfg.layout, self.cfg.book
@@ -63,9 +64,6 @@ class Texts:
             runs.extend(book.runs(text, role, size, bold))
         gridded = bool(pitch and abs(pitch - style.size) > VALUE_TOLERANCE)
         k = pitch / style.size if pitch and gridded else 1.0
-        if gridded:
-            # a character grid (GB/T 9704: 28 a line): every advance scaled to the pitch
-            runs = [_on_pitch(r, k) for r in runs]
         ps = ParaStyle(
             measure=measure,
             indent=style.indent * (pitch or style.size),
@@ -74,13 +72,30 @@ class Texts:
             halfwidth_opening_at_line_start=lay.opening_halfwidth_at_line_start,
             align=style.align,
         )
+        faces = self._faces()
+        key = (tuple((r.text, faces[r.font], r.size, r.bold) for r in runs), k, ps)
+        hit = _SET.get(key)
+        if hit is not None:
+            return _named(key, hit, faces)
+        if gridded:
+            # a character grid (GB/T 9704: 28 a line): every advance scaled to the pitch
+            runs = [_on_pitch(r, k) for r in runs]
         lines = break_paragraph(runs, ps)
         if gridded:
             # glyphs keep their font's advance: the renderer must place each on the grid itself
             for ln in lines:
                 for g in ln.glyphs:
                     g.advance /= k
+        if len(_SET) >= MAX_SET:
+            _SET.clear()
+        _SET[key] = [({face: name for name, face in faces.items()}, lines)]
         return lines
+
+    def _faces(self) -> dict[str, object]:
+        """This page's subset names -> the faces they are cut from."""
+        if self._face_of is None:
+            self._face_of = {sub.name: face for face, sub in self.cfg.book.subsets.items()}
+        return self._face_of
 
     def lead_lines(self, style: Style, measure: float) -> list[Line]:
         """The 导语 across the header, every paragraph in the item's style (no point leads: plan)."""
@@ -115,6 +130,39 @@ class Texts:
         if size not in self._counts:
             self._counts[size] = sum(len(p.lines) for p in self.paragraphs(size))
         return self._counts[size]
+
+
+# Paragraphs set before, kept per process: an unchanged paragraph (every speaker's but the
+# one an editor just saved, in `publish watch`) is not broken again. Keyed by what decides
+# the breaks: the runs' text, face, size and weight, the grid factor and the paragraph
+# style; not by the page's subset names, which change whenever the page's character set
+# does (the glyphs of a hit then get this page's names). Lines are never changed after
+# they are set, so a page may share them with the page before.
+_SET: dict[tuple, list[tuple[dict, list[Line]]]] = {}
+MAX_SET = 2000
+VERSIONS = 3  # the same lines under other pages' subset names
+
+
+def _named(key: tuple, kept: list, faces: dict[str, object]) -> list[Line]:
+    """The kept lines with this page's subset names on their glyphs: a version already
+    named so (the page a save before), or one renamed now and kept beside the others."""
+    now = {face: name for name, face in faces.items()}
+    for then, lines in kept:
+        if all(then.get(face) == name for face, name in now.items() if face in then):
+            return lines
+    then, lines = kept[0]
+    rename = {then[face]: name for face, name in now.items() if face in then and then[face] != name}
+    lines = [
+        replace(
+            ln,
+            glyphs=[
+                Glyph(g.ch, rename.get(g.font, g.font), g.size, g.x, g.advance, g.width, g.trim) for g in ln.glyphs
+            ],
+        )
+        for ln in lines
+    ]
+    _SET[key] = [(now, lines)] + kept[: VERSIONS - 1]
+    return lines
 
 
 def _style(p: Para, zone: Style, styles: dict[str, Style]) -> Style:
