@@ -162,7 +162,9 @@ class Session:
                 ],
             }
         self.builds += 1
-        self._publish(builds=self.builds, total_seconds=_since(t0), phase="done", **final)
+        # after a failure too (a full disk while writing): the outputs on offer are those in place
+        final.setdefault("outputs", self._offered())
+        self._publish(builds=self.builds, total_seconds=_since(t0), phase="done", writing=False, **final)
 
     def _rebuild(self, t0: float) -> dict:
         from ..build import output_name
@@ -283,18 +285,21 @@ class Session:
     def _after(self, problems, written: bool, layout=None) -> dict:
         """Outputs and the proofreading findings: after the image, off its clock."""
         warnings = self._proof(layout) + [{"text": str(p), "severity": "warning"} for p in problems[0]]
+        return {
+            "warnings": warnings,
+            "outputs": self._offered(),
+            "written": written,
+            "phases": dict(self._phases, image=self._shown_at),
+        }
+
+    def _offered(self) -> dict:
+        """The outputs in place, for the download links."""
         outputs = {}
         for kind, path in self.outputs.items():
             with contextlib.suppress(OSError):
                 st = path.stat()
                 outputs[kind] = {"name": path.name, "version": st.st_mtime_ns}
-        return {
-            "warnings": warnings,
-            "outputs": outputs,
-            "written": written,
-            "writing": False,
-            "phases": dict(self._phases, image=self._shown_at),
-        }
+        return outputs
 
     def _proof(self, layout=None) -> list[dict]:
         """`publish proof`'s findings, also for an edit that does not build (its lines

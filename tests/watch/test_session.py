@@ -76,3 +76,30 @@ def test_no_stale_download_while_the_outputs_are_written(tmp_path):
     assert got["body"] == (out / "yongchuan-2026-q1.docx").read_bytes() != old
     st = s.snapshot()
     assert st["writing"] is False and st["outputs"]["docx"]["name"] == "yongchuan-2026-q1.docx"
+
+
+def test_a_failed_write_offers_the_pair_still_in_place(tmp_path):
+    """The outputs could not be written (a full disk): the last good PDF and DOCX stay, and
+    the state offers them again (not the empty list shown while writing)."""
+    import shutil
+
+    from tests.conftest import REFERENCE
+
+    meeting, out = tmp_path / "yongchuan-2026-q1", tmp_path / "out"
+    shutil.copytree(REFERENCE, meeting)
+    s = Session(meeting, "broadsheet", out)
+    s.rebuild()
+    old = (out / "yongchuan-2026-q1.pdf").read_bytes()
+    first = sorted((meeting / "speakers").glob("*.md"))[0]
+    first.write_text(first.read_text("utf-8").replace("全覆盖开展党的二十届四中全会精神宣讲，", "", 1), "utf-8")
+
+    def full_disk(*args):
+        raise OSError(28, "No space left on device")
+
+    s._write = full_disk
+    s.rebuild()
+    st = s.snapshot()
+    assert st["status"] == "error" and st["writing"] is False
+    assert sorted(st["outputs"]) == ["docx", "pdf"]
+    assert (out / "yongchuan-2026-q1.pdf").read_bytes() == old
+    assert s.download("yongchuan-2026-q1.pdf") == out / "yongchuan-2026-q1.pdf"
