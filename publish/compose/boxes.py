@@ -10,6 +10,8 @@ from ..copyfit import Report
 from ..typeset.types import Glyph
 
 if TYPE_CHECKING:
+    from ..fonts.subset import Subset
+    from ..layout.spec import Color
     from ..plan import Plan
     from .blocks import Setting
 
@@ -85,12 +87,12 @@ class Composition:
     height: float
     bleed: float
     pages: list[PageBox]
-    fonts: dict  # registered font name -> Subset
-    colors: dict  # colour name -> Color
+    fonts: dict[str, Subset]  # registered font name -> the subset embedded
+    colors: dict[str, Color]  # colour name -> CMYK
     report: Report  # the copyfit figures of this composition
     plan: Plan  # what was composed: the DOCX writer reads the same plan
     setting: Setting  # what the page was fitted with (leading, sizes …), for the DOCX
     title: str = ""
     author: str = ""
     subject: str = ""
-    font_substitutions: dict = field(default_factory=dict)  # role -> (font named, face used)
+    font_substitutions: dict[str, tuple[str, str]] = field(default_factory=dict)  # role -> (font named, face used)

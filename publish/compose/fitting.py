@@ -19,6 +19,10 @@ from .flow import Block, Placement, flow
 from .frame import Frame, Frames
 from .metrics import VALUE_TOLERANCE
 
+# A full page: every column ends on its last line, except that one column (in practice the
+# last, where the text runs out) may stop one line short.
+SHORT_LINES = 1
+SHORT_COLUMNS = 1
 # Spacings tried around the estimate at one setting (lines more and fewer than it).
 SPACING_TRIES = 6
 # An estimate this many lines per column beyond what the spacing can give or take is
@@ -142,7 +146,8 @@ def _judge(pl: Placement, caps: list[int]) -> tuple[bool, int, int]:
     over = pl.overflow_lines
     gaps = [c - d for c, d in zip(caps, pl.depths)]
     short = sum(max(0, g) for g in gaps)
-    filled = not over and not pl.rest and max(gaps, default=0) <= 1 and sum(1 for g in gaps if g > 0) <= 1
+    short_columns = sum(1 for g in gaps if g > 0)
+    filled = not over and not pl.rest and max(gaps, default=0) <= SHORT_LINES and short_columns <= SHORT_COLUMNS
     return filled, short, over
 
 
