@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, replace
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
+from ..layout.fitspec import Adjust, FitSpec
 from .blocks import Setting
 from .collect import Collector
 from .configure import Config
@@ -56,13 +57,39 @@ class Trial:
     blocks: list[Block] | None = None
 
 
-def _values(adj, nominal: float) -> list[float]:
+class Axis(NamedTuple):
+    """One thing the layout lets the search change (fit.adjust), with the values to try."""
+
+    order: int  # its place in fit.adjust: an earlier entry is the cheaper change
+    field: str  # the Setting field it changes
+    values: tuple[float, ...]  # nearest the nominal value first
+    nominal: float
+    span: float  # its range, to weigh a change against the others'
+
+
+def _values(adj: Adjust, nominal: float) -> tuple[float, ...]:
     vals, v = [], adj.lo
     while v <= adj.hi + VALUE_TOLERANCE:
         vals.append(round(v, 2))
         v += adj.step
-    vals = sorted(set(vals) | {round(nominal, 2)}, key=lambda x: (abs(x - nominal), x))
-    return vals
+    return tuple(sorted(set(vals) | {round(nominal, 2)}, key=lambda x: (abs(x - nominal), x)))
+
+
+def _axes(fs: FitSpec, nom: Setting) -> tuple[Axis, ...]:
+    axes = []
+    for i, adj in enumerate(fs.adjust):
+        span = adj.hi - adj.lo or 1
+        if adj.what == "leading":
+            axes.append(Axis(i, "leading", _values(adj, nom.leading), nom.leading, span))
+        elif adj.what == "headline":
+            axes.append(Axis(i, "headline_size", _values(adj, nom.headline_size), nom.headline_size, span))
+        elif adj.what == "portrait":
+            lines = tuple(int(v) for v in _values(adj, nom.portrait_lines))
+            axes.append(Axis(i, "portrait_lines", lines, nom.portrait_lines, span))
+        elif adj.what == "body":
+            sizes = sorted(set(adj.sizes) | {nom.body_size}, key=lambda x: (abs(x - nom.body_size), x))
+            axes.append(Axis(i, "body_size", tuple(sizes), nom.body_size, 1))
+    return tuple(axes)
 
 
 def candidates(cfg: Config) -> Iterator[tuple[tuple, Setting]]:
@@ -77,47 +104,35 @@ def candidates(cfg: Config) -> Iterator[tuple[tuple, Setting]]:
         space_hi=int(space.hi) if space else nom.space,
         air_hi=int(air.hi) if air else 0,
     )
-    axes = []
-    for i, adj in enumerate(fs.adjust):
-        if adj.what == "leading":
-            axes.append((i, "leading", _values(adj, nom.leading), nom.leading, adj.hi - adj.lo or 1))
-        elif adj.what == "headline":
-            axes.append((i, "headline_size", _values(adj, nom.headline_size), nom.headline_size, adj.hi - adj.lo or 1))
-        elif adj.what == "portrait":
-            axes.append(
-                (
-                    i,
-                    "portrait_lines",
-                    [int(v) for v in _values(adj, nom.portrait_lines)],
-                    nom.portrait_lines,
-                    adj.hi - adj.lo or 1,
-                )
-            )
-        elif adj.what == "body":
-            sizes = sorted(set(adj.sizes) | {nom.body_size}, key=lambda x: (abs(x - nom.body_size), x))
-            axes.append((i, "body_size", sizes, nom.body_size, 1))
-    names = [a[1] for a in axes]
-    key = tuple((i, name, tuple(vals), nominal, span) for i, name, vals, nominal, span in axes)
+    axes = _axes(fs, nom)
+    names = [a.field for a in axes]
     # A setting is made only when the search reaches it (most stop within a few dozen).
-    return ((cost, replace(base, **dict(zip(names, combo)))) for cost, combo in _ranked(key))
+    return ((cost, replace(base, **dict(zip(names, combo)))) for cost, combo in _ranked(axes))
 
 
-_RANKED: dict[tuple, list] = {}
+_RANKED: dict[tuple[Axis, ...], list] = {}
+# Rankings kept per process (a layout and nominal setting each): enough for every layout
+# of a desk, small enough not to grow in a long watch session.
+RANKINGS_KEPT = 64
 
 
-def _ranked(axes: tuple) -> list[tuple[tuple, tuple]]:
+def _ranked(axes: tuple[Axis, ...]) -> list[tuple[tuple, tuple]]:
     """Every combination of the axes' values with its cost, cheapest first. Kept per
     process: the same layout and nominal setting rank the same (every save in
     `publish watch`, every meeting of a layout in a build of many)."""
     got = _RANKED.get(axes)
     if got is None:
         got = []
-        for combo in itertools.product(*[a[2] for a in axes]):
-            changed = [(a[0], abs(v - a[3]) / a[4]) for a, v in zip(axes, combo) if abs(v - a[3]) > VALUE_TOLERANCE]
+        for combo in itertools.product(*[a.values for a in axes]):
+            changed = [
+                (a.order, abs(v - a.nominal) / a.span)
+                for a, v in zip(axes, combo)
+                if abs(v - a.nominal) > VALUE_TOLERANCE
+            ]
             cost = (max((c[0] for c in changed), default=-1), len(changed), sum(c[1] for c in changed))
             got.append((cost, combo))
         got.sort(key=lambda x: x[0])
-        if len(_RANKED) >= 64:
+        if len(_RANKED) >= RANKINGS_KEPT:
             _RANKED.clear()
         _RANKED[axes] = got
     return got
