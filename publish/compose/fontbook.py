@@ -145,7 +145,7 @@ class FontBook:
 
 
 _MEASURED: dict[tuple, tuple[dict, dict]] = {}
-MAX_MEASURED = 100_000  # entries of one font setup kept (a page adds a few thousand)
+MAX_MEASURED = 20_000  # entries of one font setup kept (a page adds a few thousand)
 
 
 def _measured(roles: dict, fallbacks: dict) -> tuple[dict[tuple, float], dict[tuple, list | None]]:

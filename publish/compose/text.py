@@ -139,7 +139,7 @@ class Texts:
 # does (the glyphs of a hit then get this page's names). Lines are never changed after
 # they are set, so a page may share them with the page before.
 _SET: dict[tuple, list[tuple[dict, list[Line]]]] = {}
-MAX_SET = 2000
+MAX_SET = 400  # ~23 KB each: a page at several body sizes, ~10 MB at most
 VERSIONS = 3  # the same lines under other pages' subset names
 
 

@@ -9,7 +9,7 @@ const HEADINGS = {
   short: "排不满：PDF 和 DOCX 已写出，但版面上有空白（开天窗），不能付印",
   blocked: "不能写出：下面的版面是这次的排法，build/ 里的 PDF 和 DOCX 仍是上一次的",
 };
-let zoom = 1, state = null, shown = null, loading = 0, cpl = 0;
+let zoom = 1, state = null, shown = null, pending = null, loading = 0, cpl = 0;
 window.__watch = { generation: null, loadedAt: null, states: 0 };
 
 function short(name) { return (name || "").split("（")[0]; }
@@ -36,11 +36,13 @@ function loadImage(url) {
 
 async function showPreview(pv) {
   const token = ++loading;
+  pending = pv.generation;
   let imgs;
   try {
     imgs = await Promise.all(Array.from({ length: pv.count }, (_, i) => loadImage(pageUrl(pv, i + 1))));
-  } catch (e) { return; }                 // an older generation: a newer state is on its way
+  } catch (e) { if (token === loading) pending = null; return; }  // an older generation: a newer state is on its way
   if (token !== loading) return;
+  pending = null;
   const sheets = $("#sheets");
   while (sheets.children.length > pv.count) sheets.lastChild.remove();
   pv.pages.forEach((page, i) => {
@@ -112,6 +114,11 @@ function fitTable(pv) {
 function apply(st) {
   state = st;
   window.__watch.states += 1;
+  // the new page first: its image loads while the rest of the panel is updated
+  if (st.preview) {
+    if (!shown) layoutSheets();
+    if (st.preview.generation !== shown && st.preview.generation !== pending) showPreview(st.preview);
+  }
   const pill = $("#status");
   pill.className = `pill ${st.status}`;
   pill.textContent = STATUS[st.status] || st.status;
@@ -136,11 +143,7 @@ function apply(st) {
     a.download = o.name; a.id = `download-${kind}`; a.title = o.name;
     dl.append(a);
   }
-  if (st.preview) {
-    if (!shown) layoutSheets();
-    fitTable(st.preview);
-    if (st.preview.generation !== shown) showPreview(st.preview);
-  }
+  if (st.preview) fitTable(st.preview);
 }
 
 function connect() {
