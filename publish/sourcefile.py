@@ -367,3 +367,17 @@ def check_keys(d: LocDict, known: dict[str, str], required: set[str], path: Path
             line = d.line_of(key) if key in d else d.line
             problems.append(Problem(str(path), line, f"缺少必填项“{key}”（{known[key]}）。请添加一行“{key}: …”。"))
     return problems
+
+
+def first_line(path: str | Path, pattern: str) -> int | None:
+    """The first line of a file that `pattern` matches at its start, for a message that
+    points at it; None when the file cannot be read (the message then names the file only)."""
+    pat = re.compile(pattern)
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as f:
+            for i, line in enumerate(f, 1):
+                if pat.match(line):
+                    return i
+    except OSError:
+        return None
+    return None

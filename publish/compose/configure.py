@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ..errors import InputError, Problem
 from ..layout.spec import Layout
 from ..plan import Plan, SpeakerGroup
+from ..sourcefile import first_line
 from .blocks import Setting
 from .fontbook import FontBook
 from .headings import common_size, heading_lines
@@ -125,7 +126,7 @@ def _check_headlines(cfg: Config) -> None:
             [
                 Problem(
                     g.source.path,
-                    _line_of(g.source.path, "headline"),
+                    first_line(g.source.path, "headline:"),
                     f"小标题“{g.headline}”在栏宽内排不进 {hs.max_lines} 行"
                     f"（已缩到 {hs.min_size or hs.size:g}pt，且只在词与词之间转行）。"
                     "请删减几个字，或在词组之间加空格指明转行处。",
@@ -133,15 +134,3 @@ def _check_headlines(cfg: Config) -> None:
                 for g in bad
             ]
         )
-
-
-def _line_of(path: str, key: str) -> int | None:
-    """The line of a speaker file's front matter that sets key (for the message only)."""
-    try:
-        with open(path, encoding="utf-8-sig", errors="replace") as f:
-            for i, line in enumerate(f, 1):
-                if line.startswith(key + ":"):
-                    return i
-    except OSError:
-        return None
-    return None

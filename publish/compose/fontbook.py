@@ -7,12 +7,14 @@ the characters it sets. A character no face has is an error naming where it is.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ..errors import InputError, Problem
 from ..fonts.resolve import Face, debian_package, find_face
 from ..fonts.subset import Subset, coverage, prefill, subset
 from ..plan.nodes import Use
+from ..sourcefile import first_line
 from ..typeset.types import Run
 
 
@@ -62,7 +64,7 @@ class FontBook:
         how = f"请安装 Debian 软件包 {pkg}（运行 make 会自动安装），" if pkg else "请先安装这个字体，"
         return Problem(
             self.layout_path,
-            _role_line(self.layout_path, role),
+            first_line(self.layout_path, rf"\s+[\"']?{re.escape(role)}[\"']?\s*:"),
             f"字体角色“{role}”要用的字体“{name}”没有安装。{how}"
             f"或改版式这一行：换成已安装的字体（fc-list :lang=zh 可查看），"
             f'或写成 {role}: {{font: ["{name}"], fallback: ["替代字体"]}} 明确允许替代。',
@@ -179,19 +181,4 @@ def _locate(path: str, needle: str, start: int = 1) -> int | None:
     for i in range(max(start, 1) - 1, len(lines)):
         if needle in lines[i]:
             return i + 1
-    return None
-
-
-def _role_line(path: str, role: str) -> int | None:
-    """The layout line that defines a font role (not a comment that mentions it)."""
-    import re
-
-    pat = re.compile(rf"^\s+[\"']?{re.escape(role)}[\"']?\s*:")
-    try:
-        with open(path, encoding="utf-8-sig", errors="replace") as f:
-            for i, line in enumerate(f, 1):
-                if pat.match(line):
-                    return i
-    except OSError:
-        pass
     return None

@@ -19,6 +19,7 @@ from enum import Enum
 
 from ..errors import InputError, Problem
 from ..layout.templates import Templates, cn_number
+from ..sourcefile import first_line
 
 
 class Field(Enum):
@@ -132,7 +133,7 @@ def _check(tpl: Templates, name: str, ctx: dict, variables: dict[str, Field], ou
             raise InputError(
                 Problem(
                     path,
-                    _line_of(path, variables),
+                    first_line(path, r".*?\b(" + "|".join(re.escape(v) for v in variables) + r")\b"),
                     f"这个模板对页码做了运算或判断（例如 page + 1、if page > 1）：页码要在排版后才知道，"
                     f"每页的文字无法预先排定（{next(iter(variables))} = {probe[0]} 时模板印“{got}”，按页码字段只能得到“{want}”）。"
                     f"页码只能原样印出：{names}，或写成 {{{{ page | cn_number }}}} 印中文数字。请改成这样的写法。",
@@ -143,16 +144,3 @@ def _check(tpl: Templates, name: str, ctx: dict, variables: dict[str, Field], ou
 def _template_path(tpl: Templates, name: str) -> str:
     filename = tpl.env.get_template(name).filename
     return filename or str(tpl.folder / "templates" / name)
-
-
-def _line_of(path: str, variables: dict[str, Field]) -> int | None:
-    """The first template line that uses a page variable."""
-    pat = re.compile(r"\b(" + "|".join(re.escape(v) for v in variables) + r")\b")
-    try:
-        with open(path, encoding="utf-8-sig", errors="replace") as f:
-            for i, line in enumerate(f, 1):
-                if pat.search(line):
-                    return i
-    except OSError:
-        return None
-    return None

@@ -9,33 +9,17 @@ from __future__ import annotations
 
 import re
 
-from ..layout.spec import Item, Layout
+from ..layout.spec import Layout
 from ..layout.templates import Templates, context
-from ..model import Meeting, Paragraph, Speaker
+from ..model import Meeting, Speaker
 from .chars import font_uses
-from .fields import Field, FieldText, render_fields
-from .nodes import (
-    BodyNode,
-    EndMatter,
-    FooterItem,
-    HeaderItem,
-    Heading,
-    ItemKind,
-    Metadata,
-    Para,
-    ParaRole,
-    Separator,
-    SpeakerGroup,
-)
+from .fields import render_fields
+from .furniture import CONTINUED_FROM_VARIABLES, CONTINUED_TO_VARIABLES, end_matter, footer_item, header_item
+from .nodes import BodyNode, Heading, Metadata, Separator, SpeakerGroup
 from .page import Plan
-from .printed import SECTION_STYLE, printed, role_style, speaker_line
+from .printed import SECTION_STYLE, printed, speaker_line
 from .record import content_record
-from .spans import spans
-
-# Page variables a template sees, and the field each stands for.
-FOLIO_VARIABLES = {"page": Field.PAGE, "pages": Field.PAGES}
-CONTINUED_TO_VARIABLES = {"page": Field.NEXT, "pages": Field.PAGES}
-CONTINUED_FROM_VARIABLES = {"page": Field.PREV, "pages": Field.PAGES}
+from .spans import para
 
 
 def plan(meeting: Meeting, layout: Layout) -> Plan:
@@ -46,11 +30,11 @@ def plan(meeting: Meeting, layout: Layout) -> Plan:
     m = printed(meeting, tpl, context(meeting))
     ctx = context(m)
     lead_in_header = any(it.content == "lead" for it in layout.header)
-    header = tuple(_header_item(tpl, it, ctx, m, layout) for it in layout.header)
-    end = tuple(_end_matter(tpl, it, ctx) for it in layout.end)
+    header = tuple(header_item(tpl, it, ctx, m.lead, layout) for it in layout.header)
+    end = tuple(end_matter(tpl, it, ctx) for it in layout.end)
     continued_to = render_fields(tpl, layout.continued_to, ctx, CONTINUED_TO_VARIABLES)
     continued_from = render_fields(tpl, layout.continued_from, ctx, CONTINUED_FROM_VARIABLES)
-    footer = tuple(_footer_item(tpl, it, ctx) for it in layout.footer)
+    footer = tuple(footer_item(tpl, it, ctx) for it in layout.footer)
     lines = {s.key: speaker_line(tpl, layout.speaker.line_template, s, ctx) for s in m.speakers}
     body = _body(m, layout, lines, lead_in_header) + tuple(e for e in end if e.text)
     uses = font_uses(m, layout, header, end, footer, (continued_to, continued_from), lines, body)
@@ -70,42 +54,6 @@ def plan(meeting: Meeting, layout: Layout) -> Plan:
     )
 
 
-def _render(tpl: Templates, name: str, ctx: dict) -> str:
-    return tpl.render(name, **ctx) if name else ""
-
-
-def _header_item(tpl: Templates, it: Item, ctx: dict, m: Meeting, layout: Layout) -> HeaderItem:
-    # Every template an item names is rendered (and its characters subset), used or not.
-    text, left, center, right = (_render(tpl, n, ctx) for n in (it.template, it.left, it.center, it.right))
-    if it.content == "lead":
-        lead = tuple(_para(p, "lead", it.style, layout, None) for p in m.lead)
-        return HeaderItem(ItemKind.LEAD, it, it.style, text, left, center, right, lead)
-    kind = ItemKind.LINE if it.template else ItemKind.STRIP
-    return HeaderItem(kind, it, it.style, text, left, center, right)
-
-
-def _footer_item(tpl: Templates, it: Item, ctx: dict) -> FooterItem:
-    text, left, center, right = (
-        render_fields(tpl, n, ctx, FOLIO_VARIABLES) if n else FieldText()
-        for n in (it.template, it.left, it.center, it.right)
-    )
-    return FooterItem(ItemKind.LINE if it.template else ItemKind.STRIP, it, it.style, text, left, center, right)
-
-
-def _end_matter(tpl: Templates, it: Item, ctx: dict) -> EndMatter:
-    # Only the template prints (版记 lines); a left/centre/right is rendered for its errors.
-    for name in (it.left, it.center, it.right):
-        _render(tpl, name, ctx)
-    text = _render(tpl, it.template, ctx)
-    return EndMatter(it, it.style, tuple(t for t in text.split("\n") if t.strip()), text)
-
-
-def _para(p: Paragraph, owner: str, zone_style: str, layout: Layout, point_re: re.Pattern[str] | None) -> Para:
-    zone = ParaRole.LEAD if owner == "lead" else ParaRole.BODY
-    role = ParaRole(p.role) if p.role else zone
-    return Para(owner, role, role_style(layout.styles, p.role, zone_style), spans(p, point_re), p.source)
-
-
 def _body(m: Meeting, layout: Layout, lines: dict[str, str], lead_in_header: bool) -> tuple[BodyNode, ...]:
     """The body zone in reading order: the lead (when it flows with the text), then each
     speaker's group and paragraphs, separated."""
@@ -114,13 +62,13 @@ def _body(m: Meeting, layout: Layout, lines: dict[str, str], lead_in_header: boo
     lead_style = layout.lead_style if layout.lead_style in layout.styles else body_style
     out: list[BodyNode] = []
     if not lead_in_header:
-        out += [_para(p, "lead", lead_style, layout, point_re) for p in m.lead]
+        out += [para(p, "lead", lead_style, layout, point_re) for p in m.lead]
     for i, s in enumerate(m.speakers):
         group = _group(s, layout, lines[s.key])
         if (i or out) and not group.empty:
             out.append(Separator(s.key))
         out.append(group)
-        out += [_para(p, s.key, body_style, layout, point_re) for p in s.paragraphs]
+        out += [para(p, s.key, body_style, layout, point_re) for p in s.paragraphs]
     return tuple(out)
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 from ..layout.spec import Item
 from ..model import Source
@@ -60,8 +61,7 @@ class Para:
         return "".join(s.text for s in self.spans)
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """A topic heading (栏目小标题) printed once above its run of speakers."""
 
     text: str

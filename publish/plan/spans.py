@@ -1,11 +1,14 @@
-"""A paragraph's runs by role: the copy's **bold** spans and the bold 一是……。 lead."""
+"""A paragraph as the Plan holds it: its role resolved to a layout style, its runs by role
+(the copy's **bold** spans and the bold 一是……。 lead)."""
 
 from __future__ import annotations
 
 import re
 
+from ..layout.spec import Layout
 from ..model import Paragraph
-from .nodes import Span, SpanRole
+from .nodes import Para, ParaRole, Span, SpanRole
+from .printed import role_style
 
 
 def spans(para: Paragraph, point_re: re.Pattern[str] | None) -> tuple[Span, ...]:
@@ -28,3 +31,9 @@ def spans(para: Paragraph, point_re: re.Pattern[str] | None) -> tuple[Span, ...]
             out.append(Span(text[start:i], roles[start]))
             start = i
     return tuple(out)
+
+
+def para(p: Paragraph, owner: str, zone_style: str, layout: Layout, point_re: re.Pattern[str] | None) -> Para:
+    zone = ParaRole.LEAD if owner == "lead" else ParaRole.BODY
+    role = ParaRole(p.role) if p.role else zone
+    return Para(owner, role, role_style(layout.styles, p.role, zone_style), spans(p, point_re), p.source)
