@@ -90,18 +90,9 @@ def _nominal(cfg: Config) -> Setting:
     lsize, _ = common_size(
         book, ls.font, names, ls.size, ls.min_size, ls.max_lines, measure, kind="position", protect=cfg.plan.names
     )
-    space = sp.separator_lines + int(hs.space_before)
-    return Setting(
-        leading=lead,
-        body_size=body.size,
-        headline_size=hsize,
-        line_size=lsize,
-        portrait_lines=sp.portrait_lines,
-        space=space,
-        space_lo=space,
-        space_hi=space,
-        air_hi=0,
-    )
+    # The separator at the layout's value, no range and no air: the search widens them.
+    s = sp.separator_lines + int(hs.space_before)
+    return Setting(lead, body.size, hsize, lsize, sp.portrait_lines, space=s, space_lo=s, space_hi=s, air_hi=0)
 
 
 def unfit_headlines(cfg: Config) -> list[SpeakerGroup]:

@@ -77,6 +77,12 @@ def key(
     return dataclasses.field(default=default, metadata=meta)
 
 
+def mapping_key(zh: str, doc: str, parse: Any, value: str, **kw: Any) -> Any:
+    """A layout key whose value is a mapping a reader of its own turns into a dict
+    (colours, fonts, styles, Word names); empty when the layout leaves it out."""
+    return key(zh, doc, "custom", parse=parse, value=value, factory=dict, **kw)
+
+
 def keys_of(cls: type, section: str | None = None) -> list[tuple[str, dataclasses.Field, Key]]:
     """(YAML key, field, Key) of a dataclass, in declaration order (the reading order)."""
     out = []

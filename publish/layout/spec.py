@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .check import key
+from .check import key, mapping_key
 from .enums import ALIGNS, Align, Content, Kinsoku, Overflow  # noqa: F401  (the schema's words, imported from here)
 from .fitspec import FitSpec
 from .fontspec import FontChoice, read_fonts
@@ -66,8 +66,9 @@ SECTIONS = {"rules": "排版规则", "templates": "模板", "print": "印刷"}
 _FOLDER_NAME: dict[str, Any] = dict(default="", default_of=lambda v: v["folder"].name, shows="the folder name")
 # Keys of the flat sections (SECTIONS) name their section once, here.
 _rules = partial(key, section="rules")
-_templates = partial(key, section="templates")
+_templates = partial(key, kind="template", section="templates")
 _print = partial(key, section="print")
+_ppi = partial(_print, kind="number", lo=1, hi=5000)  # image resolution limits
 
 
 def _item_list(name: str, doc: str) -> Any:
@@ -82,39 +83,33 @@ class Layout:
     description: str = key("说明", "what the layout is for", "text", default="")
     folder: Path = Path()
     source: Path = Path()
-    colors: dict[str, Color] = key(
+    colors: dict[str, Color] = mapping_key(
         "颜色",
         "colour name → CMYK, 0–100 each (print takes CMYK only)",
-        "custom",
-        parse=read_colors,
-        value="CMYK [c, m, y, k]",
+        read_colors,
+        "CMYK [c, m, y, k]",
         example="red: [0, 100, 100, 0]",
-        factory=dict,
     )
-    fonts: dict[str, tuple[str, ...]] = key(
+    fonts: dict[str, tuple[str, ...]] = mapping_key(
         "字体",
         "font role → font names by preference (fontconfig names or files); each character is set in the "
         "first installed face that has it",
-        "custom",
+        read_fonts,
+        "list of font names, or {font, fallback}",
         required=True,
-        parse=read_fonts,
         sets=("fonts", "font_fallbacks"),
         cls=FontChoice,
-        value="list of font names, or {font, fallback}",
         example='kai: ["LXGW WenKai", "Noto Serif CJK SC"]',
-        factory=dict,
     )
     page: Page = key("页面", "page geometry", "section", required=True, cls=Page)
     grid: Grid = key("栏格", "columns and the baseline grid", "section", required=True, cls=Grid)
-    styles: dict[str, Style] = key(
+    styles: dict[str, Style] = mapping_key(
         "样式",
         "style name → text style (keys below)",
-        "custom",
+        read_styles,
+        "mapping of `styles.NAME`",
         required=True,
-        parse=read_styles,
-        value="mapping of `styles.NAME`",
         example="body: {font: song, size: 五号, leading: 20pt, indent: 2}",
-        factory=dict,
     )
     header: tuple[Item, ...] = _item_list("页头", "items stacked at the top of page 1 (keys below)")
     footer: tuple[Item, ...] = _item_list("页脚", "items at the foot of every page (`page`, `pages` known here)")
@@ -140,20 +135,11 @@ class Layout:
         "行首开括号半角", "opening brackets and quotes half-width at line start", "bool", default=False
     )
     continued_to: str = _templates(
-        "下转",
-        "转版 label at the foot of a column (an empty template turns it off)",
-        "template",
-        default="continued_to.j2",
+        "下转", "转版 label at the foot of a column (an empty template turns it off)", default="continued_to.j2"
     )
-    continued_from: str = _templates(
-        "上接", "转版 label where the text continues", "template", default="continued_from.j2"
-    )
-    image_min_ppi: float = _print(
-        "图片最低分辨率", "a picture below this fails preflight", "number", lo=1, hi=5000, default=100
-    )
-    image_warn_ppi: float = _print(
-        "图片建议分辨率", "a picture below this is warned about", "number", lo=1, hi=5000, default=200
-    )
+    continued_from: str = _templates("上接", "转版 label where the text continues", default="continued_from.j2")
+    image_min_ppi: float = _ppi("图片最低分辨率", "a picture below this fails preflight", default=100)
+    image_warn_ppi: float = _ppi("图片建议分辨率", "a picture below this is warned about", default=200)
     icc_profile: str = _print(
         "输出意图",
         "CMYK ICC profile of the PDF/X output intent (and of photo separation); a file name is looked for in the layout folder, then in layouts/_shared/icc/",

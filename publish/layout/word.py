@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..sourcefile import LocDict
-from .check import Checker, key
+from .check import Checker, mapping_key
 
 # Names Word and WPS already give their own styles (English and the Chinese UI names):
 # a custom style under one of these would be confused with, or merged into, the built-in.
@@ -111,19 +111,15 @@ def _style_names(ck: Checker, d: LocDict, name: str, ctx: dict, values: dict) ->
 
 @dataclass(frozen=True)
 class WordSpec:
-    fonts: dict[str, tuple[str, ...]] = key(
+    fonts: dict[str, tuple[str, ...]] = mapping_key(
         "替代字体",
         "font role → names an editor's computer may have instead (Windows, macOS, 方正), in order",
-        "custom",
-        parse=_alternates,
-        value="list of font names",
-        factory=dict,
+        _alternates,
+        "list of font names",
     )
-    style_names: dict[str, str] = key(
+    style_names: dict[str, str] = mapping_key(
         "样式名",
         "layout style → the Word style name an editor sees",
-        "custom",
-        parse=_style_names,
-        value="mapping of names",
-        factory=dict,
+        _style_names,
+        "mapping of names",
     )
