@@ -121,7 +121,14 @@ class Grid:
     )
     column_rule: RuleSpec | None = key("栏线", "rule between columns", "rule", cls=RuleSpec, default=None)
     head_columns: int | None = key(
-        "导语栏数", "columns the lead spans (unset: flows like body)", "number", lo=1, hi=20, integer=True, default=None
+        "导语栏数",
+        "at least the page's columns: the 导语 set across the page under the header (as an item `content: lead`); "
+        "unset or fewer: it flows like the body",
+        "number",
+        lo=1,
+        hi=20,
+        integer=True,
+        default=None,
     )
     fill_page: bool = key(
         "撑满版面",

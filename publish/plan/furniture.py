@@ -21,6 +21,16 @@ def _render(tpl: Templates, name: str, ctx: dict) -> str:
     return tpl.render(name, **ctx) if name else ""
 
 
+def header_items(layout: Layout) -> tuple[Item, ...]:
+    """The layout's header items; with grid.head_columns at least the page's columns and no
+    `content: lead` item, the 导语 goes across the page below them, in both outputs alike."""
+    g = layout.grid
+    if any(it.content == "lead" for it in layout.header) or not (g.head_columns and g.head_columns >= g.columns):
+        return layout.header
+    style = layout.lead_style if layout.lead_style in layout.styles else layout.body_style
+    return layout.header + (Item(content="lead", style=style),)
+
+
 def header_item(tpl: Templates, it: Item, ctx: dict, lead: tuple[Paragraph, ...], layout: Layout) -> HeaderItem:
     # Every template an item names is rendered (and its characters subset), used or not.
     text, left, center, right = (_render(tpl, n, ctx) for n in (it.template, it.left, it.center, it.right))

@@ -14,7 +14,14 @@ from ..layout.templates import Templates, context
 from ..model import Meeting, Speaker
 from .chars import font_uses
 from .fields import render_fields
-from .furniture import CONTINUED_FROM_VARIABLES, CONTINUED_TO_VARIABLES, end_matter, footer_item, header_item
+from .furniture import (
+    CONTINUED_FROM_VARIABLES,
+    CONTINUED_TO_VARIABLES,
+    end_matter,
+    footer_item,
+    header_item,
+    header_items,
+)
 from .nodes import BodyNode, Heading, Metadata, Separator, SpeakerGroup
 from .page import Plan
 from .printed import SECTION_STYLE, printed, speaker_line
@@ -29,8 +36,9 @@ def plan(meeting: Meeting, layout: Layout) -> Plan:
     # heading on the first speaker of its run), as they always have.
     m = printed(meeting, tpl, context(meeting))
     ctx = context(m)
-    lead_in_header = any(it.content == "lead" for it in layout.header)
-    header = tuple(header_item(tpl, it, ctx, m.lead, layout) for it in layout.header)
+    items = header_items(layout)
+    lead_in_header = any(it.content == "lead" for it in items)
+    header = tuple(header_item(tpl, it, ctx, m.lead, layout) for it in items)
     end = tuple(end_matter(tpl, it, ctx) for it in layout.end)
     continued_to = render_fields(tpl, layout.continued_to, ctx, CONTINUED_TO_VARIABLES)
     continued_from = render_fields(tpl, layout.continued_from, ctx, CONTINUED_FROM_VARIABLES)

@@ -28,7 +28,7 @@ from .docx_fonttable import EmbedReport, FontUse, font_table
 from .docx_furniture import furniture
 from .docx_package import Package, app_part, core_part, settings_part, write_zip, zip_time
 from .docx_sections import document_part, geometry
-from .docx_speakers import body_zone, lead_above
+from .docx_speakers import body_zone
 from .docx_style_xml import styles_part
 from .docx_styles import BODY, WordStyles
 from .docx_text import Runs
@@ -62,10 +62,7 @@ def _package(plan: Plan, layout: Layout, embed: bool | str, pdf: PdfLines) -> tu
     refs, outside = furniture(doc)
     head = headline_zone(doc)
     body = body_zone(doc)
-    if lead_above(doc):
-        head, speakers = head + body.lead, body.speakers
-    else:
-        speakers = body.lead + body.speakers
+    speakers = body.lead + body.speakers
     package.add("word/document.xml", document_part(layout, geo, refs, head, speakers, body.end))
     package.rel(REL + "/styles", "styles.xml")
     package.rel(REL + "/settings", "settings.xml")

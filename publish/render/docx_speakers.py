@@ -49,12 +49,6 @@ def body_zone(doc: Doc) -> Body:
     return out
 
 
-def lead_above(doc: Doc) -> bool:
-    """Whether the 导语 of the columns goes above them, across the page (grid.head_columns)."""
-    g = doc.lay.grid
-    return not doc.plan.lead_in_header and bool(g.head_columns and g.head_columns >= g.columns)
-
-
 def _group(doc: Doc, group: SpeakerGroup) -> list[str]:
     """The 小标题 group's paragraphs, set in the PDF's lines, and the portrait."""
     heads: list[_Head] = []

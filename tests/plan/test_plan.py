@@ -246,3 +246,38 @@ def test_folio_error_through_the_cli(tmp_path):
     assert r.returncode == 2
     assert "folio.j2:1:" in r.stderr and "Traceback" not in r.stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+@pytest.mark.parametrize("head_columns", [4, 2])
+def test_head_columns_put_the_lead_across_the_page_in_both_outputs(tmp_path, head_columns):
+    """grid.head_columns ≥ the page's columns sets the 导语 across the page under the header
+    (the PDF and the DOCX alike, from the plan); fewer columns: it flows like the body."""
+    from publish.compose.boxes import TextLine
+    from publish.compose.page import compose_plan
+
+    folder = tmp_path / "wide-lead"
+    shutil.copytree(ROOT / "layouts" / "tabloid", folder)
+    yaml = folder / "layout.yaml"
+    text = yaml.read_text("utf-8")
+    assert "  - {content: lead," in text and "\n  columns: 4\n" in text
+    text = "\n".join(ln for ln in text.split("\n") if not ln.startswith("  - {content: lead,"))
+    yaml.write_text(text.replace("\n  columns: 4\n", f"\n  columns: 4\n  head_columns: {head_columns}\n"), "utf-8")
+    m = load_meeting(REFERENCE)
+    lay = load_layout(str(folder))
+    p = plan(m, lay)
+    lead_paras = [q for q in p.body if isinstance(q, Para) and q.owner == "lead"]
+    comp = compose_plan(p, lay)
+    page = comp.pages[0]
+    in_columns = {r.owner for r in page.regions}
+    if head_columns >= lay.grid.columns:
+        assert p.lead_in_header and p.header[-1].kind is ItemKind.LEAD
+        assert [q.text for q in p.header[-1].lead] == [q.text for q in m.lead]
+        assert not lead_paras and "lead" not in in_columns
+        # the 导语 stands above the columns: its first line is set above the body's top
+        first = m.lead[0].text[:6]
+        lines = [it for it in page.items if isinstance(it, TextLine)]
+        top = page.body[0]
+        assert any(first in "".join(g.ch for g in ln.glyphs) and ln.baseline < top for ln in lines)
+    else:
+        assert not p.lead_in_header and [q.text for q in lead_paras] == [q.text for q in m.lead]
+        assert "lead" in in_columns
