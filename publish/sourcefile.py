@@ -369,14 +369,14 @@ def check_keys(d: LocDict, known: dict[str, str], required: set[str], path: Path
     return problems
 
 
-def first_line(path: str | Path, pattern: str) -> int | None:
-    """The first line of a file that `pattern` matches at its start, for a message that
+def first_line(path: str | Path, pattern: str, start: int = 1) -> int | None:
+    """The first line from `start` on that `pattern` matches at its start, for a message that
     points at it; None when the file cannot be read (the message then names the file only)."""
     pat = re.compile(pattern)
     try:
         with open(path, encoding="utf-8-sig", errors="replace") as f:
             for i, line in enumerate(f, 1):
-                if pat.match(line):
+                if i >= start and pat.match(line):
                     return i
     except OSError:
         return None

@@ -102,7 +102,9 @@ class FontBook:
                 problems.append(
                     Problem(
                         path,
-                        _locate(path, ch, line or 1) or line,
+                        # Text reaches the fonts after templates and paragraph joining, so its
+                        # source line is approximate; the file says where to look.
+                        first_line(path, ".*?" + re.escape(ch), line or 1) or line,
                         f"字符“{ch}”（U+{ord(ch):04X}）在“{role}”字体（{'、'.join(f.label for f in self.faces(role))}）中都没有，"
                         "印出来会是空白方框。请改用常用字形，或在版式中为该字体角色加一个含此字的后备字体。",
                     )
@@ -165,20 +167,3 @@ def _measured(roles: dict, fallbacks: dict) -> tuple[dict[tuple, float], dict[tu
             _MEASURED.clear()
         got = _MEASURED[key] = ({}, {})
     return got
-
-
-def _locate(path: str, needle: str, start: int = 1) -> int | None:
-    """The first line from start on that contains needle.
-
-    Text reaches the fonts after templates and paragraph joining, so its source
-    line is only approximate (a title, a name on the line after the headline);
-    the file itself says exactly where the editor has to look."""
-    try:
-        with open(path, encoding="utf-8-sig", errors="replace") as f:
-            lines = f.read().splitlines()
-    except OSError:
-        return None
-    for i in range(max(start, 1) - 1, len(lines)):
-        if needle in lines[i]:
-            return i + 1
-    return None

@@ -5,6 +5,7 @@ noted for the embedded font subsets."""
 from __future__ import annotations
 
 import math
+from itertools import groupby
 from collections.abc import Sequence
 
 from ..plan import Field, FieldRef, Numerals, Para, Span, SpanRole
@@ -83,17 +84,9 @@ class Runs:
     def spans(self, spans: tuple[Span, ...], ws: WStyle) -> str:
         """Runs of a paragraph: the bold spans and the 一是…。 lead in the 要点 style, one run
         for each stretch of either (Word shows them alike)."""
-        merged: list[tuple[str, bool]] = []
-        for sp in spans:
-            strong = sp.role is not SpanRole.BODY
-            if not sp.text:
-                continue
-            if merged and merged[-1][1] == strong:
-                merged[-1] = (merged[-1][0] + sp.text, strong)
-            else:
-                merged.append((sp.text, strong))
         point = self.styles[POINT]
-        return "".join(self.run(t, ws, point if strong else None) for t, strong in merged)
+        stretches = groupby((sp for sp in spans if sp.text), key=lambda sp: sp.role is not SpanRole.BODY)
+        return "".join(self.run("".join(sp.text for sp in g), ws, point if strong else None) for strong, g in stretches)
 
 
 def sized(ws: WStyle, size: float | None, ppr: str = "", scale_leading: bool = True) -> tuple[str, str]:
